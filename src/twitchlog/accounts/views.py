@@ -1,0 +1,143 @@
+from django.contrib import messages
+from django.contrib.auth import authenticate, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.messages.views import SuccessMessageMixin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from twitchlog.accounts import services
+from twitchlog.accounts.forms import (
+    ConfirmPasswordForm,
+    LoginForm,
+    ProfileForm,
+    SignUpForm,
+    TokenForm,
+)
+from twitchlog.accounts.models import ApiToken
+from twitchlog.core import throttle
+from twitchlog.core.access import get_owned_or_404
+from twitchlog.core.throttle import Limit
+from twitchlog.core.timezones import all_zones
+from twitchlog.core.types import AuthedRequest
+
+
+def _limits(request: HttpRequest, scope: str, email: str) -> list[Limit]:
+    from django.conf import settings
+
+    limits = [Limit(f"{scope}-ip", throttle.client_ip(request), settings.THROTTLE_MAX_PER_IP)]
+    if email:
+        limits.append(Limit(f"{scope}-account", email, settings.THROTTLE_MAX_PER_ACCOUNT))
+    return limits
+
+
+def _next_url(request: HttpRequest) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("core:home")
+    form = SignUpForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        limits = _limits(request, "signup", request.POST.get("email", "").strip())
+        if wait := throttle.blocked_for(limits):
+            form.add_error(None, throttle.wait_message(wait))
+            status = 429
+        else:
+            throttle.record(limits)
+            if form.is_valid():
+                user = services.sign_up(
+                    form.cleaned_data["email"],
+                    form.cleaned_data["password"],
+                    form.cleaned_data["time_zone"],
+                )
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, "Welcome. Your account is ready.")
+                return redirect("core:home")
+    ctx = {"form": form, "zones": all_zones()}
+    return render(request, "accounts/signup.html", ctx, status=status)
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_next_url(request) or "core:home")
+    form = LoginForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        limits = _limits(request, "login", email)
+        if wait := throttle.blocked_for(limits):
+            form.add_error(None, throttle.wait_message(wait))
+            status = 429
+        else:
+            user = authenticate(request, email=email, password=form.cleaned_data["password"])
+            if user is None:
+                throttle.record(limits)
+                form.add_error(
+                    None, "That email and password do not match an account. Please try again."
+                )
+            else:
+                throttle.clear(limits[1:])
+                login(request, user)
+                return redirect(_next_url(request) or "core:home")
+    ctx = {"form": form, "next": _next_url(request) or ""}
+    return render(request, "accounts/login.html", ctx, status=status)
+
+
+@login_required
+def profile(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        if form.changed_data:
+            form.save(commit=False)
+            services.update_profile(user, list(form.changed_data))
+        messages.success(request, "Your profile is saved.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form, "zones": all_zones()})
+
+
+@login_required
+def tokens(request: AuthedRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _, new_token = services.create_token(request.user, form.cleaned_data["name"])
+        form = TokenForm()
+    ctx = {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token}
+    return render(request, "accounts/tokens.html", ctx)
+
+
+@login_required
+@require_POST
+def revoke_token(request: AuthedRequest, token_id: int) -> HttpResponse:
+    token = get_owned_or_404(ApiToken.objects.all(), request.user, pk=token_id)
+    services.revoke_token(request.user, token)
+    messages.success(request, "The token no longer works.")
+    return redirect("accounts:tokens")
+
+
+@login_required
+def delete_account(request: AuthedRequest) -> HttpResponse:
+    form = ConfirmPasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.delete_account(request.user)
+        messages.success(request, "Your account and everything in it have been deleted.")
+        return redirect("core:welcome")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+class PasswordChange(SuccessMessageMixin, auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+    success_message = "Your password is changed."

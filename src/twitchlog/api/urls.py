@@ -1,0 +1,26 @@
+"""The JSON API. Each app's router lives in its own module in this package."""
+
+from django.urls import path
+from ninja import NinjaAPI
+
+from twitchlog.api import accounts, assessments, diary, insights, therapists
+from twitchlog.api.auth import default_auth
+
+api = NinjaAPI(
+    title="Twitchlog API",
+    version="1",
+    description=(
+        "Personal access to your own Twitchlog data. Authenticate with "
+        "`Authorization: Bearer <token>`; make a token on your profile's API page."
+    ),
+    auth=default_auth,
+    urls_namespace="api",
+)
+
+api.add_router("/", accounts.router)
+api.add_router("/assessments/", assessments.router)
+api.add_router("/diary/", diary.router)
+api.add_router("/insights/", insights.router)
+api.add_router("/therapists/", therapists.router)
+
+urlpatterns = [path("", api.urls)]

@@ -1,0 +1,10 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from twitchlog.core.registry import nav_links
+from twitchlog.knowledge.content import DISCLAIMER
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    return {"nav_links": nav_links(), "disclaimer": DISCLAIMER}

@@ -1,0 +1,31 @@
+"""Time zones: validating IANA names and turning instants into a person's local day.
+
+A diary day is the person's own calendar date in the zone they had when they logged it, so
+moving to another zone never moves days already logged.
+"""
+
+import datetime as dt
+import zoneinfo
+from functools import cache
+
+
+@cache
+def all_zones() -> list[str]:
+    return sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
+
+
+def is_valid_zone(name: str) -> bool:
+    return bool(name) and name in zoneinfo.available_timezones()
+
+
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name if is_valid_zone(name) else "UTC")
+
+
+def local_date(instant: dt.datetime, zone_name: str) -> dt.date:
+    """The calendar date of an aware ``instant`` in the zone ``zone_name``."""
+    return instant.astimezone(zone(zone_name)).date()
+
+
+def local_now(zone_name: str) -> dt.datetime:
+    return dt.datetime.now(dt.UTC).astimezone(zone(zone_name))

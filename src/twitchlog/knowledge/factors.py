@@ -1,0 +1,201 @@
+"""The standard diary factors: their CSV names, how to read them, and which cause they belong to.
+
+Pure data shared by the diary (columns, forms), the insights engine (units for effects) and the
+pages (guidance for a driver). Names match the daily diary CSV in README.md.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Factor:
+    name: str  # CSV column name
+    label: str
+    kind: str  # "numeric" or "binary"
+    unit: str  # unit of one logged value ("" for yes/no)
+    per: float  # effects are reported per this many units (per 100 mg of caffeine, ...)
+    per_label: str  # how to say "per" in words
+    cause: str  # slug of the cause in causes.py ("" when it belongs to none)
+    question: str  # how the evening check-in asks for it
+
+
+FACTORS = (
+    Factor(
+        "sleep_hours",
+        "Sleep",
+        "numeric",
+        "hours",
+        1,
+        "per extra hour of sleep",
+        "sleep",
+        "How many hours did you sleep last night?",
+    ),
+    Factor(
+        "sleep_quality",
+        "Sleep quality",
+        "numeric",
+        "0–10",
+        1,
+        "per point of sleep quality",
+        "sleep",
+        "How well did you sleep (0 = very badly, 10 = very well)?",
+    ),
+    Factor(
+        "caffeine_mg",
+        "Caffeine",
+        "numeric",
+        "mg",
+        100,
+        "per 100 mg of caffeine",
+        "stimulants",
+        "How much caffeine did you have today?",
+    ),
+    Factor(
+        "alcohol_units",
+        "Alcohol",
+        "numeric",
+        "units",
+        1,
+        "per unit of alcohol",
+        "recreational-drugs",
+        "How many units of alcohol did you drink?",
+    ),
+    Factor(
+        "nicotine",
+        "Nicotine",
+        "binary",
+        "",
+        1,
+        "on days with nicotine",
+        "stimulants",
+        "Did you smoke, vape or use nicotine?",
+    ),
+    Factor(
+        "recreational_drugs",
+        "Recreational drugs",
+        "binary",
+        "",
+        1,
+        "on days with recreational drugs",
+        "recreational-drugs",
+        "Did you take any recreational drug (or were you coming down from one)?",
+    ),
+    Factor(
+        "water_l",
+        "Water",
+        "numeric",
+        "litres",
+        1,
+        "per extra litre of fluid",
+        "dehydration",
+        "Roughly how much did you drink (water and other drinks)?",
+    ),
+    Factor(
+        "missed_meals",
+        "Missed or late meals",
+        "numeric",
+        "meals",
+        1,
+        "per missed or late meal",
+        "low-blood-sugar",
+        "How many meals did you skip or eat late?",
+    ),
+    Factor(
+        "exercise_min",
+        "Exercise",
+        "numeric",
+        "minutes",
+        30,
+        "per 30 minutes of exercise",
+        "hyperstimulation",
+        "How many minutes of exercise did you do?",
+    ),
+    Factor(
+        "stress_level",
+        "Stress",
+        "numeric",
+        "0–10",
+        1,
+        "per point of stress",
+        "acute-stress-response",
+        "How stressed did you feel today (0 = calm, 10 = extremely)?",
+    ),
+    Factor(
+        "anxiety_episodes",
+        "Anxiety or panic episodes",
+        "numeric",
+        "episodes",
+        1,
+        "per anxiety episode",
+        "acute-stress-response",
+        "How many times did anxiety or panic spike today?",
+    ),
+    Factor(
+        "overbreathing",
+        "Over-breathing",
+        "numeric",
+        "episodes",
+        1,
+        "per episode of over-breathing",
+        "breathing",
+        "How many times did you notice fast or heavy breathing you could not settle?",
+    ),
+    Factor(
+        "magnesium_mg",
+        "Magnesium supplement",
+        "numeric",
+        "mg",
+        100,
+        "per 100 mg of magnesium",
+        "nutrition",
+        "Magnesium taken as a supplement today",
+    ),
+    Factor(
+        "calcium_mg",
+        "Calcium supplement",
+        "numeric",
+        "mg",
+        500,
+        "per 500 mg of calcium",
+        "nutrition",
+        "Calcium taken as a supplement today",
+    ),
+    Factor(
+        "vitamin_d_iu",
+        "Vitamin D supplement",
+        "numeric",
+        "IU",
+        1000,
+        "per 1,000 IU of vitamin D",
+        "nutrition",
+        "Vitamin D taken as a supplement today",
+    ),
+    Factor(
+        "medication_change",
+        "Medication change",
+        "binary",
+        "",
+        1,
+        "on days with a medication change",
+        "medication",
+        "Did you start, stop, change or miss a dose of a medicine?",
+    ),
+    Factor(
+        "menstruating",
+        "Period or hormonal change",
+        "binary",
+        "",
+        1,
+        "on days with a period or hormonal change",
+        "hormones",
+        "Are you on your period, or noticing another hormonal change?",
+    ),
+)
+
+FACTORS_BY_NAME = {factor.name: factor for factor in FACTORS}
+
+# The diary's outcome columns: what the analysis explains, never an explanation itself.
+OUTCOMES = {
+    "twitch_count": "Twitch episodes logged",
+    "twitch_severity": "Overall twitching (0–10)",
+}

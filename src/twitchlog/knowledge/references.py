@@ -1,0 +1,141 @@
+"""Sources behind every claim on the knowledge pages. Pure data."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    citation: str
+    url: str = ""
+    note: str = ""
+
+
+REFERENCES = (
+    Reference(
+        "folk-2020",
+        "Folk J, Folk M. The Stress Response and How It Can Affect You. anxietycentre.com, 2020.",
+        note="The self-help account Twitchlog grew out of draws on this description.",
+    ),
+    Reference(
+        "harvard-2020",
+        "Harvard Health Publishing. Understanding the stress response. Harvard Medical School, "
+        "2020.",
+        "https://www.health.harvard.edu/staying-healthy/understanding-the-stress-response",
+    ),
+    Reference(
+        "elbers-2018",
+        "Elbers J, Rovnaghi CR, Golianu B, Anand KJS. Wired for threat: clinical features of "
+        "nervous system dysregulation in 80 children. Pediatric Neurology. 2018;89:39–48.",
+    ),
+    Reference(
+        "teixeira-2015",
+        "Teixeira et al. Chronic stress and autonomic hyporeactivity. Current Neurology and "
+        "Neuroscience Reports, 2015 (as cited by the source account).",
+    ),
+    Reference(
+        "basta-2007",
+        "Basta M, Chrousos GP, Vela-Bueno A, Vgontzas AN. Chronic insomnia and the stress "
+        "system. Sleep Medicine Clinics. 2007;2(2):279–291.",
+    ),
+    Reference(
+        "lovallo-2005",
+        "Lovallo WR, Whitsett TL, al'Absi M, et al. Caffeine stimulation of cortisol secretion "
+        "across the waking hours in relation to caffeine intake levels. Psychosomatic Medicine. "
+        "2005;67(5):734–739.",
+    ),
+    Reference(
+        "mccabe-2017",
+        "McCabe D, et al. Dietary supplementation for the management of anxiety and stress: a "
+        "systematic review. JBI Database of Systematic Reviews and Implementation Reports, 2017 "
+        "(as cited by the source account).",
+    ),
+    Reference(
+        "hammond-2013",
+        "Hammond N, Wang Y, Dimachkie MM, Barohn RJ. Nutritional neuropathies. Neurologic "
+        "Clinics. 2013;31(2):477–489.",
+    ),
+    Reference(
+        "lau-2019",
+        "Lau WY, Kato H, Nosaka K. Water intake after dehydration makes muscles more "
+        "susceptible to cramp but electrolytes reverse that effect. BMJ Open Sport & Exercise "
+        "Medicine. 2019;5(1):e000478.",
+    ),
+    Reference(
+        "schwellnus-2011",
+        "Schwellnus MP, Drew N, Collins M. Increased running speed and previous cramps rather "
+        "than dehydration or serum sodium changes predict exercise-associated muscle cramping: "
+        "a prospective cohort study in 210 Ironman triathletes. British Journal of Sports "
+        "Medicine. 2011;45(8):650–656.",
+        note="A correction to the source account: in this prospective cohort, dehydration did "
+        "not predict cramping.",
+    ),
+    Reference(
+        "nimh-2016",
+        "National Institute of Mental Health. Mental Health Medications. NIMH, 2016.",
+        "https://www.nimh.nih.gov/health/topics/mental-health-medications",
+    ),
+    Reference(
+        "enevoldson-2004",
+        "Enevoldson TP. Recreational drugs and their neurological consequences. Journal of "
+        "Neurology, Neurosurgery & Psychiatry. 2004;75(Suppl 3):iii9–iii15.",
+    ),
+    Reference(
+        "schierenbeck-2008",
+        "Schierenbeck T, Riemann D, Berger M, Hornyak M. Effect of illicit recreational drugs "
+        "upon sleep: cocaine, ecstasy and marijuana. Sleep Medicine Reviews. 2008;12(5):381–389.",
+    ),
+    Reference(
+        "gardner-1996",
+        "Gardner WN. The pathophysiology of hyperventilation disorders. Chest. "
+        "1996;109(2):516–534.",
+        note="A correction to the source account: over-breathing acts by lowering carbon "
+        "dioxide, not by an excess of oxygen.",
+    ),
+    Reference(
+        "hopkins-hormones",
+        "Johns Hopkins Medicine. Hormones and the Endocrine System.",
+        "https://www.hopkinsmedicine.org/health/conditions-and-diseases/"
+        "hormones-and-the-endocrine-system",
+    ),
+    Reference(
+        "ada-hypoglycemia",
+        "American Diabetes Association. Hypoglycemia (low blood glucose).",
+        "https://diabetes.org/living-with-diabetes/hypoglycemia-low-blood-glucose",
+    ),
+    Reference(
+        "hofmann-2012",
+        "Hofmann SG, Asnaani A, Vonk IJJ, Sawyer AT, Fang A. The efficacy of cognitive "
+        "behavioral therapy: a review of meta-analyses. Cognitive Therapy and Research. "
+        "2012;36(5):427–440.",
+    ),
+    Reference(
+        "leichsenring-2017",
+        "Leichsenring F, Steinert C. Is cognitive behavioral therapy the gold standard for "
+        "psychotherapy? The need for plurality in treatment and research. JAMA. "
+        "2017;318(14):1323–1324.",
+    ),
+    Reference(
+        "nhs-twitches",
+        "NHS. Muscle twitches. nhs.uk.",
+        "https://www.nhs.uk/conditions/muscle-twitches/",
+    ),
+    Reference(
+        "reed-1963",
+        "Reed DM, Kurland LT. Muscle fasciculations in a healthy population. Archives of "
+        "Neurology. 1963;9:363–367.",
+    ),
+    Reference(
+        "blexrud-1993",
+        "Blexrud MD, Windebank AJ, Daube JR. Long-term follow-up of 121 patients with benign "
+        "fasciculations. Annals of Neurology. 1993;34(4):622–625.",
+    ),
+    Reference(
+        "ninds-als",
+        "National Institute of Neurological Disorders and Stroke. Amyotrophic Lateral "
+        "Sclerosis (ALS).",
+        "https://www.ninds.nih.gov/health-information/disorders/amyotrophic-lateral-sclerosis-als",
+    ),
+)
+
+REFERENCES_BY_KEY = {ref.key: ref for ref in REFERENCES}

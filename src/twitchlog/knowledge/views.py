@@ -1,0 +1,77 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from twitchlog.knowledge import content
+from twitchlog.knowledge.factors import FACTORS
+from twitchlog.knowledge.references import REFERENCES
+from twitchlog.knowledge.search import search as search_documents
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "knowledge/index.html",
+        {"causes": content.CAUSES, "topics": content.TOPICS},
+    )
+
+
+def twitching(request: HttpRequest) -> HttpResponse:
+    ctx = {"intro": content.SYMPTOM_INTRO, "facets": content.SYMPTOM_FACETS}
+    return render(request, "knowledge/twitching.html", ctx)
+
+
+def causes(request: HttpRequest) -> HttpResponse:
+    return render(request, "knowledge/causes.html", {"causes": content.CAUSES})
+
+
+def cause(request: HttpRequest, slug: str) -> HttpResponse:
+    found = content.CAUSES_BY_SLUG.get(slug)
+    if found is None:
+        raise Http404
+    factors = [f for f in FACTORS if f.cause == slug]
+    neighbours = {c.number: c for c in content.CAUSES}
+    ctx = {
+        "cause": found,
+        "factors": factors,
+        "previous": neighbours.get(found.number - 1),
+        "next": neighbours.get(found.number + 1),
+    }
+    return render(request, "knowledge/cause.html", ctx)
+
+
+def topics(request: HttpRequest) -> HttpResponse:
+    return render(request, "knowledge/topics.html", {"topics": content.TOPICS})
+
+
+def topic(request: HttpRequest, slug: str) -> HttpResponse:
+    found = content.TOPICS_BY_SLUG.get(slug)
+    if found is None:
+        raise Http404
+    return render(request, "knowledge/topic.html", {"topic": found})
+
+
+def doctor(request: HttpRequest) -> HttpResponse:
+    ctx = {
+        "intro": content.DOCTOR_INTRO,
+        "soon": [f for f in content.RED_FLAGS if f.urgency == "soon"],
+        "routine": [f for f in content.RED_FLAGS if f.urgency == "routine"],
+    }
+    return render(request, "knowledge/doctor.html", ctx)
+
+
+def references(request: HttpRequest) -> HttpResponse:
+    return render(request, "knowledge/references.html", {"references": REFERENCES})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    hits = [
+        {
+            "title": hit.document.title,
+            "url": reverse(hit.document.route, args=hit.document.args),
+            "snippet": hit.snippet,
+        }
+        for hit in search_documents(query)
+    ]
+    return render(request, "knowledge/search.html", {"query": query, "hits": hits})

@@ -1,0 +1,47 @@
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+
+from twitchlog.core.models import AuditEntry
+
+
+def test_it_changes_the_time_zone(alice_client: Any, alice: Any) -> None:
+    response = alice_client.post(
+        reverse("accounts:profile"),
+        {"display_name": "Al", "time_zone": "Australia/Sydney", "country": "au"},
+    )
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert (alice.time_zone, alice.country, alice.display_name) == ("Australia/Sydney", "AU", "Al")
+    entry = AuditEntry.objects.get(action="account.profile_updated")
+    assert entry.details == {"fields": ["country", "display_name", "time_zone"]}
+
+
+def test_it_explains_a_bad_time_zone_and_keeps_input(alice_client: Any, alice: Any) -> None:
+    response = alice_client.post(
+        reverse("accounts:profile"),
+        {"display_name": "Al", "time_zone": "Europe/Atlantis", "country": "GB"},
+    )
+    page = response.content.decode()
+    assert "not a time zone we know" in page
+    assert 'value="Europe/Atlantis"' in page
+    assert 'value="Al"' in page
+    alice.refresh_from_db()
+    assert alice.time_zone == "Europe/London"
+
+
+def test_it_explains_a_bad_country_code(alice_client: Any) -> None:
+    response = alice_client.post(
+        reverse("accounts:profile"), {"time_zone": "Europe/London", "country": "UK1"}
+    )
+    assert "two-letter country code" in response.content.decode()
+
+
+def test_pages_show_times_in_the_persons_zone(alice_client: Any, alice: Any) -> None:
+    alice.health_data_consent_at = dt.datetime(2026, 1, 1, 23, 30, tzinfo=dt.UTC)
+    alice.save()
+    assert "1 January 2026" in alice_client.get(reverse("accounts:profile")).content.decode()
+    alice.time_zone = "Pacific/Auckland"
+    alice.save()
+    assert "2 January 2026" in alice_client.get(reverse("accounts:profile")).content.decode()

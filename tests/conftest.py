@@ -1,0 +1,109 @@
+"""Shared fixtures: the personas, and the switches for browser and PostgreSQL tests.
+
+alice is a client with a diary, theo a therapist, charlie a stranger who must get a 404 for
+everything of alice's.
+"""
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from twitchlog.accounts.models import User
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "correct horse battery staple"
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    for item in items:
+        required = os.getenv("TWITCHLOG_REQUIRE_BROWSER")
+        if "browser" in item.keywords and not os.path.exists(CHROMIUM) and not required:
+            item.add_marker(pytest.mark.skip(reason=f"browser test: {CHROMIUM} is not installed"))
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings: Any) -> None:
+    # Argon2 is deliberately slow; tests make hundreds of passwords.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request: Any) -> None:
+    if request.node.get_closest_marker("postgres") is None:
+        return
+    if connection.vendor == "postgresql":
+        return
+    if os.getenv("TWITCHLOG_REQUIRE_POSTGRES"):
+        pytest.fail("This test needs PostgreSQL, and CI asked for it (TWITCHLOG_REQUIRE_POSTGRES)")
+    pytest.skip("PostgreSQL only: set DATABASE_URL=postgres://... to run it")
+
+
+def make_user(email: str, **extra: Any) -> User:
+    extra.setdefault("time_zone", "Europe/London")
+    extra.setdefault("health_data_consent_at", timezone.now())
+    return User.objects.create_user(email, PASSWORD, **extra)
+
+
+@pytest.fixture
+def alice(db: Any) -> User:
+    return make_user("alice@example.org", display_name="Alice")
+
+
+@pytest.fixture
+def theo(db: Any) -> User:
+    return make_user("theo@example.org", display_name="Theo", time_zone="America/New_York")
+
+
+@pytest.fixture
+def charlie(db: Any) -> User:
+    return make_user("charlie@example.org", display_name="Charlie", time_zone="Asia/Tokyo")
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice: User) -> Client:
+    return client_for(alice)
+
+
+@pytest.fixture
+def theo_client(theo: User) -> Client:
+    return client_for(theo)
+
+
+@pytest.fixture
+def charlie_client(charlie: User) -> Client:
+    return client_for(charlie)
+
+
+@pytest.fixture
+def browser(request: Any) -> Iterator[Any]:
+    """A headless Chromium page factory (Debian's Chromium; Playwright cannot download one)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing and CI asked for browser tests")
+    # Playwright's sync API runs an event loop; the live server's ORM calls are in other threads.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield instance
+        instance.close()

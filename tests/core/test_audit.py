@@ -1,0 +1,27 @@
+from typing import Any
+
+from twitchlog.core import audit
+from twitchlog.core.models import AuditEntry
+
+
+def test_it_records_actor_action_and_object(alice: Any) -> None:
+    entry = audit.log(alice, "thing.done", alice, fields=["a"])
+    assert (entry.actor_id, entry.action) == (alice.pk, "thing.done")
+    assert (entry.object_type, entry.object_id) == ("accounts.user", str(alice.pk))
+    assert entry.details == {"fields": ["a"]}
+
+
+def test_entries_survive_the_deletion_of_their_actor(alice: Any) -> None:
+    audit.log(alice, "thing.done", alice)
+    alice_id = alice.pk
+    alice.delete()
+    entry = AuditEntry.objects.get(action="thing.done")
+    assert entry.actor_id == alice_id
+
+
+def test_anonymous_actors_are_recorded_as_none(db: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    entry = audit.log(AnonymousUser(), "page.seen")
+    assert entry.actor_id is None
+    assert entry.object_type == ""

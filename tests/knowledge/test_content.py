@@ -1,0 +1,88 @@
+"""The knowledge data is complete and consistent."""
+
+from twitchlog.knowledge import content, search
+from twitchlog.knowledge.factors import FACTORS
+from twitchlog.knowledge.references import REFERENCES, REFERENCES_BY_KEY
+from twitchlog.knowledge.vocabulary import REGIONS_BY_SLUG, SENSATIONS
+
+
+def all_paras() -> list[content.Para]:
+    paras = [*content.SYMPTOM_INTRO, *(p for _, p in content.SYMPTOM_FACETS)]
+    paras += content.DOCTOR_INTRO
+    for cause in content.CAUSES:
+        paras += [*cause.how, *cause.helps, *([cause.correction] if cause.correction else [])]
+    for topic in content.TOPICS:
+        paras += topic.body
+    return paras
+
+
+def test_there_are_eleven_causes_numbered_in_order() -> None:
+    assert [c.number for c in content.CAUSES] == list(range(1, 12))
+
+
+def test_every_claim_cites_a_known_source() -> None:
+    for para in all_paras():
+        assert para.refs, para.text
+        assert all(key in REFERENCES_BY_KEY for key in para.refs), para.refs
+    for flag in content.RED_FLAGS:
+        assert all(key in REFERENCES_BY_KEY for key in flag.refs)
+
+
+def test_every_source_is_cited_somewhere() -> None:
+    cited = {key for para in all_paras() for key in para.refs}
+    cited |= {key for flag in content.RED_FLAGS for key in flag.refs}
+    assert {ref.key for ref in REFERENCES} - cited == set()
+
+
+def test_every_factor_belongs_to_a_real_cause() -> None:
+    for factor in FACTORS:
+        assert factor.cause in content.CAUSES_BY_SLUG, factor.name
+
+
+def test_the_vocabulary_covers_the_named_places_and_feelings() -> None:
+    for slug in (
+        "head",
+        "face",
+        "eyelid",
+        "mouth",
+        "neck",
+        "shoulder",
+        "upper_back",
+        "chest",
+        "abdomen",
+        "stomach",
+        "throat",
+        "groin",
+        "genitals",
+        "upper_arm",
+        "hand",
+        "finger",
+        "thigh",
+        "calf",
+        "foot",
+        "toe",
+    ):
+        assert slug in REGIONS_BY_SLUG
+    assert {t.slug for t in SENSATIONS} == {
+        "twitch",
+        "spasm",
+        "cramp",
+        "pulsing",
+        "throbbing",
+        "tremor",
+        "vibration",
+    }
+
+
+def test_red_flags_that_need_a_doctor_soon() -> None:
+    soon = {f.key for f in content.RED_FLAGS if f.urgency == "soon"}
+    assert {"weakness", "swallowing_breathing"} <= soon
+    assert "two_weeks" not in soon
+
+
+def test_search_ranks_title_matches_first_and_needs_every_word() -> None:
+    hits = search.search("sleep")
+    assert hits[0].document.title in ("Too little sleep", "Anxiety and sleep")
+    assert search.search("caffeine cortisol") != []
+    assert search.search("caffeine zebra") == []
+    assert search.search("   ") == []

@@ -1,0 +1,70 @@
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from twitchlog.knowledge import content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cause", content.CAUSES, ids=lambda c: c.slug)
+def test_every_cause_has_a_page_with_how_and_what_helps(client: Any, cause: Any) -> None:
+    page = client.get(reverse("knowledge:cause", args=[cause.slug])).content.decode()
+    assert f"{cause.number}. {cause.title}" in page.replace("&#x27;", "'")
+    assert "How it works" in page and "What helps" in page
+    assert 'class="cite"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("topic", content.TOPICS, ids=lambda t: t.slug)
+def test_every_recovery_topic_has_a_page(client: Any, topic: Any) -> None:
+    page = client.get(reverse("knowledge:topic", args=[topic.slug])).content.decode()
+    assert topic.title in page.replace("&#x27;", "'")
+
+
+@pytest.mark.django_db
+def test_the_symptom_page_covers_every_facet(client: Any) -> None:
+    page = client.get(reverse("knowledge:twitching")).content.decode()
+    for title, _ in content.SYMPTOM_FACETS:
+        assert f"<h2>{title}</h2>" in page
+
+
+@pytest.mark.django_db
+def test_the_doctor_page_separates_soon_from_routine(client: Any) -> None:
+    page = client.get(reverse("knowledge:doctor")).content.decode()
+    soon = page.index("See a doctor soon")
+    routine = page.index("Book an ordinary appointment")
+    assert soon < page.index("Slurred speech") < routine < page.index("more than two weeks")
+    assert "121 people" in page
+
+
+@pytest.mark.django_db
+def test_corrections_are_shown_where_better_evidence_disagrees(client: Any) -> None:
+    breathing = client.get(reverse("knowledge:cause", args=["breathing"])).content.decode()
+    assert "carbon dioxide" in breathing
+    fluids = client.get(reverse("knowledge:cause", args=["dehydration"])).content.decode()
+    assert "did not predict" in fluids
+    assert "no benefit in forcing down large amounts of water" in fluids
+
+
+@pytest.mark.django_db
+def test_every_reference_has_an_anchor_that_citations_point_to(client: Any) -> None:
+    refs = client.get(reverse("knowledge:references")).content.decode()
+    for cause in content.CAUSES:
+        for para in cause.how:
+            for key in para.refs:
+                assert f'id="ref-{key}"' in refs
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", ["knowledge:cause", "knowledge:topic"])
+def test_an_unknown_page_is_a_404(client: Any, route: str) -> None:
+    assert client.get(reverse(route, args=["no-such-thing"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_search_box_finds_pages_and_says_when_nothing_matches(client: Any) -> None:
+    page = client.get(reverse("knowledge:search"), {"q": "caffeine"}).content.decode()
+    assert reverse("knowledge:cause", args=["stimulants"]) in page
+    empty = client.get(reverse("knowledge:search"), {"q": "zebra"}).content.decode()
+    assert "Nothing in the guides mentions" in empty

@@ -1,0 +1,103 @@
+"""Every page and API operation the project serves has an access probe, and each probe holds.
+
+Anonymous visitors are sent to log in (pages) or get 401 (API); charlie, a stranger, gets 404
+for anything of alice's; staff pages refuse non-staff. Pages are keyed by URL name
+("diary:today"); API operations by method and path ("GET /api/diary/episodes/{episode_id}"),
+read from the OpenAPI schema so that every method on every path needs its own probe.
+"""
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.access import Personas, probes
+from tests.conftest import client_for
+from twitchlog.api.urls import api
+
+PROBES = probes()
+# Django names for the API's own documentation pages; operations are walked separately.
+API_PAGES = {"api:openapi-json", "api:openapi-view"}
+
+
+def _url_names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                names.add("admin:index")
+                continue
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names |= _url_names(entry, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(prefix + entry.name)
+    return {n for n in names if not n.startswith("api:") or n in API_PAGES}
+
+
+def _api_operations() -> set[str]:
+    schema = api.get_openapi_schema()
+    return {
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method in operations
+    }
+
+
+def _served() -> set[str]:
+    return _url_names() | _api_operations()
+
+
+def test_every_page_and_operation_has_a_probe() -> None:
+    missing = sorted(_served() - set(PROBES))
+    assert not missing, f"add access probes in tests/<app>/probes.py for: {missing}"
+
+
+def test_probes_name_real_pages_and_operations() -> None:
+    stale = sorted(set(PROBES) - _served())
+    assert not stale, f"probes for things that no longer exist: {stale}"
+
+
+def _request(client: Client, key: str, kwargs: dict[str, Any]) -> Any:
+    probe = PROBES[key]
+    if " " in key:  # an API operation
+        method, path = key.split(" ", 1)
+        url = path.format(**kwargs)
+        call = getattr(client, method.lower())
+        if method == "GET":
+            return call(url, probe.data or {})
+        return call(url, probe.data or {}, content_type="application/json")
+    url = reverse(key, kwargs=kwargs)
+    call = getattr(client, probe.method)
+    return call(url, probe.data or {})
+
+
+@pytest.mark.parametrize("key", sorted(PROBES))
+def test_access(key: str, alice: Any, theo: Any, charlie: Any) -> None:
+    probe = PROBES[key]
+    kwargs = probe.kwargs(Personas(alice, theo, charlie))
+    is_api = " " in key
+
+    anonymous = _request(Client(), key, kwargs)
+    if probe.kind == "public":
+        assert anonymous.status_code < 400, anonymous.status_code
+        return
+    if is_api:
+        assert anonymous.status_code == 401, f"anonymous got {anonymous.status_code}"
+    else:
+        assert anonymous.status_code == 302, f"anonymous got {anonymous.status_code}"
+        assert "/login/" in anonymous["Location"]
+
+    stranger = _request(client_for(charlie), key, kwargs)
+    if probe.kind == "owned":
+        assert stranger.status_code == 404, f"charlie got {stranger.status_code}"
+        owner = _request(client_for(alice), key, kwargs)
+        if probe.owner_status is not None:
+            assert owner.status_code == probe.owner_status
+        else:
+            assert owner.status_code != 404 and owner.status_code < 500, owner.status_code
+    elif probe.kind == "staff":
+        assert stranger.status_code in (302, 403, 404), f"charlie got {stranger.status_code}"
+    else:
+        assert probe.kind == "login", probe.kind
+        assert stranger.status_code < 400, f"charlie got {stranger.status_code}"
