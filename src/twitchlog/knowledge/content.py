@@ -586,6 +586,13 @@ RED_FLAGS = (
         "The NHS advises seeing a GP about a twitch that lasts more than two weeks.",
     ),
     RedFlag(
+        "several_places",
+        "Twitching in more than one part of the body",
+        "routine",
+        "Anxiety twitching often moves about, so this is common; the NHS still suggests a GP "
+        "check when twitches are in more than one place, to rule other causes out.",
+    ),
+    RedFlag(
         "numbness",
         "Numbness or loss of feeling",
         "routine",
