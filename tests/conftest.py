@@ -86,12 +86,13 @@ def charlie_client(charlie: User) -> Client:
 
 
 @pytest.fixture
-def browser(request: Any) -> Iterator[Any]:
-    """A headless Chromium page factory (Debian's Chromium; Playwright cannot download one)."""
+def browser(monkeypatch: Any) -> Iterator[Any]:
+    """Headless Chromium (Debian's build; Playwright cannot download one here)."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing and CI asked for browser tests")
-    # Playwright's sync API runs an event loop; the live server's ORM calls are in other threads.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Playwright's sync API runs an event loop in this thread, and the test's own ORM calls
+    # would trip Django's async guard. Only for the duration of the test.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

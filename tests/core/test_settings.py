@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 TWITCHLOG = [sys.executable, "-m", "twitchlog"]
+# What the test run itself sets, which a real deployment would not have.
+NOT_INHERITED = ("DATABASE_URL", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY")}
+    full_env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     full_env.update({"TWITCHLOG_DATA_DIR": str(tmp_path), **env})
     return subprocess.run(
         TWITCHLOG + args, env=full_env, capture_output=True, text=True, timeout=120
@@ -79,7 +81,7 @@ def test_serve_prepares_the_database_and_serves_the_home_page(tmp_path: Path) ->
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY")}
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     env["TWITCHLOG_DATA_DIR"] = str(tmp_path)
     server = subprocess.Popen(
         [*TWITCHLOG, "serve", "--port", str(port)],
