@@ -27,8 +27,8 @@ demo: $(VENV)/.installed
 	$(BIN)/twitchlog demo
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard bench)
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
