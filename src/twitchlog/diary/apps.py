@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class DiaryConfig(AppConfig):
     name = "twitchlog.diary"
     label = "diary"
+
+    def ready(self) -> None:
+        from twitchlog.core.registry import add_home_panel, add_nav_link
+        from twitchlog.diary import panels
+
+        add_nav_link("Diary", "diary:today", 10, "/diary/")
+        add_home_panel("diary-red-flags", "diary/panels/red_flags.html", 0, panels.red_flags)
+        add_home_panel("diary", "diary/panels/quick_log.html", 10, panels.quick_log)

@@ -1,0 +1,207 @@
+"""Looking back: today, one day, the timeline, the month calendar and the heat map."""
+
+import calendar as cal
+import datetime as dt
+import math
+import uuid
+from typing import Any
+
+import pandas as pd
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from twitchlog.accounts.models import User
+from twitchlog.core.types import AuthedRequest
+from twitchlog.diary import services
+from twitchlog.diary.csvfile import format_number
+from twitchlog.diary.daily import daily_frame, twitch_count
+from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.panels import red_flag_advice
+from twitchlog.diary.spots import Spot
+from twitchlog.knowledge.factors import FACTORS
+
+TIMELINE_PAGE = 30
+TIMELINE_COLUMNS = (
+    "twitch_count",
+    "twitch_severity",
+    "sleep_hours",
+    "stress_level",
+    "anxiety_episodes",
+    "caffeine_mg",
+)
+MAP_PERIODS = {"7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days", "all": "All time"}
+
+
+def burden_level(count: float, severity: float) -> int | None:
+    """How heavy a day was, 0-4, for colouring; None when nothing about twitching was logged.
+
+    From the episode count (0, 1-2, 3-5, 6-9, 10+) or, if higher, the day's rating
+    (0, 1-3, 4-5, 6-7, 8-10). The steps are fixed so colours mean the same every month.
+    """
+    levels = []
+    if not math.isnan(count):
+        levels.append(sum(count >= edge for edge in (1, 3, 6, 10)))
+    if not math.isnan(severity):
+        levels.append(sum(severity >= edge for edge in (1, 4, 6, 8)))
+    return max(levels) if levels else None
+
+
+def _shown(value: Any, unit: str) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    number = format_number(value)
+    return f"{number} {unit}" if unit and not unit[0].isdigit() else number
+
+
+def checkin_summary(checkin: CheckIn) -> list[dict[str, str]]:
+    """What was filled in, as label and value, in the check-in's own order."""
+    items = []
+    for factor in FACTORS:
+        value = getattr(checkin, factor.name)
+        if value is not None:
+            items.append({"label": factor.label, "value": _shown(value, factor.unit)})
+    if checkin.twitch_rating is not None:
+        items.append({"label": "Twitching overall", "value": f"{checkin.twitch_rating} of 10"})
+    for custom in checkin.custom_values.select_related("factor"):
+        factor = custom.factor
+        shown = (
+            ("Yes" if custom.value else "No")
+            if factor.kind == CustomFactor.BINARY
+            else _shown(custom.value, factor.unit)
+        )
+        items.append({"label": factor.name, "value": shown})
+    if checkin.notes:
+        items.append({"label": "Notes", "value": checkin.notes})
+    return items
+
+
+def _day_context(user: User, day: dt.date) -> dict[str, Any]:
+    episodes = list(Episode.objects.filter(user=user, local_date=day).order_by("occurred_at"))
+    events = list(StressEvent.objects.filter(user=user, local_date=day).order_by("occurred_at"))
+    checkin = CheckIn.objects.filter(user=user, local_date=day).first()
+    count = twitch_count(checkin, len(episodes))
+    advice = red_flag_advice(user)
+    return {
+        "day": day,
+        "episodes": episodes,
+        "events": events,
+        "checkin": checkin,
+        "summary": checkin_summary(checkin) if checkin else [],
+        "count": None if math.isnan(count) else int(count),
+        "red_flags": advice is not None,
+        "red_flag_panel": advice,
+    }
+
+
+@login_required
+def today(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    context = _day_context(user, services.today_for(user))
+    last = services.last_episode(user)
+    context.update(is_today=True, last=last, client_id=uuid.uuid4())
+    return render(request, "diary/day.html", context)
+
+
+@login_required
+def day(request: AuthedRequest, day: dt.date) -> HttpResponse:
+    today_date = services.today_for(request.user)
+    if day == today_date:
+        return redirect("diary:today")
+    context = _day_context(request.user, day)
+    context.update(is_today=False, is_future=day > today_date)
+    return render(request, "diary/day.html", context)
+
+
+@login_required
+def timeline(request: AuthedRequest) -> HttpResponse:
+    frame = daily_frame(request.user)
+    before = request.GET.get("before", "")
+    if before:
+        try:
+            frame = frame[frame["date"] < pd.Timestamp(dt.date.fromisoformat(before))]
+        except ValueError as error:
+            raise Http404 from error
+    page = frame.iloc[::-1].head(TIMELINE_PAGE)
+    rows = []
+    for record in page.to_dict("records"):
+        day_date = record["date"].date()
+        rows.append(
+            {
+                "day": day_date,
+                "cells": [format_number(record[name]) for name in TIMELINE_COLUMNS],
+                "level": burden_level(record["twitch_count"], record["twitch_severity"]),
+            }
+        )
+    older = rows[-1]["day"] if len(frame) > TIMELINE_PAGE else None
+    return render(request, "diary/timeline.html", {"rows": rows, "older": older})
+
+
+@login_required
+def calendar_now(request: AuthedRequest) -> HttpResponse:
+    today_date = services.today_for(request.user)
+    return redirect("diary:calendar", year=today_date.year, month=today_date.month)
+
+
+@login_required
+def calendar(request: AuthedRequest, year: int, month: int) -> HttpResponse:
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise Http404
+    weeks = cal.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    frame = daily_frame(request.user, weeks[0][0], weeks[-1][-1])
+    by_day = {record["date"].date(): record for record in frame.to_dict("records")}
+    today_date = services.today_for(request.user)
+    grid = []
+    for week in weeks:
+        cells = []
+        for day_date in week:
+            record = by_day.get(day_date)
+            level = (
+                burden_level(record["twitch_count"], record["twitch_severity"]) if record else None
+            )
+            count = record["twitch_count"] if record else math.nan
+            cells.append(
+                {
+                    "day": day_date,
+                    "in_month": day_date.month == month,
+                    "level": level,
+                    "count": None if math.isnan(count) else int(count),
+                    "is_today": day_date == today_date,
+                }
+            )
+        grid.append(cells)
+    first = dt.date(year, month, 1)
+    previous = first - dt.timedelta(days=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    context = {
+        "grid": grid,
+        "month": first,
+        "previous": previous,
+        "next": following if following <= today_date else None,
+        "weekdays": [cal.day_abbr[i] for i in range(7)],
+    }
+    return render(request, "diary/calendar.html", context)
+
+
+@login_required
+def heat_map(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    period = request.GET.get("period", "30")
+    if period not in MAP_PERIODS:
+        period = "30"
+    episodes = Episode.objects.filter(user=user)
+    if period != "all":
+        start = services.today_for(user) - dt.timedelta(days=int(period) - 1)
+        episodes = episodes.filter(local_date__gte=start)
+    rows = episodes.values("region", "side").annotate(n=Count("id")).order_by("-n")
+    spots = [(Spot(row["region"], row["side"]), row["n"]) for row in rows]
+    context = {
+        "counts": {spot.slug: n for spot, n in spots},
+        "spots": spots,
+        "total": sum(n for _, n in spots),
+        "period": period,
+        "period_label": MAP_PERIODS[period],
+        "periods": MAP_PERIODS,
+    }
+    return render(request, "diary/map.html", context)

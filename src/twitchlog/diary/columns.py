@@ -1,0 +1,73 @@
+"""The daily diary CSV's columns and the rules their values follow. Pure: no Django.
+
+One definition shared by the importer, the check-in form and the daily table, so a value the
+form accepts is a value the file accepts and the other way round.
+"""
+
+import re
+from dataclasses import dataclass
+
+from twitchlog.knowledge.factors import FACTORS, OUTCOMES
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # CSV column
+    field: str  # CheckIn field that stores it
+    kind: str  # "numeric" or "binary"
+    integer: bool = False
+    high: float | None = None  # every value is at least 0
+
+
+_LIMITS: dict[str, tuple[bool, float | None]] = {
+    "sleep_hours": (False, 24),
+    "sleep_quality": (True, 10),
+    "stress_level": (True, 10),
+    "missed_meals": (True, None),
+    "anxiety_episodes": (True, None),
+    "overbreathing": (True, None),
+}
+
+FACTOR_COLUMNS = tuple(
+    Column(f.name, f.name, f.kind, *_LIMITS.get(f.name, (False, None))) for f in FACTORS
+)
+TWITCH_COUNT = Column("twitch_count", "imported_twitch_count", "numeric", integer=True)
+TWITCH_SEVERITY = Column("twitch_severity", "twitch_rating", "numeric", integer=True, high=10)
+STANDARD_COLUMNS = (TWITCH_COUNT, TWITCH_SEVERITY, *FACTOR_COLUMNS)
+STANDARD_BY_NAME = {column.name: column for column in STANDARD_COLUMNS}
+
+# Names a custom factor may not take: the standard columns, and the two columns a
+# self-experiment file adds to the daily CSV.
+RESERVED = frozenset({"date", "condition", "adhered", *OUTCOMES, *STANDARD_BY_NAME})
+
+
+class ColumnError(ValueError):
+    pass
+
+
+def column_for(name: str) -> str:
+    """The CSV column for a custom factor called ``name``: "Screen time!" -> "screen_time"."""
+    slug = re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")[:60].strip("_")
+    if not slug:
+        raise ColumnError("Give the factor a name with at least one letter or digit.")
+    if slug[0].isdigit():
+        slug = f"f_{slug}"[:60]
+    if slug in RESERVED:
+        raise ColumnError(
+            f"“{slug}” is already a standard diary column. Pick a different name, for example "
+            f"“my {name.strip()}”."
+        )
+    return slug
+
+
+def check_value(column: Column, value: float) -> str | None:
+    """Why ``value`` does not fit ``column``, in plain words; None when it fits."""
+    if column.kind == "binary":
+        return None if value in (0, 1) else "use 1 for yes and 0 for no"
+    if value < 0:
+        return "must not be negative"
+    if column.integer and value != int(value):
+        return "must be a whole number"
+    if column.high is not None and value > column.high:
+        return f"must be between 0 and {column.high:g}"
+    return None

@@ -1,0 +1,188 @@
+"""Reading and writing the daily diary CSV. Pure: no Django.
+
+Reading checks the whole file before anything is stored: a problem is reported with its row
+(as a spreadsheet numbers it, the header being row 1) and its column, and a file with any
+problem imports nothing.
+"""
+
+import csv
+import datetime as dt
+import io
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from twitchlog.diary.columns import (
+    RESERVED,
+    STANDARD_BY_NAME,
+    Column,
+    ColumnError,
+    check_value,
+    column_for,
+)
+
+MAX_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class DailyTable:
+    """A checked file: its standard and custom columns and one dict of values per date."""
+
+    standard: list[str] = field(default_factory=list)
+    custom: dict[str, str] = field(default_factory=dict)  # column -> "numeric" | "binary"
+    rows: dict[dt.date, dict[str, float | None]] = field(default_factory=dict)
+
+
+class CsvProblems(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def format_number(value: Any) -> str:
+    """How a value is written: blank for not logged, 6 rather than 6.0, 6.5 as it is."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
+def write_daily(frame: pd.DataFrame) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(list(frame.columns))
+    for record in frame.itertuples(index=False):
+        day, *values = record
+        writer.writerow([pd.Timestamp(day).date().isoformat(), *map(format_number, values)])
+    return out.getvalue()
+
+
+def write_rows(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(list(header))
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _parse_number(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def read_daily(text: str, existing_kinds: dict[str, str] | None = None) -> DailyTable:
+    """Check and read a daily CSV. ``existing_kinds`` are the person's custom factors
+    (column -> kind), so a yes/no factor is not fed numbers.
+
+    Raises CsvProblems listing up to MAX_PROBLEMS problems.
+    """
+    existing_kinds = existing_kinds or {}
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    header = [name.strip() for name in next(reader, [])]
+    if "date" not in header:
+        raise CsvProblems([Problem(1, "date", "the file needs a date column (YYYY-MM-DD)")])
+    table = DailyTable()
+    columns: dict[str, Column] = {}
+    for name in header:
+        if name == "date":
+            continue
+        if header.count(name) > 1:
+            problems.append(Problem(1, name, "this column appears twice"))
+        elif name in STANDARD_BY_NAME:
+            table.standard.append(name)
+            columns[name] = STANDARD_BY_NAME[name]
+        elif name in RESERVED:
+            problems.append(
+                Problem(1, name, "this column belongs to self-experiment files, not the diary")
+            )
+        elif not _is_column_name(name):
+            problems.append(
+                Problem(
+                    1,
+                    name,
+                    "a custom column name may use only small letters, digits and _, "
+                    "and must start with a letter",
+                )
+            )
+        else:
+            table.custom[name] = existing_kinds.get(name, "")
+    if problems:
+        raise CsvProblems(problems[:MAX_PROBLEMS])
+
+    for row_number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            problems.append(
+                Problem(row_number, "", f"has {len(cells)} cells, more than the header")
+            )
+            continue
+        record = dict(zip(header, [c.strip() for c in cells], strict=False))
+        day = _read_date(record.get("date", ""), row_number, table, problems)
+        values: dict[str, float | None] = {}
+        for name in header:
+            if name == "date":
+                continue
+            cell = record.get(name, "")
+            if cell == "":
+                values[name] = None
+                continue
+            try:
+                value = _parse_number(cell)
+            except ValueError:
+                problems.append(Problem(row_number, name, f"“{cell}” is not a number"))
+                continue
+            column = columns.get(name) or Column(name, name, table.custom[name] or "numeric")
+            if reason := check_value(column, value):
+                problems.append(Problem(row_number, name, f"“{cell}” {reason}"))
+                continue
+            values[name] = value
+        if day is not None:
+            table.rows[day] = values
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    if problems:
+        raise CsvProblems(problems[:MAX_PROBLEMS])
+    for name, kind in table.custom.items():
+        if not kind:
+            seen = {v[name] for v in table.rows.values() if v.get(name) is not None}
+            table.custom[name] = "binary" if seen and seen <= {0.0, 1.0} else "numeric"
+    return table
+
+
+def _is_column_name(name: str) -> bool:
+    try:
+        return column_for(name) == name
+    except ColumnError:
+        return False
+
+
+def _read_date(text: str, row: int, table: DailyTable, problems: list[Problem]) -> dt.date | None:
+    try:
+        day = dt.date.fromisoformat(text)
+        if len(text) != 10:
+            raise ValueError(text)
+    except ValueError:
+        problems.append(Problem(row, "date", f"“{text}” is not a date like 2026-11-20"))
+        return None
+    if day in table.rows:
+        problems.append(Problem(row, "date", f"{text} appears twice; keep one row per day"))
+        return None
+    return day

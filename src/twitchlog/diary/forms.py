@@ -1,0 +1,418 @@
+"""Diary forms. An empty box stays empty ("not logged"); nothing here turns it into 0."""
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from django import forms
+
+from twitchlog.diary.columns import STANDARD_BY_NAME
+from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.presets import DRINKS, MEDICATION_EVENTS, STRESS_KINDS, caffeine_total
+from twitchlog.diary.spots import SpotError, check_side, parse_spot
+from twitchlog.knowledge.content import RED_FLAGS
+from twitchlog.knowledge.factors import FACTORS_BY_NAME
+from twitchlog.knowledge.vocabulary import (
+    CONTEXTS,
+    DURATIONS,
+    REGIONS,
+    REGIONS_BY_SLUG,
+    RHYTHMS,
+    SENSATIONS,
+    SIDES,
+    TIMINGS,
+    choices,
+)
+
+NOT_SAID = ("", "Not said")
+NOT_LOGGED = ("", "Not logged")
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _chips(options: list[tuple[str, str]], blank: tuple[str, str] = NOT_SAID) -> dict[str, Any]:
+    return {"choices": [blank, *options], "widget": forms.RadioSelect, "required": False}
+
+
+def _scale(label: str, help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        coerce=int,
+        empty_value=None,
+        **_chips([(str(n), str(n)) for n in range(11)], NOT_LOGGED),
+    )
+
+
+def _yes_no(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=lambda value: value == "1",
+        empty_value=None,
+        **_chips([("1", "Yes"), ("0", "No")], NOT_LOGGED),
+    )
+
+
+def _number(label: str, unit: str = "", integer: bool = False, high: float | None = None) -> Any:
+    attrs = {"inputmode": "numeric" if integer else "decimal", "min": "0"}
+    if high is not None:
+        attrs["max"] = f"{high:g}"
+    help_text = f"In {unit}." if unit and not unit[0].isdigit() else ""
+    if integer:
+        return forms.IntegerField(
+            label=label,
+            required=False,
+            min_value=0,
+            max_value=high,
+            help_text=help_text,
+            widget=forms.NumberInput(attrs=attrs),
+        )
+    attrs["step"] = "any"
+    return forms.FloatField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=high,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs=attrs),
+    )
+
+
+def _also_noticed() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label="Also noticed (optional)",
+        required=False,
+        choices=[(flag.key, flag.label) for flag in RED_FLAGS],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick any of these and we will show you when to see a doctor.",
+    )
+
+
+def _client_id() -> forms.UUIDField:
+    # A fresh id per form shown: a double tap on Save stores one entry, not two.
+    return forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+class EpisodeForm(forms.ModelForm):
+    region = forms.ChoiceField(
+        label="Where",
+        choices=[
+            (group, [(r.slug, r.label) for r in REGIONS if r.group == group])
+            for group in dict.fromkeys(r.group for r in REGIONS)
+        ],
+    )
+    side = forms.ChoiceField(
+        label="Which side", choices=choices(SIDES), widget=forms.RadioSelect, initial="left"
+    )
+    sensation = forms.ChoiceField(
+        label="What did it feel like?",
+        choices=choices(SENSATIONS),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what it felt like; “Twitch” if unsure."},
+    )
+    occurred_at = forms.DateTimeField(
+        label="When",
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text="Leave empty for now.",
+    )
+    strength = forms.TypedChoiceField(
+        label="How strong (0 = barely, 10 = very strong)",
+        coerce=int,
+        empty_value=None,
+        **_chips([(str(n), str(n)) for n in range(11)]),
+    )
+    duration = forms.ChoiceField(
+        label="How long", **_chips([(term.slug, term.label) for term, _ in DURATIONS])
+    )
+    rhythm = forms.ChoiceField(label="Rhythm", **_chips(choices(RHYTHMS)))
+    context = forms.ChoiceField(label="What were you doing?", **_chips(choices(CONTEXTS)))
+    timing = forms.ChoiceField(label="Anxiety around it", **_chips(choices(TIMINGS)))
+    also_noticed = _also_noticed()
+    client_id = _client_id()
+
+    class Meta:
+        model = Episode
+        fields = [
+            "region",
+            "side",
+            "sensation",
+            "occurred_at",
+            "strength",
+            "duration",
+            "rhythm",
+            "context",
+            "timing",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notes"].required = False
+        if editing:
+            self.fields["occurred_at"].required = True
+            self.fields["occurred_at"].help_text = ""
+            del self.fields["client_id"]
+            del self.fields["also_noticed"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        region = REGIONS_BY_SLUG.get(cleaned.get("region", ""))
+        side = cleaned.get("side")
+        if region is not None and side:
+            if not region.sided:
+                cleaned["side"] = "middle"
+            else:
+                try:
+                    check_side(region, side)
+                except SpotError as error:
+                    self.add_error("side", str(error))
+        return cleaned
+
+    def details(self) -> dict[str, Any]:
+        """The episode's fields as the service takes them (blank time: not given)."""
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        for name in ("duration", "rhythm", "context", "timing"):
+            data[name] = data[name] or ""
+        return data
+
+
+def spot_initial(text: str) -> dict[str, str] | None:
+    """Form defaults for a tapped spot (``left-eyelid``), or None if it is not one."""
+    try:
+        spot = parse_spot(text)
+    except SpotError:
+        return None
+    return {"region": spot.region, "side": spot.side}
+
+
+class StressEventForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        label="What happened", choices=choices(STRESS_KINDS), widget=forms.RadioSelect
+    )
+    strength = forms.TypedChoiceField(
+        label="How strong (0 = mild, 10 = overwhelming)",
+        coerce=int,
+        choices=[(str(n), str(n)) for n in range(11)],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how strong it was, from 0 to 10."},
+    )
+    occurred_at = forms.DateTimeField(
+        label="When", required=False, widget=DATETIME_WIDGET, help_text="Leave empty for now."
+    )
+    client_id = _client_id()
+
+    class Meta:
+        model = StressEvent
+        fields = ["kind", "strength", "occurred_at", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notes"].required = False
+        if editing:
+            self.fields["occurred_at"].required = True
+            self.fields["occurred_at"].help_text = ""
+            del self.fields["client_id"]
+
+
+# The check-in, section by section: (heading, field names). Custom factors come last.
+CHECKIN_SECTIONS = (
+    ("Sleep", ("sleep_hours", "sleep_quality")),
+    (
+        "Caffeine",
+        (*(f"drink_{d.slug}" for d in DRINKS), "caffeine_other_mg"),
+    ),
+    (
+        "Other substances",
+        ("alcohol_units", "nicotine", "recreational_drugs"),
+    ),
+    ("Food and drink", ("water_l", "missed_meals")),
+    ("Supplements", ("magnesium_mg", "calcium_mg", "vitamin_d_iu")),
+    ("Medication", ("medication_change", "medication_events")),
+    ("Body", ("exercise_min", "overbreathing", "menstruating")),
+    ("Stress", ("stress_level", "anxiety_episodes")),
+    ("Twitching today", ("twitch_rating",)),
+)
+# Values offered from yesterday's check-in: everything but what only that day could know.
+NOT_COPIED = frozenset({"twitch_rating", "medication_events", "medication_change", "notes"})
+
+
+def _factor_field(name: str) -> forms.Field:
+    factor = FACTORS_BY_NAME[name]
+    column = STANDARD_BY_NAME[name]
+    if factor.kind == "binary":
+        return _yes_no(factor.question)
+    if column.integer and column.high == 10:
+        return _scale(factor.question)
+    return _number(factor.question, factor.unit, column.integer, column.high)
+
+
+class CheckInForm(forms.Form):
+    def __init__(
+        self,
+        *args: Any,
+        factors: list[CustomFactor] | None = None,
+        show_menstruation: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.factors = factors or []
+        fields = self.fields
+        fields["sleep_hours"] = _factor_field("sleep_hours")
+        fields["sleep_hours"].help_text = "The sleep that ended this morning, in hours."
+        fields["sleep_quality"] = _factor_field("sleep_quality")
+        for drink in DRINKS:
+            fields[f"drink_{drink.slug}"] = forms.IntegerField(
+                label=f"{drink.label} (about {drink.caffeine_mg} mg each)",
+                required=False,
+                min_value=0,
+                widget=forms.NumberInput(
+                    attrs={
+                        "inputmode": "numeric",
+                        "min": "0",
+                        "data-caffeine-mg": str(drink.caffeine_mg),
+                    }
+                ),
+            )
+        other = _number("Other caffeine", "mg")
+        other.widget.attrs["data-caffeine-mg"] = "1"
+        other.help_text = "In mg, e.g. from tablets or chocolate. We add up the drinks and this."
+        fields["caffeine_other_mg"] = other
+        for name in (
+            "alcohol_units",
+            "nicotine",
+            "recreational_drugs",
+            "water_l",
+            "missed_meals",
+            "magnesium_mg",
+            "calcium_mg",
+            "vitamin_d_iu",
+            "medication_change",
+        ):
+            fields[name] = _factor_field(name)
+        fields["medication_events"] = forms.MultipleChoiceField(
+            label="What happened (optional)",
+            required=False,
+            choices=choices(MEDICATION_EVENTS),
+            widget=forms.CheckboxSelectMultiple,
+            help_text="Any of these counts as a medication change for today.",
+        )
+        for name in ("exercise_min", "overbreathing", "stress_level", "anxiety_episodes"):
+            fields[name] = _factor_field(name)
+        if show_menstruation:
+            fields["menstruating"] = _factor_field("menstruating")
+        fields[
+            "anxiety_episodes"
+        ].help_text = (
+            "Stress events you log with their time count too; the diary uses the larger number."
+        )
+        fields["twitch_rating"] = _scale(
+            "Overall, how much did you twitch today? (0 = not at all, 10 = constantly)"
+        )
+        for factor in self.factors:
+            if factor.kind == CustomFactor.BINARY:
+                fields[f"custom_{factor.pk}"] = _yes_no(factor.name)
+            else:
+                fields[f"custom_{factor.pk}"] = _number(factor.name, factor.unit)
+        fields["notes"] = forms.CharField(
+            label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        )
+        fields["also_noticed"] = _also_noticed()
+
+    def sections(self) -> Iterator[tuple[str, list[forms.BoundField]]]:
+        for heading, names in CHECKIN_SECTIONS:
+            yield heading, [self[name] for name in names if name in self.fields]
+        if self.factors:
+            yield "Your own factors", [self[f"custom_{f.pk}"] for f in self.factors]
+        yield "Anything else", [self["notes"], self["also_noticed"]]
+
+    def checkin_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        values: dict[str, Any] = {
+            name: data[name]
+            for name in (*(c.name for c in STANDARD_BY_NAME.values()), "notes", "twitch_rating")
+            if name in data
+        }
+        drinks = {d.slug: data[f"drink_{d.slug}"] for d in DRINKS}
+        values["caffeine_mg"] = caffeine_total(drinks, data["caffeine_other_mg"])
+        values["caffeine_drinks"] = {slug: n for slug, n in drinks.items() if n is not None}
+        values["medication_events"] = data["medication_events"]
+        return values
+
+    def custom_values(self) -> dict[CustomFactor, float | None]:
+        values: dict[CustomFactor, float | None] = {}
+        for factor in self.factors:
+            value = self.cleaned_data[f"custom_{factor.pk}"]
+            values[factor] = None if value is None else float(value)
+        return values
+
+
+def checkin_initial(checkin: CheckIn, copying: bool = False) -> dict[str, Any]:
+    """Form values from a stored check-in (``copying``: as a start for another day)."""
+    initial: dict[str, Any] = {}
+    for column in STANDARD_BY_NAME.values():
+        value = getattr(checkin, column.field)
+        if column.name != "twitch_count" and value is not None:
+            initial[column.field] = ("1" if value else "0") if column.kind == "binary" else value
+    drinks = checkin.caffeine_drinks or {}
+    for slug, count in drinks.items():
+        initial[f"drink_{slug}"] = count
+    if checkin.caffeine_mg is not None:
+        counted = caffeine_total(drinks, None) or 0.0
+        other = checkin.caffeine_mg - counted
+        if other or not drinks:
+            initial["caffeine_other_mg"] = other
+    initial.pop("caffeine_mg", None)
+    initial["medication_events"] = checkin.medication_events
+    initial["notes"] = checkin.notes
+    for value in checkin.custom_values.all():
+        initial[f"custom_{value.factor_id}"] = (
+            ("1" if value.value else "0")
+            if value.factor.kind == CustomFactor.BINARY
+            else value.value
+        )
+    if copying:
+        initial = {k: v for k, v in initial.items() if k not in NOT_COPIED}
+    return initial
+
+
+class CustomFactorForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        label="Kind of answer", choices=CustomFactor.KINDS, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = CustomFactor
+        fields = ["name", "kind", "unit"]
+        labels = {"name": "What do you want to track?", "unit": "Unit (optional)"}
+        help_texts = {
+            "name": "For example “Screen time after 10 pm” or “Hours at the computer”.",
+            "unit": "For numbers, e.g. hours or cups.",
+        }
+
+
+class PreferencesForm(forms.Form):
+    show_menstruation = forms.BooleanField(
+        label="Ask about periods and hormonal changes in the check-in",
+        required=False,
+        help_text="Turn this off if it does not apply to you. Past answers are kept.",
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Daily diary CSV",
+        help_text="One row per day with a date column (YYYY-MM-DD). Up to 5 MB.",
+    )
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("That file is larger than 5 MB.")
+        try:
+            return str(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(
+                "That file is not plain text (UTF-8). Save it as CSV and try again."
+            ) from error

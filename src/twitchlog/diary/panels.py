@@ -1,0 +1,41 @@
+"""What the diary adds to a person's home page."""
+
+import uuid
+from typing import Any, cast
+
+from django.http import HttpRequest
+
+from twitchlog.accounts.models import User
+from twitchlog.diary import services
+from twitchlog.diary.models import CheckIn, Episode
+from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
+
+
+def red_flag_advice(user: User) -> dict[str, Any] | None:
+    """Warning signs ticked and not yet dismissed, split by how soon to see a doctor."""
+    notes = services.active_red_flags(user)
+    flags = [RED_FLAGS_BY_KEY[note.key] for note in notes if note.key in RED_FLAGS_BY_KEY]
+    if not flags:
+        return None
+    return {
+        "soon": [flag for flag in flags if flag.urgency == "soon"],
+        "routine": [flag for flag in flags if flag.urgency != "soon"],
+    }
+
+
+def red_flags(request: HttpRequest) -> dict[str, Any] | None:
+    return red_flag_advice(cast(User, request.user))
+
+
+def quick_log(request: HttpRequest) -> dict[str, Any] | None:
+    """The body map to log a twitch from home, today's count and the check-in prompt."""
+    user = cast(User, request.user)
+    today = services.today_for(user)
+    return {
+        "today": today,
+        "count": Episode.objects.filter(user=user, local_date=today).count(),
+        "checked_in": CheckIn.objects.filter(user=user, local_date=today).exists(),
+        "last": services.last_episode(user),
+        "client_id": uuid.uuid4(),
+        "next": request.path,
+    }

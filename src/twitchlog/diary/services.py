@@ -1,0 +1,398 @@
+"""Every change to a diary goes through here, and each one writes the audit log.
+
+The audit log carries ids, field names and counts only: which body region twitched or how
+much someone slept is health data and stays out of it.
+"""
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from twitchlog.accounts.models import User
+from twitchlog.core import audit
+from twitchlog.core.timezones import local_date, local_now
+from twitchlog.diary.columns import ColumnError, column_for
+from twitchlog.diary.models import (
+    CheckIn,
+    CustomFactor,
+    CustomValue,
+    DiaryPreferences,
+    Episode,
+    RedFlagNote,
+    StressEvent,
+)
+from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
+
+M = TypeVar("M", bound=models.Model)
+
+# What "same as last time" copies: what the twitch was like, not when or why it came.
+REPEATED_FIELDS = ("region", "side", "sensation", "strength", "duration", "rhythm")
+EPISODE_FIELDS = (
+    "occurred_at",
+    *REPEATED_FIELDS,
+    "context",
+    "timing",
+    "notes",
+)
+
+
+class DiaryConflict(Exception):
+    """A create that clashes with something already there (a second check-in for a day)."""
+
+    def __init__(self, message: str, existing: models.Model | None = None) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
+def today_for(user: User) -> dt.date:
+    return local_now(user.time_zone).date()
+
+
+def _create_once(
+    model: type[M], user: User, client_id: uuid.UUID | None, make: Callable[[], M]
+) -> tuple[M, bool]:
+    """Run ``make`` unless an entry with this client id exists; (entry, created).
+
+    A client that retries a request (a lost answer, a double tap) sends the same id and gets
+    the first entry back instead of a copy. Two racing requests both reach the insert; the
+    database's unique constraint lets one win and the other returns the winner's row.
+    """
+    if client_id is not None:
+        found = model._default_manager.filter(user=user, client_id=client_id).first()
+        if found is not None:
+            return found, False
+    try:
+        with transaction.atomic():
+            return make(), True
+    except IntegrityError:
+        found = (
+            model._default_manager.filter(user=user, client_id=client_id).first()
+            if client_id is not None
+            else None
+        )
+        if found is None:
+            raise
+        return found, False
+
+
+# --- Episodes ------------------------------------------------------------------------------
+
+
+def log_episode(
+    user: User,
+    *,
+    region: str,
+    side: str,
+    sensation: str,
+    occurred_at: dt.datetime | None = None,
+    client_id: uuid.UUID | None = None,
+    also_noticed: Iterable[str] = (),
+    **details: Any,
+) -> tuple[Episode, bool]:
+    """Store a twitch episode; the local date is fixed now, in the person's current zone."""
+    when = occurred_at or timezone.now()
+    zone_name = user.time_zone
+
+    def make() -> Episode:
+        episode = Episode.objects.create(
+            user=user,
+            client_id=client_id,
+            occurred_at=when,
+            local_date=local_date(when, zone_name),
+            time_zone=zone_name,
+            region=region,
+            side=side,
+            sensation=sensation,
+            **details,
+        )
+        audit.log(user, "diary.episode.created", episode)
+        note_red_flags(user, also_noticed, episode.local_date)
+        return episode
+
+    return _create_once(Episode, user, client_id, make)
+
+
+@transaction.atomic
+def update_episode(user: User, episode: Episode, changes: dict[str, Any]) -> Episode:
+    """Change an episode. A new time is read in the zone the episode was logged in."""
+    changed = [name for name, value in changes.items() if getattr(episode, name) != value]
+    for name in changed:
+        setattr(episode, name, changes[name])
+    if "occurred_at" in changed:
+        episode.local_date = local_date(episode.occurred_at, episode.time_zone)
+        changed.append("local_date")
+    if changed:
+        episode.save(update_fields=[*changed, "updated_at"])
+        audit.log(user, "diary.episode.updated", episode, fields=sorted(changed))
+    return episode
+
+
+@transaction.atomic
+def delete_episode(user: User, episode: Episode) -> None:
+    audit.log(user, "diary.episode.deleted", episode)
+    episode.delete()
+
+
+def last_episode(user: User) -> Episode | None:
+    return Episode.objects.filter(user=user).order_by("-occurred_at", "-id").first()
+
+
+def repeat_last_episode(user: User, client_id: uuid.UUID | None = None) -> Episode | None:
+    """Log "same as last time", now: the last episode's spot, feeling and manner."""
+    last = last_episode(user)
+    if last is None:
+        return None
+    copied = {name: getattr(last, name) for name in REPEATED_FIELDS}
+    episode, _ = log_episode(user, client_id=client_id, **copied)
+    return episode
+
+
+# --- Check-ins -----------------------------------------------------------------------------
+
+
+def apply_checkin_values(
+    checkin: CheckIn, values: dict[str, Any], custom: dict[CustomFactor, float | None]
+) -> list[str]:
+    changed = []
+    values = dict(values)
+    if values.get("medication_events"):
+        values["medication_change"] = True
+    for name, value in values.items():
+        if getattr(checkin, name) != value:
+            setattr(checkin, name, value)
+            changed.append(name)
+    checkin.save()
+    for factor, value in custom.items():
+        if value is None:
+            deleted, _ = CustomValue.objects.filter(checkin=checkin, factor=factor).delete()
+            if deleted:
+                changed.append(f"custom:{factor.pk}")
+            continue
+        stored, created = CustomValue.objects.get_or_create(
+            checkin=checkin, factor=factor, defaults={"value": value}
+        )
+        if created or stored.value != value:
+            if not created:
+                stored.value = value
+                stored.save(update_fields=["value"])
+            changed.append(f"custom:{factor.pk}")
+    return changed
+
+
+def save_checkin(
+    user: User,
+    day: dt.date,
+    values: dict[str, Any],
+    custom: dict[CustomFactor, float | None] | None = None,
+    also_noticed: Iterable[str] = (),
+) -> tuple[CheckIn, bool]:
+    """Create or change the check-in for ``day``. Only the given values are touched.
+
+    A value of None means "not logged" and is stored as such; it never becomes 0.
+    """
+    with transaction.atomic():
+        checkin, created = CheckIn.objects.select_for_update().get_or_create(
+            user=user, local_date=day
+        )
+        changed = apply_checkin_values(checkin, values, custom or {})
+        if created:
+            audit.log(user, "diary.checkin.created", checkin, fields=sorted(changed))
+        elif changed:
+            audit.log(user, "diary.checkin.updated", checkin, fields=sorted(changed))
+        note_red_flags(user, also_noticed, day)
+    return checkin, created
+
+
+def create_checkin(
+    user: User,
+    day: dt.date,
+    values: dict[str, Any],
+    custom: dict[CustomFactor, float | None] | None = None,
+    client_id: uuid.UUID | None = None,
+) -> tuple[CheckIn, bool]:
+    """A new check-in (the API's create). A second one for the same day is a conflict."""
+
+    def make() -> CheckIn:
+        existing = CheckIn.objects.filter(user=user, local_date=day).first()
+        if existing is not None:
+            raise DiaryConflict(
+                f"There is already a check-in for {day.isoformat()}; change that one instead.",
+                existing,
+            )
+        checkin = CheckIn.objects.create(user=user, local_date=day, client_id=client_id)
+        changed = apply_checkin_values(checkin, values, custom or {})
+        audit.log(user, "diary.checkin.created", checkin, fields=sorted(changed))
+        return checkin
+
+    return _create_once(CheckIn, user, client_id, make)
+
+
+@transaction.atomic
+def delete_checkin(user: User, checkin: CheckIn) -> None:
+    audit.log(user, "diary.checkin.deleted", checkin)
+    checkin.delete()
+
+
+def previous_checkin(user: User, day: dt.date) -> CheckIn | None:
+    """The check-in of the day before ``day``, offered as a starting point."""
+    return CheckIn.objects.filter(user=user, local_date=day - dt.timedelta(days=1)).first()
+
+
+# --- Stress events -------------------------------------------------------------------------
+
+
+def log_stress_event(
+    user: User,
+    *,
+    kind: str,
+    strength: int,
+    occurred_at: dt.datetime | None = None,
+    notes: str = "",
+    client_id: uuid.UUID | None = None,
+) -> tuple[StressEvent, bool]:
+    when = occurred_at or timezone.now()
+    zone_name = user.time_zone
+
+    def make() -> StressEvent:
+        event = StressEvent.objects.create(
+            user=user,
+            client_id=client_id,
+            occurred_at=when,
+            local_date=local_date(when, zone_name),
+            time_zone=zone_name,
+            kind=kind,
+            strength=strength,
+            notes=notes,
+        )
+        audit.log(user, "diary.stress_event.created", event)
+        return event
+
+    return _create_once(StressEvent, user, client_id, make)
+
+
+@transaction.atomic
+def update_stress_event(user: User, event: StressEvent, changes: dict[str, Any]) -> StressEvent:
+    changed = [name for name, value in changes.items() if getattr(event, name) != value]
+    for name in changed:
+        setattr(event, name, changes[name])
+    if "occurred_at" in changed:
+        event.local_date = local_date(event.occurred_at, event.time_zone)
+        changed.append("local_date")
+    if changed:
+        event.save(update_fields=[*changed, "updated_at"])
+        audit.log(user, "diary.stress_event.updated", event, fields=sorted(changed))
+    return event
+
+
+@transaction.atomic
+def delete_stress_event(user: User, event: StressEvent) -> None:
+    audit.log(user, "diary.stress_event.deleted", event)
+    event.delete()
+
+
+# --- Custom factors ------------------------------------------------------------------------
+
+
+def factor_column(user: User, name: str, exclude: CustomFactor | None = None) -> str:
+    """The CSV column for a new factor name; raises ColumnError with a plain reason."""
+    column = column_for(name)
+    taken = CustomFactor.objects.filter(user=user, column=column)
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude.pk)
+    if taken.exists():
+        raise ColumnError(f"You already track a factor with the column “{column}”.")
+    return column
+
+
+def add_factor(
+    user: User,
+    name: str,
+    kind: str,
+    unit: str = "",
+    client_id: uuid.UUID | None = None,
+) -> tuple[CustomFactor, bool]:
+    def make() -> CustomFactor:
+        factor = CustomFactor.objects.create(
+            user=user,
+            client_id=client_id,
+            name=name.strip(),
+            column=factor_column(user, name),
+            kind=kind,
+            unit=unit.strip(),
+        )
+        audit.log(user, "diary.factor.created", factor)
+        return factor
+
+    return _create_once(CustomFactor, user, client_id, make)
+
+
+@transaction.atomic
+def update_factor(user: User, factor: CustomFactor, changes: dict[str, Any]) -> CustomFactor:
+    """Rename a factor or change its unit. The kind is fixed once values exist."""
+    if "name" in changes and changes["name"].strip() != factor.name:
+        factor.name = changes["name"].strip()
+        factor.column = factor_column(user, factor.name, exclude=factor)
+    if "unit" in changes:
+        factor.unit = changes["unit"].strip()
+    if "kind" in changes and changes["kind"] != factor.kind:
+        if factor.values.exists():
+            raise ColumnError("This factor already has values, so its kind cannot change.")
+        factor.kind = changes["kind"]
+    factor.save()
+    audit.log(user, "diary.factor.updated", factor, fields=sorted(changes))
+    return factor
+
+
+@transaction.atomic
+def delete_factor(user: User, factor: CustomFactor) -> None:
+    audit.log(user, "diary.factor.deleted", factor, values=factor.values.count())
+    factor.delete()
+
+
+# --- Red flags and preferences -------------------------------------------------------------
+
+
+def note_red_flags(user: User, keys: Iterable[str], day: dt.date) -> None:
+    """Remember warning signs the person ticked, until they dismiss the advice."""
+    keys = [key for key in dict.fromkeys(keys) if key in RED_FLAGS_BY_KEY]
+    for key in keys:
+        active = RedFlagNote.objects.filter(user=user, key=key, dismissed_at=None).first()
+        if active is None:
+            RedFlagNote.objects.create(user=user, key=key, noted_on=day)
+        elif active.noted_on < day:
+            active.noted_on = day
+            active.save(update_fields=["noted_on"])
+    if keys:
+        audit.log(user, "diary.red_flags.noted", None, count=len(keys))
+
+
+def active_red_flags(user: User) -> list[RedFlagNote]:
+    return list(RedFlagNote.objects.filter(user=user, dismissed_at=None))
+
+
+@transaction.atomic
+def dismiss_red_flags(user: User) -> int:
+    count = RedFlagNote.objects.filter(user=user, dismissed_at=None).update(
+        dismissed_at=timezone.now()
+    )
+    if count:
+        audit.log(user, "diary.red_flags.dismissed", None, count=count)
+    return count
+
+
+def preferences_for(user: User) -> DiaryPreferences:
+    found = DiaryPreferences.objects.filter(user=user).first()
+    return found or DiaryPreferences(user=user)
+
+
+@transaction.atomic
+def save_preferences(user: User, show_menstruation: bool) -> DiaryPreferences:
+    prefs, _ = DiaryPreferences.objects.update_or_create(
+        user=user, defaults={"show_menstruation": show_menstruation}
+    )
+    audit.log(user, "diary.preferences.updated", prefs, fields=["show_menstruation"])
+    return prefs

@@ -1,0 +1,108 @@
+import math
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from twitchlog.diary.bodymap import CROP_LEFT, CROP_WIDTH, HEIGHT, VIEWS, Shape
+
+register = template.Library()
+
+VIEW_LABELS = {"front": "Front", "back": "Back"}
+
+
+def heat_level(count: int, highest: int) -> int:
+    """0 for none, then 1-4 in equal steps up to the busiest spot."""
+    if count <= 0 or highest <= 0:
+        return 0
+    return max(1, math.ceil(4 * count / highest))
+
+
+def _svg_shape(shape: Shape, level: int | None) -> SafeString:
+    css = "shape" if level is None else f"shape heat-{level}"
+    if shape.kind == "ellipse":
+        return format_html(
+            '<ellipse class="{}" cx="{}" cy="{}" rx="{}" ry="{}"/>',
+            css,
+            shape.x,
+            shape.y,
+            shape.w,
+            shape.h,
+        )
+    return format_html(
+        '<rect class="{}" x="{}" y="{}" width="{}" height="{}" rx="{}"/>',
+        css,
+        shape.x,
+        shape.y,
+        shape.w,
+        shape.h,
+        shape.r,
+    )
+
+
+def _percent(value: float, whole: float) -> str:
+    return f"{100 * value / whole:.2f}%"
+
+
+def _button(shape: Shape) -> SafeString:
+    left, top, width, height = shape.box
+    radius = (
+        "50%"
+        if shape.kind == "ellipse"
+        else f"{_percent(shape.r, width)} / {_percent(shape.r, height)}"
+    )
+    style = (
+        f"left:{_percent(left - CROP_LEFT, CROP_WIDTH)};top:{_percent(top, HEIGHT)};"
+        f"width:{_percent(width, CROP_WIDTH)};height:{_percent(height, HEIGHT)};"
+        f"border-radius:{radius}"
+    )
+    return format_html(
+        '<button class="spot-button" type="submit" name="spot" value="{}" style="{}" '
+        'title="{}"><span class="visually-hidden">{}</span></button>',
+        shape.spot.slug,
+        style,
+        shape.spot.label,
+        shape.spot.label,
+    )
+
+
+@register.simple_tag
+def body_map(mode: str = "log", counts: dict[str, int] | None = None) -> SafeString:
+    """Both views of the body map.
+
+    ``mode="log"``: every spot is a submit button named ``spot``; put the map inside a form.
+    ``mode="heat"``: spots are shaded by ``counts`` (spot slug -> episodes); the drawing is
+    hidden from screen readers, so show the same numbers as text beside it.
+    """
+    counts = counts or {}
+    highest = max(counts.values(), default=0)
+    views = []
+    for name, shapes in VIEWS.items():
+        levels = [
+            None if mode == "log" else heat_level(counts.get(s.spot.slug, 0), highest)
+            for s in shapes
+        ]
+        drawing = format_html_join(
+            "", "{}", ((_svg_shape(s, lvl),) for s, lvl in zip(shapes, levels, strict=True))
+        )
+        buttons = (
+            format_html_join("", "{}", ((_button(s),) for s in shapes)) if mode == "log" else ""
+        )
+        views.append(
+            format_html(
+                '<figure class="bodymap-view"><figcaption>{}</figcaption>'
+                '<div class="bodymap-canvas"><svg viewBox="{} 0 {} {}" aria-hidden="true" '
+                'focusable="false">{}</svg>{}</div></figure>',
+                VIEW_LABELS[name],
+                CROP_LEFT,
+                CROP_WIDTH,
+                HEIGHT,
+                drawing,
+                buttons,
+            )
+        )
+    return format_html(
+        '<div class="bodymap bodymap-{}">{}</div>',
+        mode,
+        format_html_join("", "{}", ((v,) for v in views)),
+    )

@@ -1,0 +1,266 @@
+"""Logging and changing diary entries: episodes, check-ins, stress events, red flags."""
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from twitchlog.core.timezones import zone
+from twitchlog.core.types import AuthedRequest
+from twitchlog.diary import services
+from twitchlog.diary.access import (
+    get_checkin_for_date,
+    get_episode_for_user,
+    get_stress_event_for_user,
+)
+from twitchlog.diary.forms import (
+    CheckInForm,
+    EpisodeForm,
+    StressEventForm,
+    checkin_initial,
+    spot_initial,
+)
+from twitchlog.diary.models import CheckIn, CustomFactor
+from twitchlog.diary.spots import spot_groups, spot_label
+
+
+def next_url(request: HttpRequest, default: str) -> str:
+    """Where to go after saving: a local ``next`` if one was given, else ``default``."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def day_url(day: dt.date) -> str:
+    return reverse("diary:day", args=[day])
+
+
+def confirm_delete(
+    request: HttpRequest, what: str, delete: Callable[[], None], back: str, done: str
+) -> HttpResponse:
+    """Ask once, then delete.
+
+    With JavaScript the delete button's ``data-confirm`` dialog asks and diary.js marks the
+    form as confirmed; without it the first POST (or a GET) lands on this confirmation page.
+    """
+    if request.method == "POST" and request.POST.get("confirmed") == "1":
+        delete()
+        messages.success(request, f"{what} is deleted.")
+        return redirect(done)
+    return render(request, "diary/confirm_delete.html", {"what": what, "back": back})
+
+
+# --- Episodes ------------------------------------------------------------------------------
+
+
+@login_required
+def log(request: AuthedRequest) -> HttpResponse:
+    """Log a twitch: tap a spot on the map, then what it felt like, then Save."""
+    user = request.user
+    back = next_url(request, reverse("diary:today"))
+    if request.method == "POST" and request.POST.get("step") == "details":
+        form = EpisodeForm(request.POST)
+        if form.is_valid():
+            services.log_episode(
+                user,
+                client_id=form.cleaned_data["client_id"],
+                also_noticed=form.cleaned_data["also_noticed"],
+                **form.details(),
+            )
+            messages.success(request, "Your twitch is logged.")
+            return redirect(back)
+        return _log_page(request, form, back)
+    initial = spot_initial(request.POST.get("spot", "")) if request.method == "POST" else None
+    if initial is None:
+        context = {"next": back, "spot_groups": spot_groups()}
+        return render(request, "diary/log_where.html", context)
+    return _log_page(request, EpisodeForm(initial=initial), back)
+
+
+def _log_page(request: HttpRequest, form: EpisodeForm, back: str) -> HttpResponse:
+    first_step = {"sensation", "client_id"}
+    context = {
+        "form": form,
+        "next": back,
+        "place": spot_label(str(form["region"].value()), str(form["side"].value())),
+        "details_open": bool(set(form.errors) - first_step),
+    }
+    return render(request, "diary/log.html", context)
+
+
+@login_required
+@require_POST
+def repeat(request: AuthedRequest) -> HttpResponse:
+    """ "Same as last time", in one tap."""
+    try:
+        client_id = uuid.UUID(request.POST.get("client_id", ""))
+    except ValueError:
+        client_id = None
+    episode = services.repeat_last_episode(request.user, client_id=client_id)
+    if episode is None:
+        messages.warning(request, "There is no earlier twitch to repeat yet.")
+    else:
+        messages.success(request, "Logged the same as last time.")
+    return redirect(next_url(request, reverse("diary:today")))
+
+
+@login_required
+def episode(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = get_episode_for_user(request.user, pk)
+    # Times are read and shown in the zone the episode was logged in.
+    with timezone.override(zone(found.time_zone)):
+        form = EpisodeForm(request.POST or None, instance=found, editing=True)
+        if request.method == "POST" and form.is_valid():
+            changes = form.details()
+            found.refresh_from_db()
+            services.update_episode(request.user, found, changes)
+            messages.success(request, "Your changes are saved.")
+            return redirect(day_url(found.local_date))
+        return render(request, "diary/episode.html", {"form": form, "episode": found})
+
+
+@login_required
+def episode_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = get_episode_for_user(request.user, pk)
+    return confirm_delete(
+        request,
+        "This twitch",
+        lambda: services.delete_episode(request.user, found),
+        reverse("diary:episode", args=[found.pk]),
+        day_url(found.local_date),
+    )
+
+
+# --- Check-ins -----------------------------------------------------------------------------
+
+
+@login_required
+def checkin_today(request: AuthedRequest) -> HttpResponse:
+    return redirect("diary:checkin", day=services.today_for(request.user))
+
+
+@login_required
+def checkin(request: AuthedRequest, day: dt.date) -> HttpResponse:
+    user = request.user
+    today = services.today_for(user)
+    if day > today:
+        messages.warning(request, "That day has not come yet; here is today's check-in.")
+        return redirect("diary:checkin", day=today)
+    existing = (
+        CheckIn.objects.filter(user=user, local_date=day)
+        .prefetch_related("custom_values__factor")
+        .first()
+    )
+    previous = None if existing else services.previous_checkin(user, day)
+    copying = previous is not None and request.GET.get("start") == "yesterday"
+    initial: dict[str, Any] = {}
+    if existing is not None:
+        initial = checkin_initial(existing)
+    elif previous is not None and copying:
+        initial = checkin_initial(previous, copying=True)
+    form = CheckInForm(
+        request.POST or None,
+        initial=initial,
+        factors=list(CustomFactor.objects.filter(user=user)),
+        show_menstruation=services.preferences_for(user).show_menstruation,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_checkin(
+            user,
+            day,
+            form.checkin_values(),
+            form.custom_values(),
+            form.cleaned_data["also_noticed"],
+        )
+        messages.success(request, "Your check-in is saved.")
+        return redirect(day_url(day))
+    context = {
+        "form": form,
+        "day": day,
+        "is_today": day == today,
+        "existing": existing,
+        "previous": previous,
+        "copying": copying,
+    }
+    return render(request, "diary/checkin.html", context)
+
+
+@login_required
+def checkin_delete(request: AuthedRequest, day: dt.date) -> HttpResponse:
+    found = get_checkin_for_date(request.user, day)
+    return confirm_delete(
+        request,
+        "This day's check-in",
+        lambda: services.delete_checkin(request.user, found),
+        reverse("diary:checkin", args=[day]),
+        day_url(day),
+    )
+
+
+# --- Stress events -------------------------------------------------------------------------
+
+
+@login_required
+def stress_new(request: AuthedRequest) -> HttpResponse:
+    form = StressEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        event, _ = services.log_stress_event(
+            request.user,
+            kind=data["kind"],
+            strength=data["strength"],
+            occurred_at=data["occurred_at"],
+            notes=data["notes"],
+            client_id=data["client_id"],
+        )
+        messages.success(request, "The stress event is logged.")
+        return redirect(day_url(event.local_date))
+    return render(request, "diary/stress.html", {"form": form})
+
+
+@login_required
+def stress(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = get_stress_event_for_user(request.user, pk)
+    with timezone.override(zone(found.time_zone)):
+        form = StressEventForm(request.POST or None, instance=found, editing=True)
+        if request.method == "POST" and form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            found.refresh_from_db()
+            services.update_stress_event(request.user, found, changes)
+            messages.success(request, "Your changes are saved.")
+            return redirect(day_url(found.local_date))
+        return render(request, "diary/stress.html", {"form": form, "event": found})
+
+
+@login_required
+def stress_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = get_stress_event_for_user(request.user, pk)
+    return confirm_delete(
+        request,
+        "This stress event",
+        lambda: services.delete_stress_event(request.user, found),
+        reverse("diary:stress", args=[found.pk]),
+        day_url(found.local_date),
+    )
+
+
+# --- Red flags -----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def dismiss_red_flags(request: AuthedRequest) -> HttpResponse:
+    services.dismiss_red_flags(request.user)
+    return redirect(next_url(request, reverse("core:home")))
