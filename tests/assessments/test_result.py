@@ -1,0 +1,149 @@
+import re
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.assessments.conftest import page
+from twitchlog.assessments import views
+from twitchlog.assessments.instruments import INSTRUMENTS
+from twitchlog.assessments.models import AssessmentResult
+
+ALL_ZERO = {slug: "0" * len(i.items) for slug, i in INSTRUMENTS.items()}
+
+
+def _result_page(client: Any, result: AssessmentResult) -> str:
+    response = client.get(reverse("assessments:result", args=[result.pk]))
+    assert response.status_code == 200
+    return page(response)
+
+
+def _main(html: str) -> str:
+    return html.split('<main id="main" tabindex="-1">', 1)[1]
+
+
+@pytest.mark.parametrize("slug", sorted(INSTRUMENTS))
+def test_every_result_page_says_it_is_a_screening_aid(
+    slug: str, alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    html = _result_page(alice_client, result_for(alice, slug, ALL_ZERO[slug]))
+    assert "A screening aid, not a diagnosis." in html
+    assert f"Your {INSTRUMENTS[slug].name} result" in html
+
+
+def test_it_shows_score_band_and_meaning(alice_client: Any, alice_gad7: Any) -> None:
+    html = _result_page(alice_client, alice_gad7)
+    assert '<strong>10</strong> <span class="muted">out of 21</span>' in html
+    assert "Band: <strong>Moderate</strong>" in html
+    assert "Anxiety is taking up a fair part of your days." in html
+    assert "positive screen" in html
+
+
+def test_phq9_item_9_shows_crisis_lines_before_anything_else(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    alice.country = "GB"
+    alice.save()
+    result = result_for(alice, "phq9", "000000001")
+    main = _main(_result_page(alice_client, result))
+    first = re.search(r"<(section|p|h1|h2|div|a)\b[^>]*>", main)
+    assert first and 'role="alert"' in first.group(0)
+    assert main.index("Samaritans") < main.index("Your PHQ-9 result")
+    assert main.index("Call 116 123") < main.index("out of 27")
+    assert "<strong>1</strong>" in main  # total 1, still shown after the alert
+    assert AssessmentResult.objects.filter(pk=result.pk, safety_alert=True).exists()
+
+
+def test_crisis_lines_come_from_settings_by_country(
+    alice_client: Any, alice: Any, result_for: Any, settings: Any
+) -> None:
+    settings.CRISIS_LINES = {
+        "default": [{"name": "Default line", "detail": "Call 000-DEFAULT"}],
+        "NZ": [{"name": "Need to talk?", "detail": "Call or text 1737"}],
+    }
+    result = result_for(alice, "phq9", "000000002")
+    assert "Default line" in _result_page(alice_client, result)
+    alice.country = "NZ"
+    alice.save()
+    html = _result_page(alice_client, result)
+    assert "Call or text 1737" in html and "Default line" not in html
+
+
+def test_every_phq9_result_shows_crisis_lines_without_an_alert(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    html = _result_page(alice_client, result_for(alice, "phq9", "000000000"))
+    assert 'role="alert"' not in html
+    assert "Find a helpline" in html  # the default list: alice has no country set
+
+
+def test_other_results_do_not_show_crisis_lines(alice_client: Any, alice_gad7: Any) -> None:
+    html = _result_page(alice_client, alice_gad7)
+    assert "Find a helpline" not in html and 'role="alert"' not in html
+
+
+def test_it_shows_the_change_since_last_time(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    result_for(alice, "gad7", "3333300", days_ago=30)  # 15
+    result_for(alice, "phq9", "000000000", days_ago=1)  # another questionnaire: ignored
+    latest = result_for(alice, "gad7", "3331000")  # 10
+    html = _result_page(alice_client, latest)
+    assert "your GAD-7 score was 15 (severe)" in html
+    assert "5 points lower" in html
+
+
+def test_it_says_when_there_is_nothing_to_compare(alice_client: Any, alice_gad7: Any) -> None:
+    assert "This is your first GAD-7." in _result_page(alice_client, alice_gad7)
+
+
+def test_a_positive_gad2_offers_the_gad7(alice_client: Any, alice: Any, result_for: Any) -> None:
+    positive = result_for(alice, "gad2", "21")
+    link = reverse("assessments:take", args=["gad7"]) + f"?from={positive.pk}"
+    assert link in _result_page(alice_client, positive)
+    negative = result_for(alice, "gad2", "11")
+    assert "Take the full GAD-7 next" not in _result_page(alice_client, negative)
+
+
+def test_phq4_shows_both_halves(alice_client: Any, alice: Any, result_for: Any) -> None:
+    html = _result_page(alice_client, result_for(alice, "phq4", "2101"))
+    assert "Anxiety (the GAD-2 questions)" in html and "3 of 6" in html
+    assert "Mood (the PHQ-2 questions)" in html and "1 of 6" in html
+
+
+def test_it_links_to_what_helps_next(alice_client: Any, alice_gad7: Any) -> None:
+    html = _result_page(alice_client, alice_gad7)
+    for name in ("knowledge:causes", "knowledge:topics", "knowledge:doctor"):
+        assert f'href="{reverse(name)}"' in html
+
+
+def test_pages_of_apps_not_built_yet_are_left_out() -> None:
+    assert views._url("no_such_app:page") is None
+    assert views._url("knowledge:causes") == reverse("knowledge:causes")
+
+
+def test_the_hyperstimulation_result_says_it_is_not_validated(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    html = _result_page(alice_client, result_for(alice, "hyperstim", "333300000000"))
+    assert "not a validated measure — a way to follow your own change over time" in html
+    assert "Some signs" in html
+
+
+def test_a_stored_result_keeps_the_band_it_was_given(alice_client: Any, alice_gad7: Any) -> None:
+    AssessmentResult.objects.filter(pk=alice_gad7.pk).update(band="an older band name")
+    html = _result_page(alice_client, alice_gad7)
+    assert "Band: <strong>An older band name</strong>" in html
+
+
+def test_the_result_can_be_downloaded_as_fhir(alice_client: Any, alice_gad7: Any) -> None:
+    response = alice_client.get(reverse("assessments:result_fhir", args=[alice_gad7.pk]))
+    assert response["Content-Type"] == "application/fhir+json"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.json()["resourceType"] == "QuestionnaireResponse"
+
+
+def test_a_stranger_gets_404(charlie_client: Any, alice_gad7: Any) -> None:
+    for name in ("assessments:result", "assessments:result_fhir"):
+        response = charlie_client.get(reverse(name, args=[alice_gad7.pk]))
+        assert response.status_code == 404
