@@ -18,8 +18,9 @@ def heat_level(count: int, highest: int) -> int:
     return max(1, math.ceil(4 * count / highest))
 
 
-def _svg_shape(shape: Shape, level: int | None) -> SafeString:
-    css = "shape" if level is None else f"shape heat-{level}"
+def _svg_shape(shape: Shape, level: int | None, css: str = "shape") -> SafeString:
+    if level is not None:
+        css = f"{css} heat-{level}"
     if shape.kind == "ellipse":
         return format_html(
             '<ellipse class="{}" cx="{}" cy="{}" rx="{}" ry="{}"/>',
@@ -82,6 +83,9 @@ def body_map(mode: str = "log", counts: dict[str, int] | None = None) -> SafeStr
             None if mode == "log" else heat_level(counts.get(s.spot.slug, 0), highest)
             for s in shapes
         ]
+        # A wide outline of every shape first, then the shapes: together a silhouette with a
+        # thin seam between regions.
+        outline = format_html_join("", "{}", ((_svg_shape(s, None, "outline"),) for s in shapes))
         drawing = format_html_join(
             "", "{}", ((_svg_shape(s, lvl),) for s, lvl in zip(shapes, levels, strict=True))
         )
@@ -92,11 +96,12 @@ def body_map(mode: str = "log", counts: dict[str, int] | None = None) -> SafeStr
             format_html(
                 '<figure class="bodymap-view"><figcaption>{}</figcaption>'
                 '<div class="bodymap-canvas"><svg viewBox="{} 0 {} {}" aria-hidden="true" '
-                'focusable="false">{}</svg>{}</div></figure>',
+                'focusable="false">{}{}</svg>{}</div></figure>',
                 VIEW_LABELS[name],
                 CROP_LEFT,
                 CROP_WIDTH,
                 HEIGHT,
+                outline,
                 drawing,
                 buttons,
             )
