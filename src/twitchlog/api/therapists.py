@@ -1,3 +1,319 @@
-from ninja import Router
+"""The therapist directory, free slots, and your own bookings.
+
+Times go out in UTC (``start``, ``end``) and, for slots, also in the zone asked for
+(``local_start``, ``local_end``). A booking that someone else took a moment earlier answers
+409 with other free times. Appointments that are not yours answer 404.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from twitchlog.core.timezones import is_valid_zone, zone
+from twitchlog.core.types import AuthedRequest
+from twitchlog.therapists import access, services
+from twitchlog.therapists.availability import (
+    alternatives,
+    directory_entries,
+    free_slots,
+    next_free_slot,
+)
+from twitchlog.therapists.models import Appointment, TherapistProfile
+from twitchlog.therapists.slots import Slot
 
 router = Router(tags=["therapists"])
+
+MAX_SLOT_DAYS = 62
+
+
+class SlotOut(Schema):
+    start: dt.datetime
+    end: dt.datetime
+    local_start: str
+    local_end: str
+
+
+class TherapistOut(Schema):
+    id: int
+    name: str
+    credentials: str
+    qualification: str
+    lived_experience: bool
+    approaches: list[str]
+    languages: list[str]
+    formats: list[str]
+    city: str
+    session_minutes: int
+    fee: Decimal
+    currency: str
+    time_zone: str
+    bio: str
+    cancel_notice_hours: int
+    photo_url: str | None
+    next_free_slot: SlotOut | None
+
+
+class SlotsOut(Schema):
+    therapist_id: int
+    time_zone: str
+    slots: list[SlotOut]
+
+
+class BookingIn(Schema):
+    start: dt.datetime
+    session_format: str
+
+
+class RescheduleIn(Schema):
+    start: dt.datetime
+
+
+class BookingOut(Schema):
+    id: int
+    role: str
+    therapist_id: int
+    therapist_name: str
+    client_name: str
+    start: dt.datetime
+    end: dt.datetime
+    session_format: str
+    status: str
+    shared: bool
+
+
+class ProblemOut(Schema):
+    detail: str
+
+
+class TakenOut(Schema):
+    detail: str
+    alternatives: list[SlotOut]
+
+
+def _slot_out(slot: Slot, zone_name: str) -> SlotOut:
+    tz = zone(zone_name)
+    return SlotOut(
+        start=slot.start,
+        end=slot.end,
+        local_start=slot.start.astimezone(tz).isoformat(),
+        local_end=slot.end.astimezone(tz).isoformat(),
+    )
+
+
+def _therapist_out(
+    profile: TherapistProfile, next_slot: Slot | None, zone_name: str
+) -> TherapistOut:
+    photo_url = reverse("therapists:photo", args=[profile.pk]) if profile.photo_updated_at else None
+    return TherapistOut(
+        id=profile.pk,
+        name=profile.name,
+        credentials=profile.credentials,
+        qualification=profile.qualification,
+        lived_experience=profile.lived_experience,
+        approaches=profile.approaches,
+        languages=profile.languages,
+        formats=profile.formats,
+        city=profile.city,
+        session_minutes=profile.session_minutes,
+        fee=profile.fee,
+        currency=profile.currency,
+        time_zone=profile.time_zone,
+        bio=profile.bio,
+        cancel_notice_hours=profile.cancel_notice_hours,
+        photo_url=photo_url,
+        next_free_slot=_slot_out(next_slot, zone_name) if next_slot else None,
+    )
+
+
+def _booking_out(appointment: Appointment, user: Any) -> BookingOut:
+    return BookingOut(
+        id=appointment.pk,
+        role=appointment.participant_role(user) or "client",
+        therapist_id=appointment.therapist_id,
+        therapist_name=appointment.therapist.name,
+        client_name=appointment.client.short_name,
+        start=appointment.start,
+        end=appointment.end,
+        session_format=appointment.session_format,
+        status=appointment.status,
+        shared=appointment.shared_at is not None,
+    )
+
+
+def _zone_or_problem(request: AuthedRequest, tz: str | None) -> str | Status[Any]:
+    name = tz or request.user.time_zone
+    if not is_valid_zone(name):
+        return Status(422, ProblemOut(detail=f"tz: {name} is not an IANA time zone name"))
+    return name
+
+
+def _aware_or_problem(start: dt.datetime) -> dt.datetime | Status[Any]:
+    if start.tzinfo is None:
+        return Status(422, ProblemOut(detail="start: give a time zone, e.g. 2026-03-02T14:00:00Z"))
+    return start.astimezone(dt.UTC)
+
+
+def _taken(
+    error: services.AppointmentError,
+    profile: TherapistProfile,
+    near: dt.datetime,
+    zone_name: str,
+    moving: Appointment | None = None,
+) -> Status[Any]:
+    if isinstance(error, services.SlotTaken | services.SlotNotOffered):
+        others = [_slot_out(s, zone_name) for s in alternatives(profile, near, exclude=moving)]
+        return Status(409, TakenOut(detail=str(error), alternatives=others))
+    return Status(422, ProblemOut(detail=str(error)))
+
+
+@router.get(
+    "/",
+    response={200: list[TherapistOut], 422: ProblemOut},
+    url_name="therapists",
+    summary="Listed therapists, with filters and each one's next free slot",
+)
+def list_therapists(
+    request: AuthedRequest,
+    language: str = "",
+    session_format: str = "",
+    approach: str = "",
+    available_within_days: int | None = None,
+    tz: str | None = None,
+) -> Any:
+    zone_name = _zone_or_problem(request, tz)
+    if isinstance(zone_name, Status):
+        return zone_name
+    now = timezone.now()
+    entries = directory_entries(now, language, session_format, approach)
+    if available_within_days is not None:
+        horizon = now + dt.timedelta(days=available_within_days)
+        entries = [(p, s) for p, s in entries if s is not None and s.start <= horizon]
+    return [_therapist_out(p, s, zone_name) for p, s in entries]
+
+
+@router.get(
+    "/bookings",
+    response=list[BookingOut],
+    url_name="therapist_bookings",
+    summary="Your appointments: as a client, or with role=therapist those booked with you",
+)
+def list_bookings(request: AuthedRequest, role: str = "client") -> list[BookingOut]:
+    booked = Appointment.objects.select_related("therapist", "client")
+    if role == "therapist":
+        booked = booked.filter(therapist__user=request.user)
+    else:
+        booked = booked.filter(client=request.user)
+    return [_booking_out(a, request.user) for a in booked]
+
+
+@router.get(
+    "/bookings/{appointment_id}",
+    response=BookingOut,
+    url_name="therapist_booking",
+    summary="One of your appointments",
+)
+def get_booking(request: AuthedRequest, appointment_id: int) -> BookingOut:
+    found = access.get_appointment_for_participant(request.user, appointment_id)
+    return _booking_out(found, request.user)
+
+
+@router.post(
+    "/bookings/{appointment_id}/cancel",
+    response={200: BookingOut, 422: ProblemOut},
+    url_name="therapist_booking_cancel",
+    summary="Cancel one of your appointments (clients: within the therapist's notice)",
+)
+def cancel_booking(request: AuthedRequest, appointment_id: int) -> Any:
+    found = access.get_appointment_for_participant(request.user, appointment_id)
+    try:
+        services.cancel_appointment(request.user, found)
+    except services.AppointmentError as error:
+        return Status(422, ProblemOut(detail=str(error)))
+    return _booking_out(found, request.user)
+
+
+@router.post(
+    "/bookings/{appointment_id}/reschedule",
+    response={200: BookingOut, 409: TakenOut, 422: ProblemOut},
+    url_name="therapist_booking_reschedule",
+    summary="Move one of your appointments to another free slot; 409 keeps the old time",
+)
+def reschedule_booking(request: AuthedRequest, appointment_id: int, payload: RescheduleIn) -> Any:
+    found = access.get_appointment_for_participant(request.user, appointment_id)
+    start = _aware_or_problem(payload.start)
+    if isinstance(start, Status):
+        return start
+    try:
+        services.reschedule_appointment(request.user, found, start)
+    except services.AppointmentError as error:
+        return _taken(error, found.therapist, start, request.user.time_zone, moving=found)
+    return _booking_out(found, request.user)
+
+
+@router.get(
+    "/{therapist_id}",
+    response={200: TherapistOut, 422: ProblemOut},
+    url_name="therapist",
+    summary="One listed therapist's profile",
+)
+def get_therapist(request: AuthedRequest, therapist_id: int, tz: str | None = None) -> Any:
+    zone_name = _zone_or_problem(request, tz)
+    if isinstance(zone_name, Status):
+        return zone_name
+    profile = access.get_listed_profile(therapist_id)
+    return _therapist_out(profile, next_free_slot(profile), zone_name)
+
+
+@router.get(
+    "/{therapist_id}/slots",
+    response={200: SlotsOut, 422: ProblemOut},
+    url_name="therapist_slots",
+    summary="Free slots between two dates (inclusive, in the zone given by tz)",
+)
+def list_slots(
+    request: AuthedRequest,
+    therapist_id: int,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    tz: str | None = None,
+) -> Any:
+    zone_name = _zone_or_problem(request, tz)
+    if isinstance(zone_name, Status):
+        return zone_name
+    profile = access.get_listed_profile(therapist_id)
+    local = zone(zone_name)
+    first = start or timezone.now().astimezone(local).date()
+    last = end or first + dt.timedelta(days=6)
+    if last < first or (last - first).days >= MAX_SLOT_DAYS:
+        detail = f"end must be on or after start, and at most {MAX_SLOT_DAYS} days later"
+        return Status(422, ProblemOut(detail=detail))
+    window_start = dt.datetime.combine(first, dt.time(0), tzinfo=local)
+    window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=local)
+    found = free_slots(profile, window_start, window_end)
+    return SlotsOut(
+        therapist_id=profile.pk,
+        time_zone=zone_name,
+        slots=[_slot_out(s, zone_name) for s in found],
+    )
+
+
+@router.post(
+    "/{therapist_id}/bookings",
+    response={201: BookingOut, 404: ProblemOut, 409: TakenOut, 422: ProblemOut},
+    url_name="therapist_book",
+    summary="Book a free slot; 409 with other free times if it was just taken",
+)
+def create_booking(request: AuthedRequest, therapist_id: int, payload: BookingIn) -> Status[Any]:
+    profile = access.get_listed_profile(therapist_id)
+    start = _aware_or_problem(payload.start)
+    if isinstance(start, Status):
+        return start
+    try:
+        booked = services.book_slot(request.user, profile, start, payload.session_format)
+    except services.AppointmentError as error:
+        return _taken(error, profile, start, request.user.time_zone)
+    return Status(201, _booking_out(booked, request.user))

@@ -1,5 +1,28 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from twitchlog.therapists import therapist_views, views
 
 app_name = "therapists"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("<int:pk>/", views.profile, name="profile"),
+    path("<int:pk>/photo/", views.photo, name="photo"),
+    path("<int:pk>/book/", views.book, name="book"),
+    path("appointments/", views.appointments, name="appointments"),
+    path("appointments/<int:pk>/", views.appointment, name="appointment"),
+    path("appointments/<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("appointments/<int:pk>/move/", views.reschedule, name="reschedule"),
+    path("appointments/<int:pk>/sharing/", views.sharing, name="sharing"),
+    path("appointments/<int:pk>/shared/", therapist_views.shared_summary, name="shared_summary"),
+    path("manage/<str:token>/", views.manage, name="manage"),
+    path("apply/", therapist_views.apply, name="apply"),
+    path("me/", therapist_views.edit_profile, name="edit_profile"),
+    path("me/availability/", therapist_views.availability, name="availability"),
+    path(
+        "me/availability/<str:kind>/<int:item_id>/delete/",
+        therapist_views.availability_delete,
+        name="availability_delete",
+    ),
+    path("me/appointments/", therapist_views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,204 @@
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from twitchlog.accounts.forms import TimeZoneField
+from twitchlog.therapists import photos
+from twitchlog.therapists.choices import APPROACHES, CURRENCIES, LANGUAGES, SessionFormat
+from twitchlog.therapists.models import ExtraHours, TherapistProfile, TimeOff, WeeklyHours
+
+_CHIPS = forms.CheckboxSelectMultiple
+
+
+class ProfileForm(forms.ModelForm):
+    approaches = forms.MultipleChoiceField(
+        choices=list(APPROACHES.items()),
+        widget=_CHIPS,
+        error_messages={"required": "Choose at least one way you work."},
+    )
+    languages = forms.MultipleChoiceField(
+        label="Languages you offer sessions in",
+        choices=list(LANGUAGES.items()),
+        widget=_CHIPS,
+        error_messages={"required": "Choose at least one language."},
+    )
+    formats = forms.MultipleChoiceField(
+        label="How you see people",
+        choices=SessionFormat.choices,
+        widget=_CHIPS,
+        error_messages={"required": "Choose at least one: video, phone or in person."},
+    )
+    currency = forms.ChoiceField(choices=[(c, c) for c in CURRENCIES])
+    time_zone = TimeZoneField(
+        help_text="Your weekly hours are in this zone. Type a city, e.g. Europe/London."
+    )
+    photo = forms.ImageField(
+        required=False,
+        help_text="Optional. A friendly, recent photo of your face; JPEG or PNG, up to 5 MB.",
+    )
+    remove_photo = forms.BooleanField(label="Remove my current photo", required=False)
+
+    class Meta:
+        model = TherapistProfile
+        fields = [
+            "name",
+            "credentials",
+            "qualification",
+            "lived_experience",
+            "approaches",
+            "languages",
+            "formats",
+            "city",
+            "session_minutes",
+            "fee",
+            "currency",
+            "time_zone",
+            "bio",
+        ]
+        widgets = {
+            "qualification": forms.RadioSelect,
+            "bio": forms.Textarea(attrs={"rows": 6}),
+            "fee": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not (self.instance.pk and self.instance.photo_updated_at):
+            del self.fields["remove_photo"]
+
+    def clean_photo(self) -> bytes | None:
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        if upload.size > photos.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                "That photo is larger than 5 MB. Please pick a smaller one."
+            )
+        upload.seek(0)
+        try:
+            return photos.square_jpeg(upload)
+        except photos.BadPhoto as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if SessionFormat.IN_PERSON in cleaned.get("formats", []) and not cleaned.get("city"):
+            self.add_error("city", "Please say which city you see people in.")
+        return cleaned
+
+
+class BookingRulesForm(forms.ModelForm):
+    class Meta:
+        model = TherapistProfile
+        fields = ["buffer_minutes", "notice_hours", "horizon_days", "cancel_notice_hours"]
+
+
+def _time_input() -> forms.TimeInput:
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class _HoursForm(forms.ModelForm):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end <= start:
+            self.add_error("end", "The end time needs to be later than the start time.")
+        return cleaned
+
+
+class WeeklyHoursForm(_HoursForm):
+    class Meta:
+        model = WeeklyHours
+        fields = ["weekday", "start", "end"]
+        widgets = {"start": _time_input(), "end": _time_input()}
+
+
+class ExtraHoursForm(_HoursForm):
+    class Meta:
+        model = ExtraHours
+        fields = ["day", "start", "end"]
+        widgets = {
+            "day": forms.DateInput(attrs={"type": "date"}),
+            "start": _time_input(),
+            "end": _time_input(),
+        }
+
+
+class TimeOffForm(forms.ModelForm):
+    class Meta:
+        model = TimeOff
+        fields = ["first_day", "last_day"]
+        widgets = {
+            "first_day": forms.DateInput(attrs={"type": "date"}),
+            "last_day": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        first, last = cleaned.get("first_day"), cleaned.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", "The last day off cannot be before the first one.")
+        return cleaned
+
+
+WITHIN_CHOICES = [("", "Any time"), ("3", "Within 3 days"), ("7", "Within a week")]
+WITHIN_CHOICES += [("14", "Within 2 weeks")]
+
+
+class DirectoryFilterForm(forms.Form):
+    language = forms.ChoiceField(choices=[("", "Any language"), *LANGUAGES.items()], required=False)
+    format = forms.ChoiceField(
+        label="Format", choices=[("", "Any format"), *SessionFormat.choices], required=False
+    )
+    approach = forms.ChoiceField(
+        choices=[("", "Any approach"), *APPROACHES.items()], required=False
+    )
+    within = forms.ChoiceField(label="Next free time", choices=WITHIN_CHOICES, required=False)
+
+    def within_days(self) -> int | None:
+        value = self.cleaned_data.get("within") if self.is_valid() else ""
+        return int(value) if value else None
+
+
+def parse_start(value: str) -> dt.datetime | None:
+    """A slot's start as sent by a slot button (ISO 8601 in UTC), or None."""
+    try:
+        start = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    if start.tzinfo is None:
+        return None
+    return start.astimezone(dt.UTC)
+
+
+class BookForm(forms.Form):
+    start = forms.CharField(widget=forms.HiddenInput)
+    session_format = forms.ChoiceField(
+        label="How would you like to meet?", widget=forms.RadioSelect
+    )
+
+    def __init__(self, profile: TherapistProfile, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offered = [(v, label) for v, label in SessionFormat.choices if v in profile.formats]
+        field = self.fields["session_format"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = offered
+        if len(offered) == 1:
+            field.initial = offered[0][0]
+
+    def clean_start(self) -> dt.datetime:
+        start = parse_start(self.cleaned_data["start"])
+        if start is None:
+            raise forms.ValidationError("Please pick a time from the list.")
+        return start
+
+
+class RescheduleForm(forms.Form):
+    start = forms.CharField()
+
+    def clean_start(self) -> dt.datetime:
+        start = parse_start(self.cleaned_data["start"])
+        if start is None:
+            raise forms.ValidationError("Please pick a new time from the list.")
+        return start

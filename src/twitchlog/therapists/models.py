@@ -1,0 +1,290 @@
+"""Therapists, their availability, and appointments.
+
+A therapist is an ordinary user with a ``TherapistProfile``. The profile is listed in the
+directory once a staff member has approved it and it meets the recommendation: a master's-level
+or higher qualification and lived experience of an anxiety disorder.
+
+Times of day in availability are the therapist's local wall-clock times; appointments are
+stored as UTC instants.
+"""
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from twitchlog.accounts.models import validate_time_zone
+from twitchlog.therapists.choices import LISTABLE_QUALIFICATIONS, Qualification, SessionFormat
+from twitchlog.therapists.constraints import PostgresExclusionConstraint
+
+
+class TherapistProfileQuerySet(models.QuerySet["TherapistProfile"]):
+    def listed(self) -> "TherapistProfileQuerySet":
+        """Profiles the directory shows: approved, and meeting the recommendation."""
+        return self.filter(
+            approved_at__isnull=False,
+            qualification__in=LISTABLE_QUALIFICATIONS,
+            lived_experience=True,
+            user__is_active=True,
+        )
+
+
+class TherapistProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="therapist_profile"
+    )
+    name = models.CharField(
+        "name clients see", max_length=100, help_text="For example Dr Maya Okafor."
+    )
+    credentials = models.CharField(
+        max_length=200,
+        help_text="Degrees and registrations, e.g. MSc Clinical Psychology, HCPC registered.",
+    )
+    qualification = models.CharField(
+        "highest qualification", max_length=16, choices=Qualification.choices
+    )
+    lived_experience = models.BooleanField(
+        "I have lived experience of an anxiety disorder",
+        default=False,
+        help_text="We recommend therapists who have been through it themselves.",
+    )
+    approaches = models.JSONField(default=list, blank=True)
+    languages = models.JSONField(default=list, blank=True)
+    formats = models.JSONField("session formats", default=list, blank=True)
+    city = models.CharField(max_length=80, blank=True, help_text="Where you see people in person.")
+    session_minutes = models.PositiveSmallIntegerField(
+        "session length (minutes)",
+        default=50,
+        validators=[MinValueValidator(20), MaxValueValidator(180)],
+    )
+    fee = models.DecimalField(
+        "fee per session", max_digits=8, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    currency = models.CharField(max_length=3, default="GBP")
+    time_zone = models.CharField(max_length=64, validators=[validate_time_zone])
+    bio = models.TextField(
+        "about you",
+        max_length=1500,
+        help_text="A few calm sentences on how you work. Clients read this first.",
+    )
+    buffer_minutes = models.PositiveSmallIntegerField(
+        "break after each session (minutes)",
+        default=10,
+        validators=[MaxValueValidator(120)],
+    )
+    notice_hours = models.PositiveSmallIntegerField(
+        "minimum notice for a booking (hours)",
+        default=24,
+        validators=[MaxValueValidator(24 * 14)],
+    )
+    horizon_days = models.PositiveSmallIntegerField(
+        "how far ahead people can book (days)",
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    cancel_notice_hours = models.PositiveSmallIntegerField(
+        "minimum notice for a client to cancel or move (hours)",
+        default=24,
+        validators=[MaxValueValidator(24 * 14)],
+    )
+    photo_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    applied_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = TherapistProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_listed(self) -> bool:
+        return (
+            self.approved_at is not None
+            and self.qualification in LISTABLE_QUALIFICATIONS
+            and self.lived_experience
+            and self.user.is_active
+        )
+
+
+class TherapistPhoto(models.Model):
+    """The profile photo, re-encoded as a small JPEG and kept in the database.
+
+    In the database rather than on disk so that every app process on every machine can serve
+    it; re-encoding also drops whatever metadata (such as a location) the original carried.
+    """
+
+    profile = models.OneToOneField(
+        TherapistProfile, on_delete=models.CASCADE, primary_key=True, related_name="photo"
+    )
+    image = models.BinaryField()
+    content_type = models.CharField(max_length=32, default="image/jpeg")
+
+    def __str__(self) -> str:
+        return f"photo of {self.profile}"
+
+
+class WeeklyHours(models.Model):
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    profile = models.ForeignKey(
+        TherapistProfile, on_delete=models.CASCADE, related_name="weekly_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    start = models.TimeField("from")
+    end = models.TimeField("until")
+
+    class Meta:
+        ordering = ["weekday", "start"]
+        verbose_name_plural = "weekly hours"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="weekly_end_after")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class ExtraHours(models.Model):
+    profile = models.ForeignKey(
+        TherapistProfile, on_delete=models.CASCADE, related_name="extra_hours"
+    )
+    day = models.DateField("date")
+    start = models.TimeField("from")
+    end = models.TimeField("until")
+
+    class Meta:
+        ordering = ["day", "start"]
+        verbose_name_plural = "extra hours"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="extra_end_after")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class TimeOff(models.Model):
+    profile = models.ForeignKey(TherapistProfile, on_delete=models.CASCADE, related_name="time_off")
+    first_day = models.DateField("first day off")
+    last_day = models.DateField("last day off")
+
+    class Meta:
+        ordering = ["first_day"]
+        verbose_name_plural = "time off"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_day__gte=models.F("first_day")), name="time_off_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_day:%Y-%m-%d} to {self.last_day:%Y-%m-%d}"
+
+
+class TsTzRange(models.Func):
+    function = "TSTZRANGE"
+    output_field = DateTimeRangeField()
+
+
+class Appointment(models.Model):
+    """One booked session between a client and a therapist.
+
+    ``blocked_until`` is the session's end plus the therapist's break after it, fixed when the
+    time is booked. On PostgreSQL an exclusion constraint forbids two active appointments of
+    one therapist whose [start, blocked_until) ranges overlap, so the database itself refuses a
+    double booking however many app processes race for the same time.
+    """
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        CANCELLED = "cancelled", "Cancelled"
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    therapist = models.ForeignKey(
+        TherapistProfile, on_delete=models.CASCADE, related_name="appointments"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="therapy_appointments"
+    )
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    blocked_until = models.DateTimeField()
+    session_format = models.CharField(max_length=16, choices=SessionFormat.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.BOOKED)
+    # Calendar invites are updated in place: each change sends the same UID with a higher
+    # SEQUENCE.
+    sequence = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when the reminder went out, or at booking when the appointment was already too
+    # close for one; `send_reminders` claims a row by setting it where it is still empty.
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    # The client's consent to show their shared summary to the therapist for this appointment.
+    shared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [
+            models.Index(fields=["therapist", "start"]),
+            models.Index(fields=["client", "start"]),
+            models.Index(fields=["status", "reminded_at", "start"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start"), blocked_until__gte=models.F("end")),
+                name="appointment_times_ordered",
+            ),
+            PostgresExclusionConstraint(
+                name="appointment_no_overlap",
+                expressions=[
+                    ("therapist", RangeOperators.EQUAL),
+                    (TsTzRange("start", "blocked_until", RangeBoundary()), RangeOperators.OVERLAPS),
+                ],
+                condition=Q(status="booked"),
+                violation_error_message="That time was just taken.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"appointment {self.pk} at {self.start:%Y-%m-%d %H:%M} UTC"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.BOOKED
+
+    def is_upcoming(self, now: dt.datetime) -> bool:
+        return self.is_active and self.start > now
+
+    def participant_role(self, user: Any) -> str | None:
+        if user.pk == self.client_id:
+            return "client"
+        if user.pk == self.therapist.user_id:
+            return "therapist"
+        return None

@@ -1,0 +1,114 @@
+"""Emails about appointments, to the client and to the therapist, each with a calendar invite.
+
+They say that there is an appointment, with whom and when (in the reader's own zone), never
+why: no symptoms, results or anything else about anyone's health.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core import mail
+from django.template.loader import render_to_string
+
+from twitchlog.therapists import invites, links
+from twitchlog.therapists.choices import SessionFormat
+from twitchlog.therapists.display import short_when, when
+from twitchlog.therapists.models import Appointment
+
+BOOKED = "booked"
+MOVED = "moved"
+REMINDER = "reminder"
+CANCELLED = "cancelled"
+
+_SUBJECTS = {
+    BOOKED: "Booked: appointment with {other} on {when}",
+    MOVED: "Moved: appointment with {other}, now on {when}",
+    REMINDER: "Reminder: appointment with {other} on {when}",
+    CANCELLED: "Cancelled: appointment with {other} on {when}",
+}
+
+
+@dataclass(frozen=True)
+class Recipient:
+    user_id: int
+    role: str
+    name: str
+    email: str
+    time_zone: str
+    other_party: str
+
+
+def recipients(appointment: Appointment) -> list[Recipient]:
+    client, therapist = appointment.client, appointment.therapist
+    return [
+        Recipient(
+            client.pk, "client", client.short_name, client.email, client.time_zone, therapist.name
+        ),
+        Recipient(
+            therapist.user_id,
+            "therapist",
+            therapist.name,
+            therapist.user.email,
+            therapist.time_zone,
+            client.short_name,
+        ),
+    ]
+
+
+def _how(appointment: Appointment) -> str:
+    if appointment.session_format == SessionFormat.IN_PERSON:
+        city = appointment.therapist.city
+        return f"in person in {city}" if city else "in person"
+    if appointment.session_format == SessionFormat.PHONE:
+        return "by phone"
+    return "by video call"
+
+
+def message(
+    appointment: Appointment,
+    kind: str,
+    recipient: Recipient,
+    cancelled_by_other: bool = False,
+    now: dt.datetime | None = None,
+) -> mail.EmailMessage:
+    manage_url = links.manage_url(appointment, recipient.role)
+    subject = _SUBJECTS[kind].format(
+        other=recipient.other_party, when=short_when(appointment.start, recipient.time_zone)
+    )
+    body = render_to_string(
+        "therapists/email/notice.txt",
+        {
+            "kind": kind,
+            "role": recipient.role,
+            "recipient_name": recipient.name,
+            "other_party": recipient.other_party,
+            "client_email": appointment.client.email,
+            "when": when(appointment.start, recipient.time_zone),
+            "minutes": round((appointment.end - appointment.start).total_seconds() / 60),
+            "how": _how(appointment),
+            "format": appointment.session_format,
+            "manage_url": manage_url,
+            "cancel_notice_hours": appointment.therapist.cancel_notice_hours,
+            "cancelled_by_other": cancelled_by_other,
+        },
+    )
+    method = invites.CANCEL if kind == CANCELLED else invites.REQUEST
+    ics = invites.invite(
+        appointment, method, recipient.other_party, recipient.email, manage_url, now=now
+    )
+    email = mail.EmailMessage(subject, body, to=[recipient.email])
+    email.attach("invite.ics", ics, f"text/calendar; method={method}; charset=UTF-8")
+    return email
+
+
+def send(appointment: Appointment, kind: str, actor_id: int | None = None) -> int:
+    """Email both people about ``appointment``; returns how many emails went out.
+
+    ``actor_id`` is who made a cancellation, so the other person is told who did it.
+    """
+    messages = []
+    for recipient in recipients(appointment):
+        by_other = kind == CANCELLED and actor_id is not None and actor_id != recipient.user_id
+        messages.append(message(appointment, kind, recipient, cancelled_by_other=by_other))
+    with mail.get_connection() as connection:
+        return connection.send_messages(messages) or 0

@@ -1,0 +1,316 @@
+"""Therapist and appointment operations. Each one that changes data writes the audit log.
+
+Booking can never double-book. On PostgreSQL the database refuses overlapping active
+appointments of one therapist (an exclusion constraint, see ``models.Appointment``), so when
+several processes race for one time exactly one insert survives and the others get
+``SlotTaken``. On SQLite every write transaction begins with ``BEGIN IMMEDIATE`` (see
+settings), so bookings run one after another and the check inside the transaction sees every
+earlier booking. Either way the slot is checked again at booking time against the rules,
+notice and horizon as they are now.
+
+Audit entries carry ids and field names only: never times of appointments, never health data.
+"""
+
+import datetime as dt
+import logging
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Model
+from django.utils import timezone
+
+from twitchlog.accounts.models import User
+from twitchlog.core import audit
+from twitchlog.therapists import notices, slots
+from twitchlog.therapists.availability import availability_for, is_free
+from twitchlog.therapists.models import Appointment, TherapistPhoto, TherapistProfile
+
+logger = logging.getLogger(__name__)
+
+# Reminders go out this long before an appointment.
+REMINDER_LEAD = dt.timedelta(hours=24)
+# Changing any of these sends a listed profile back for approval.
+VETTED_FIELDS = frozenset({"name", "credentials", "qualification", "lived_experience"})
+
+
+class AppointmentError(Exception):
+    """Something a person asked for that cannot be done; ``str()`` is the message to show."""
+
+
+class SlotTaken(AppointmentError):
+    def __init__(self) -> None:
+        super().__init__("That time was just taken by someone else. Here are other free times.")
+
+
+class SlotNotOffered(AppointmentError):
+    def __init__(self) -> None:
+        super().__init__("That time is not offered any more. Please pick another one.")
+
+
+class ChangeRefused(AppointmentError):
+    pass
+
+
+# Profiles --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def apply_as_therapist(user: User, profile: TherapistProfile) -> TherapistProfile:
+    """Save a new profile for ``user``; it is listed once a staff member approves it."""
+    profile.user = user
+    profile.save()
+    audit.log(user, "therapist.applied", profile)
+    return profile
+
+
+@transaction.atomic
+def update_profile(user: User, profile: TherapistProfile, changed: list[str]) -> bool:
+    """Save the changed fields; returns True when a change needs approving again."""
+    fields = set(changed)
+    needs_approval = bool(profile.approved_at and fields & VETTED_FIELDS)
+    if needs_approval:
+        profile.approved_at = None
+        profile.approved_by = None
+        fields |= {"approved_at", "approved_by"}
+    profile.save(update_fields=sorted(fields | {"updated_at"}))
+    audit.log(user, "therapist.profile_updated", profile, fields=sorted(set(changed)))
+    if needs_approval:
+        audit.log(user, "therapist.approval_reset", profile)
+    return needs_approval
+
+
+@transaction.atomic
+def approve_therapist(
+    staff: User, profile: TherapistProfile, now: dt.datetime | None = None
+) -> None:
+    if not staff.is_staff:
+        raise PermissionError("only staff approve therapists")
+    profile.approved_at = now or timezone.now()
+    profile.approved_by = staff
+    profile.save(update_fields=["approved_at", "approved_by"])
+    audit.log(staff, "therapist.approved", profile)
+
+
+@transaction.atomic
+def set_photo(user: User, profile: TherapistProfile, jpeg: bytes) -> None:
+    TherapistPhoto.objects.update_or_create(profile=profile, defaults={"image": jpeg})
+    profile.photo_updated_at = timezone.now()
+    profile.save(update_fields=["photo_updated_at"])
+    audit.log(user, "therapist.photo_set", profile, bytes=len(jpeg))
+
+
+@transaction.atomic
+def remove_photo(user: User, profile: TherapistProfile) -> None:
+    TherapistPhoto.objects.filter(profile=profile).delete()
+    profile.photo_updated_at = None
+    profile.save(update_fields=["photo_updated_at"])
+    audit.log(user, "therapist.photo_removed", profile)
+
+
+@transaction.atomic
+def add_availability(user: User, item: Model) -> None:
+    """Save new weekly hours, extra hours or time off (``item.profile`` is already set)."""
+    item.save()
+    audit.log(user, "therapist.availability_added", item)
+
+
+@transaction.atomic
+def remove_availability(user: User, item: Model) -> None:
+    audit.log(user, "therapist.availability_removed", item)
+    item.delete()
+
+
+# Appointments ----------------------------------------------------------------------------
+
+
+def _check_offered(
+    profile: TherapistProfile,
+    start: dt.datetime,
+    now: dt.datetime,
+    moving: Appointment | None = None,
+) -> None:
+    """Raise unless ``start`` is a free slot right now (call inside the write transaction)."""
+    if is_free(profile, start, now, exclude=moving):
+        return
+    if slots.is_offered(availability_for(profile), [], now, start):
+        raise SlotTaken
+    raise SlotNotOffered
+
+
+def _is_overlap(error: IntegrityError) -> bool:
+    return "appointment_no_overlap" in str(error)
+
+
+def _reminded_at(start: dt.datetime, now: dt.datetime) -> dt.datetime | None:
+    # The confirmation of a booking less than a day ahead is its reminder too.
+    return now if start - now <= REMINDER_LEAD else None
+
+
+def book_slot(
+    client: User,
+    profile: TherapistProfile,
+    start: dt.datetime,
+    session_format: str,
+    now: dt.datetime | None = None,
+) -> Appointment:
+    """Book the slot starting at ``start`` for ``client``, or raise an AppointmentError."""
+    now = now or timezone.now()
+    if not profile.is_listed:
+        raise SlotNotOffered
+    if client.pk == profile.user_id:
+        raise ChangeRefused("You cannot book an appointment with yourself.")
+    if session_format not in profile.formats:
+        raise ChangeRefused("Please choose one of the ways this therapist offers sessions.")
+    session = dt.timedelta(minutes=profile.session_minutes)
+    try:
+        with transaction.atomic():
+            _check_offered(profile, start, now)
+            appointment = Appointment.objects.create(
+                therapist=profile,
+                client=client,
+                start=start,
+                end=start + session,
+                blocked_until=start + session + dt.timedelta(minutes=profile.buffer_minutes),
+                session_format=session_format,
+                reminded_at=_reminded_at(start, now),
+            )
+            audit.log(client, "appointment.booked", appointment, therapist=profile.pk)
+            transaction.on_commit(lambda: notices.send(appointment, notices.BOOKED), robust=True)
+    except IntegrityError as error:
+        if _is_overlap(error):
+            raise SlotTaken from error
+        raise
+    return appointment
+
+
+def _check_may_change(actor: User, appointment: Appointment, now: dt.datetime) -> str:
+    """The actor's role, once sure they may still move or cancel the appointment."""
+    role = appointment.participant_role(actor)
+    if role is None:
+        raise ChangeRefused("This appointment is not yours to change.")
+    if not appointment.is_active:
+        raise ChangeRefused("This appointment is already cancelled.")
+    if appointment.start <= now:
+        raise ChangeRefused("This appointment has already started, so it cannot be changed.")
+    notice = dt.timedelta(hours=appointment.therapist.cancel_notice_hours)
+    if role == "client" and appointment.start - now < notice:
+        hours = appointment.therapist.cancel_notice_hours
+        raise ChangeRefused(
+            f"Appointments can be moved or cancelled here up to {hours} hour"
+            f"{'' if hours == 1 else 's'} before they start, and this one is sooner than that. "
+            f"Please get in touch with {appointment.therapist.name} directly."
+        )
+    return role
+
+
+def cancel_appointment(
+    actor: User, appointment: Appointment, now: dt.datetime | None = None
+) -> Appointment:
+    """Cancel; the time becomes free for others at once. Clients need the therapist's notice."""
+    now = now or timezone.now()
+    role = _check_may_change(actor, appointment, now)
+    with transaction.atomic():
+        # Conditional, so that two clicks (or two tabs) cancel once and email once.
+        changed = Appointment.objects.filter(
+            pk=appointment.pk, status=Appointment.Status.BOOKED
+        ).update(
+            status=Appointment.Status.CANCELLED,
+            cancelled_at=now,
+            cancelled_by=actor,
+            sequence=F("sequence") + 1,
+        )
+        if not changed:
+            raise ChangeRefused("This appointment is already cancelled.")
+        appointment.refresh_from_db()
+        audit.log(actor, "appointment.cancelled", appointment, by=role)
+        transaction.on_commit(
+            lambda: notices.send(appointment, notices.CANCELLED, actor_id=actor.pk), robust=True
+        )
+    return appointment
+
+
+def reschedule_appointment(
+    actor: User,
+    appointment: Appointment,
+    new_start: dt.datetime,
+    now: dt.datetime | None = None,
+) -> Appointment:
+    """Move to a new free slot in one transaction; if it was just taken, nothing changes."""
+    now = now or timezone.now()
+    role = _check_may_change(actor, appointment, now)
+    profile = appointment.therapist
+    session = dt.timedelta(minutes=profile.session_minutes)
+    try:
+        with transaction.atomic():
+            current = Appointment.objects.select_for_update().get(pk=appointment.pk)
+            if not current.is_active:
+                raise ChangeRefused("This appointment is already cancelled.")
+            _check_offered(profile, new_start, now, moving=current)
+            current.start = new_start
+            current.end = new_start + session
+            current.blocked_until = current.end + dt.timedelta(minutes=profile.buffer_minutes)
+            current.sequence += 1
+            current.reminded_at = _reminded_at(new_start, now)
+            current.save(update_fields=["start", "end", "blocked_until", "sequence", "reminded_at"])
+            audit.log(actor, "appointment.rescheduled", current, by=role)
+    except IntegrityError as error:
+        if _is_overlap(error):
+            raise SlotTaken from error
+        raise
+    appointment.refresh_from_db()
+    transaction.on_commit(lambda: notices.send(appointment, notices.MOVED), robust=True)
+    return appointment
+
+
+@transaction.atomic
+def set_sharing(
+    client: User, appointment: Appointment, share: bool, now: dt.datetime | None = None
+) -> None:
+    """Give or withdraw the client's consent to show their summary for this appointment."""
+    now = now or timezone.now()
+    if appointment.client_id != client.pk:
+        raise ChangeRefused("Only the client can choose what to share.")
+    if share and appointment.shared_at is None:
+        if not appointment.is_active:
+            raise ChangeRefused("This appointment is cancelled, so there is nothing to share.")
+        appointment.shared_at = now
+        appointment.save(update_fields=["shared_at"])
+        audit.log(client, "appointment.sharing_given", appointment)
+    elif not share and appointment.shared_at is not None:
+        appointment.shared_at = None
+        appointment.save(update_fields=["shared_at"])
+        audit.log(client, "appointment.sharing_withdrawn", appointment)
+
+
+def send_due_reminders(now: dt.datetime | None = None) -> int:
+    """Email a reminder for each appointment starting within REMINDER_LEAD; returns how many.
+
+    Safe to run twice at once, on two machines: each appointment is claimed by an UPDATE
+    that only succeeds while ``reminded_at`` is still empty, so exactly one run sends it. If
+    sending fails the claim is released and the next run tries again.
+    """
+    now = now or timezone.now()
+    due = Appointment.objects.filter(
+        status=Appointment.Status.BOOKED,
+        reminded_at__isnull=True,
+        start__gt=now,
+        start__lte=now + REMINDER_LEAD,
+    ).values_list("pk", flat=True)
+    sent = 0
+    for pk in list(due):
+        claimed = Appointment.objects.filter(
+            pk=pk, status=Appointment.Status.BOOKED, reminded_at__isnull=True
+        ).update(reminded_at=now)
+        if not claimed:
+            continue
+        appointment = Appointment.objects.select_related(
+            "therapist", "therapist__user", "client"
+        ).get(pk=pk)
+        try:
+            notices.send(appointment, notices.REMINDER)
+        except Exception:
+            logger.exception("reminder for appointment %s failed; will retry", pk)
+            Appointment.objects.filter(pk=pk, reminded_at=now).update(reminded_at=None)
+            continue
+        audit.log(None, "appointment.reminder_sent", appointment)
+        sent += 1
+    return sent

@@ -1,0 +1,42 @@
+import datetime as dt
+from decimal import Decimal
+
+from django import template
+
+from twitchlog.therapists.choices import APPROACHES, CURRENCIES, LANGUAGES, SessionFormat, labels
+from twitchlog.therapists.display import place_name
+
+register = template.Library()
+
+
+@register.filter
+def slot_key(instant: dt.datetime) -> str:
+    """A slot's start as it travels in links and forms: '2026-03-02T14:00Z' (UTC)."""
+    return instant.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+@register.filter
+def money(amount: Decimal, currency: str) -> str:
+    symbol = CURRENCIES.get(currency, f"{currency} ")
+    whole = amount == amount.to_integral_value()
+    return f"{symbol}{amount:.0f}" if whole else f"{symbol}{amount:.2f}"
+
+
+@register.filter
+def approach_names(codes: list[str]) -> list[str]:
+    return labels(codes, APPROACHES)
+
+
+@register.filter
+def language_names(codes: list[str]) -> list[str]:
+    return labels(codes, LANGUAGES)
+
+
+@register.filter
+def format_names(codes: list[str]) -> list[str]:
+    return labels(codes, dict(SessionFormat.choices))
+
+
+@register.filter
+def zone_place(zone_name: str) -> str:
+    return place_name(zone_name)

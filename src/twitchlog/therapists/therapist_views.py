@@ -1,0 +1,188 @@
+"""A therapist's own pages: the profile, availability, appointments and shared summaries."""
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from twitchlog.core.types import AuthedRequest
+from twitchlog.therapists import access, services
+from twitchlog.therapists.availability import free_slots, slots_by_local_day
+from twitchlog.therapists.forms import (
+    BookingRulesForm,
+    ExtraHoursForm,
+    ProfileForm,
+    TimeOffForm,
+    WeeklyHoursForm,
+)
+from twitchlog.therapists.models import ExtraHours, TherapistProfile, TimeOff, WeeklyHours
+
+AVAILABILITY_KINDS: dict[str, Any] = {
+    "weekly": (WeeklyHours, WeeklyHoursForm),
+    "extra": (ExtraHours, ExtraHoursForm),
+    "off": (TimeOff, TimeOffForm),
+}
+
+
+def _own_profile(request: AuthedRequest) -> TherapistProfile | None:
+    return TherapistProfile.objects.filter(user=request.user).first()
+
+
+def _save_photo(request: AuthedRequest, profile: TherapistProfile, form: ProfileForm) -> None:
+    if jpeg := form.cleaned_data.get("photo"):
+        services.set_photo(request.user, profile, jpeg)
+    elif form.cleaned_data.get("remove_photo"):
+        services.remove_photo(request.user, profile)
+
+
+@login_required
+def apply(request: AuthedRequest) -> HttpResponse:
+    if _own_profile(request) is not None:
+        return redirect("therapists:edit_profile")
+    form = ProfileForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"time_zone": request.user.time_zone, "name": request.user.display_name},
+    )
+    if request.method == "POST" and form.is_valid():
+        profile = services.apply_as_therapist(request.user, form.save(commit=False))
+        _save_photo(request, profile, form)
+        messages.success(
+            request,
+            "Thank you. Your profile is saved; someone from our team will check it before it "
+            "appears in the directory. Meanwhile, add the hours you are available.",
+        )
+        return redirect("therapists:availability")
+    return render(request, "therapists/apply.html", {"form": form})
+
+
+@login_required
+def edit_profile(request: AuthedRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    if profile is None:
+        return redirect("therapists:apply")
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        changed = [f for f in form.changed_data if f not in ("photo", "remove_photo")]
+        if changed:
+            form.save(commit=False)
+            if services.update_profile(request.user, profile, changed):
+                messages.info(
+                    request,
+                    "You changed your name or qualifications, so your profile is hidden from "
+                    "the directory until our team has checked it again.",
+                )
+        _save_photo(request, profile, form)
+        messages.success(request, "Your profile is saved.")
+        return redirect("therapists:edit_profile")
+    return render(request, "therapists/edit_profile.html", {"form": form, "therapist": profile})
+
+
+@login_required
+def availability(request: AuthedRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    if profile is None:
+        return redirect("therapists:apply")
+    which = request.POST.get("form", "") if request.method == "POST" else ""
+    forms: dict[str, Any] = {
+        kind: form_class(request.POST if which == kind else None, prefix=kind)
+        for kind, (_, form_class) in AVAILABILITY_KINDS.items()
+    }
+    forms["rules"] = BookingRulesForm(
+        request.POST if which == "rules" else None, instance=profile, prefix="rules"
+    )
+    if which in forms and forms[which].is_valid():
+        form = forms[which]
+        if which == "rules":
+            if form.changed_data:
+                form.save(commit=False)
+                services.update_profile(request.user, profile, list(form.changed_data))
+        else:
+            item = form.save(commit=False)
+            item.profile = profile
+            services.add_availability(request.user, item)
+        messages.success(request, "Saved. The preview below shows what clients can book now.")
+        return redirect("therapists:availability")
+    now = timezone.now()
+    preview = free_slots(profile, now, now + dt.timedelta(days=14))
+    ctx = {
+        "therapist": profile,
+        "forms": forms,
+        "weekly": profile.weekly_hours.all(),
+        "extra": profile.extra_hours.filter(day__gte=timezone.localdate() - dt.timedelta(days=1)),
+        "time_off": profile.time_off.filter(last_day__gte=timezone.localdate()),
+        "preview": slots_by_local_day(preview[:30], profile.time_zone),
+    }
+    return render(request, "therapists/availability.html", ctx)
+
+
+@login_required
+@require_POST
+def availability_delete(request: AuthedRequest, kind: str, item_id: int) -> HttpResponse:
+    if kind not in AVAILABILITY_KINDS:
+        raise Http404
+    model = AVAILABILITY_KINDS[kind][0]
+    item = access.get_availability_item_for_therapist(model.objects.all(), request.user, item_id)
+    services.remove_availability(request.user, item)
+    messages.success(request, "Removed.")
+    return redirect("therapists:availability")
+
+
+@login_required
+def dashboard(request: AuthedRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    if profile is None:
+        return redirect("therapists:apply")
+    now = timezone.now()
+    booked = list(profile.appointments.select_related("client"))
+    for appointment in booked:
+        appointment.summary_visible = access.shared_summary_visible(appointment, now)  # type: ignore[attr-defined]
+    ctx = {
+        "therapist": profile,
+        "upcoming": [a for a in booked if a.is_active and a.end > now],
+        "past": [a for a in reversed(booked) if not a.is_active or a.end <= now][:100],
+    }
+    return render(request, "therapists/dashboard.html", ctx)
+
+
+def latest_results_for(user: Any) -> list[dict[str, Any]] | None:
+    """The client's latest result per questionnaire, or None while that part is missing.
+
+    This is the shared summary until the reports feature provides a fuller one.
+    """
+    try:
+        from twitchlog.assessments.services import latest_results
+    except ImportError:
+        return None
+    rows = []
+    for result in latest_results(user):
+        definition = getattr(result, "definition", None)
+        rows.append(
+            {
+                "instrument": getattr(definition, "name", result.instrument),
+                "score": result.score,
+                "max_score": getattr(result, "max_score", None),
+                "band": result.band,
+                "taken_at": result.taken_at,
+            }
+        )
+    return rows
+
+
+@login_required
+def shared_summary(request: AuthedRequest, pk: int) -> HttpResponse:
+    appointment = access.get_shared_appointment_for_therapist(request.user, pk)
+    ctx = {
+        "appointment": appointment,
+        "therapist": appointment.therapist,
+        "results": latest_results_for(appointment.client),
+        "visible_until": appointment.end + access.SHARED_SUMMARY_AFTER_END,
+    }
+    response = render(request, "therapists/shared_summary.html", ctx)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,289 @@
+"""The directory, booking, and a person's own appointments."""
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from twitchlog.core.timezones import zone
+from twitchlog.core.types import AuthedRequest
+from twitchlog.therapists import access, links, services
+from twitchlog.therapists.availability import (
+    alternatives,
+    directory_entries,
+    free_slots,
+    is_free,
+    next_free_slot,
+    slots_by_local_day,
+)
+from twitchlog.therapists.forms import BookForm, DirectoryFilterForm, RescheduleForm, parse_start
+from twitchlog.therapists.models import Appointment, TherapistProfile
+from twitchlog.therapists.slots import Slot
+
+SLOT_WEEK = dt.timedelta(days=7)
+
+
+def viewer_zone(request: HttpRequest) -> str:
+    user = request.user
+    return str(user.time_zone) if user.is_authenticated else "UTC"
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    now = timezone.now()
+    entries = directory_entries(
+        now,
+        language=filters.get("language", ""),
+        session_format=filters.get("format", ""),
+        approach=filters.get("approach", ""),
+    )
+    if within := form.within_days():
+        entries = [(p, s) for p, s in entries if s and s.start <= now + dt.timedelta(days=within)]
+    ctx = {"form": form, "entries": entries, "zone_name": viewer_zone(request)}
+    return render(request, "therapists/directory.html", ctx)
+
+
+def _week_from(request: HttpRequest, zone_name: str) -> dt.datetime:
+    """Start of the local day the slot list begins on (``?from=YYYY-MM-DD``, else today)."""
+    tz = zone(zone_name)
+    today = timezone.now().astimezone(tz).date()
+    try:
+        day = dt.date.fromisoformat(request.GET.get("from", ""))
+    except ValueError:
+        day = today
+    day = max(day, today)
+    return dt.datetime.combine(day, dt.time(0), tzinfo=tz)
+
+
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    therapist = access.get_profile_for_viewer(request.user, pk)
+    zone_name = viewer_zone(request)
+    start = _week_from(request, zone_name)
+    end = start + SLOT_WEEK
+    week = free_slots(therapist, start, end)
+    ctx = {
+        "therapist": therapist,
+        "days": slots_by_local_day(week, zone_name),
+        "next_slot": week[0] if week else next_free_slot(therapist),
+        "week_start": start.date(),
+        "week_end": (end - dt.timedelta(days=1)).date(),
+        "earlier": (start - SLOT_WEEK).date() if start.date() > timezone.localdate() else None,
+        "later": end.date(),
+        "zone_name": zone_name,
+        "is_own": request.user.is_authenticated and request.user.pk == therapist.user_id,
+    }
+    return render(request, "therapists/profile.html", ctx)
+
+
+def photo(request: HttpRequest, pk: int) -> HttpResponse:
+    therapist = access.get_profile_for_viewer(request.user, pk)
+    stored = getattr(therapist, "photo", None)
+    if stored is None:
+        return HttpResponse(status=404)
+    response = HttpResponse(bytes(stored.image), content_type=stored.content_type)
+    # Links carry ?v=<time of upload>, so a new photo gets a new address.
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
+
+
+def _taken(
+    request: HttpRequest,
+    template: str,
+    ctx: dict[str, Any],
+    therapist: TherapistProfile,
+    error: services.AppointmentError,
+    near: dt.datetime,
+    moving: Appointment | None = None,
+) -> HttpResponse:
+    others = alternatives(therapist, near, exclude=moving)
+    ctx |= {"error": str(error), "alternatives": slots_by_local_day(others, viewer_zone(request))}
+    status = 409 if isinstance(error, services.SlotTaken | services.SlotNotOffered) else 400
+    return render(request, template, ctx, status=status)
+
+
+@login_required
+def book(request: AuthedRequest, pk: int) -> HttpResponse:
+    therapist = access.get_listed_profile(pk)
+    data = request.POST if request.method == "POST" else None
+    form = BookForm(therapist, data, initial={"start": request.GET.get("start", "")})
+    start = parse_start(request.POST.get("start") or request.GET.get("start", ""))
+    if start is None:
+        return redirect("therapists:profile", pk=therapist.pk)
+    end = start + dt.timedelta(minutes=therapist.session_minutes)
+    ctx = {"therapist": therapist, "form": form, "start": start, "end": end}
+    if request.method == "POST" and form.is_valid():
+        try:
+            appointment = services.book_slot(
+                request.user,
+                therapist,
+                form.cleaned_data["start"],
+                form.cleaned_data["session_format"],
+            )
+        except services.AppointmentError as error:
+            return _taken(request, "therapists/book.html", ctx, therapist, error, start)
+        messages.success(
+            request, "Your appointment is booked. We have emailed you a calendar invite."
+        )
+        return redirect("therapists:appointment", pk=appointment.pk)
+    if request.method == "GET" and not is_free(therapist, start):
+        not_offered = services.SlotNotOffered()
+        return _taken(request, "therapists/book.html", ctx, therapist, not_offered, start)
+    return render(request, "therapists/book.html", ctx)
+
+
+def _split(appointments: list[Appointment], now: dt.datetime) -> dict[str, list[Appointment]]:
+    return {
+        "upcoming": [a for a in appointments if a.end > now and a.is_active],
+        "past": [a for a in reversed(appointments) if a.end <= now or not a.is_active],
+    }
+
+
+@login_required
+def appointments(request: AuthedRequest) -> HttpResponse:
+    mine = list(
+        Appointment.objects.filter(client=request.user).select_related(
+            "therapist", "therapist__user"
+        )
+    )
+    return render(request, "therapists/appointments.html", _split(mine, timezone.now()))
+
+
+def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) -> dict[str, Any]:
+    therapist = appointment.therapist
+    may_change = appointment.is_upcoming(now) and (
+        role == "therapist"
+        or appointment.start - now >= dt.timedelta(hours=therapist.cancel_notice_hours)
+    )
+    return {
+        "appointment": appointment,
+        "therapist": therapist,
+        "role": role,
+        "may_change": may_change,
+        "too_late": appointment.is_upcoming(now) and not may_change,
+        "summary_visible": access.shared_summary_visible(appointment, now),
+        "summary_until": appointment.end + access.SHARED_SUMMARY_AFTER_END,
+        "zone_name": therapist.time_zone if role == "therapist" else appointment.client.time_zone,
+    }
+
+
+@login_required
+def appointment(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = access.get_appointment_for_participant(request.user, pk)
+    role = found.participant_role(request.user) or "client"
+    return render(
+        request, "therapists/appointment.html", _appointment_context(found, role, timezone.now())
+    )
+
+
+@login_required
+@require_POST
+def cancel(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = access.get_appointment_for_participant(request.user, pk)
+    try:
+        services.cancel_appointment(request.user, found)
+    except services.AppointmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The appointment is cancelled, and we have let both of you know.")
+    return redirect("therapists:appointment", pk=found.pk)
+
+
+def _move_slots(appointment: Appointment, request: HttpRequest) -> list[tuple[dt.date, list[Slot]]]:
+    now = timezone.now()
+    found = free_slots(appointment.therapist, now, now + dt.timedelta(days=21), exclude=appointment)
+    return slots_by_local_day(found, viewer_zone(request))
+
+
+@login_required
+def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = access.get_appointment_for_participant(request.user, pk)
+    form = RescheduleForm(request.POST or None)
+    ctx = {"appointment": found, "form": form, "days": _move_slots(found, request)}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reschedule_appointment(request.user, found, form.cleaned_data["start"])
+        except services.AppointmentError as error:
+            ctx["error"] = str(error)
+            ctx["days"] = _move_slots(found, request)
+            return render(request, "therapists/reschedule.html", ctx, status=409)
+        messages.success(request, "The appointment has moved, and we have let both of you know.")
+        return redirect("therapists:appointment", pk=found.pk)
+    return render(request, "therapists/reschedule.html", ctx)
+
+
+@login_required
+@require_POST
+def sharing(request: AuthedRequest, pk: int) -> HttpResponse:
+    found = access.get_appointment_for_client(request.user, pk)
+    share = request.POST.get("share") == "1"
+    try:
+        services.set_sharing(request.user, found, share)
+    except services.AppointmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"{found.therapist.name} can now see your shared summary for this appointment."
+            if share
+            else f"{found.therapist.name} can no longer see your shared summary.",
+        )
+    return redirect("therapists:appointment", pk=found.pk)
+
+
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    """The page behind the signed link in emails: see, move or cancel without logging in."""
+    resolved = links.appointment_for_token(token)
+    if resolved is None:
+        return render(request, "therapists/manage_invalid.html", status=404)
+    found, role, actor = resolved
+    now = timezone.now()
+    ctx = _appointment_context(found, role, now) | {"token": token, "error": ""}
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "cancel":
+                services.cancel_appointment(actor, found)
+                ctx["done"] = "The appointment is cancelled, and we have let both of you know."
+            else:
+                start = parse_start(request.POST.get("start", ""))
+                if start is None:
+                    raise services.ChangeRefused("Please pick a new time from the list.")
+                services.reschedule_appointment(actor, found, start)
+                ctx["done"] = "The appointment has moved, and we have let both of you know."
+        except services.AppointmentError as error:
+            ctx["error"] = str(error)
+        found.refresh_from_db()
+        ctx |= _appointment_context(found, role, now)
+    if ctx["may_change"]:
+        slots_found = free_slots(found.therapist, now, now + dt.timedelta(days=21), exclude=found)
+        ctx["days"] = slots_by_local_day(slots_found, ctx["zone_name"])
+    status = 409 if ctx["error"] else 200
+    return render(request, "therapists/manage.html", ctx, status=status)
+
+
+def next_appointment_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """Home page panel: the person's next appointment, as client and as therapist."""
+    if not request.user.is_authenticated:
+        return None
+    now = timezone.now()
+    upcoming = Appointment.objects.filter(status=Appointment.Status.BOOKED, end__gt=now)
+    as_client = (
+        upcoming.filter(client=request.user).select_related("therapist").order_by("start").first()
+    )
+    as_therapist = (
+        upcoming.filter(therapist__user=request.user)
+        .select_related("client", "therapist")
+        .order_by("start")
+        .first()
+    )
+    if as_client is None and as_therapist is None:
+        return None
+    return {
+        "as_client": as_client,
+        "as_therapist": as_therapist,
+    }
