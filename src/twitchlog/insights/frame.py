@@ -1,0 +1,74 @@
+"""Reading a daily diary table into arrays on a full calendar.
+
+Days missing from the table become days with nothing logged, and an empty cell stays "not
+logged" (NaN): nothing is ever filled with zero here.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from twitchlog.knowledge.factors import OUTCOMES
+
+
+class DiaryError(ValueError):
+    """The table cannot be analysed; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Diary:
+    dates: pd.DatetimeIndex  # every calendar day from the first to the last row
+    outcome: str
+    y: np.ndarray  # the outcome per calendar day, NaN when not logged
+    factors: dict[str, np.ndarray]  # factor name -> values per calendar day, NaN = blank
+
+    @property
+    def n_days(self) -> int:
+        return len(self.dates)
+
+
+def _numeric(column: pd.Series, name: str) -> np.ndarray:
+    converted = pd.to_numeric(column, errors="coerce")
+    bad = converted.isna() & column.notna() & (column.astype(str).str.strip() != "")
+    if bad.any():
+        example = column[bad].iloc[0]
+        raise DiaryError(f"The column “{name}” has a value that is not a number: “{example}”.")
+    return converted.to_numpy(dtype=float, na_value=np.nan)
+
+
+def read_diary(frame: pd.DataFrame, outcome: str) -> Diary:
+    """Check the table and lay it out on a full calendar."""
+    if outcome not in OUTCOMES:
+        choices = " or ".join(OUTCOMES)
+        raise DiaryError(f"The outcome must be {choices}, not “{outcome}”.")
+    if "date" not in frame.columns:
+        raise DiaryError("The table needs a “date” column (YYYY-MM-DD).")
+    if outcome not in frame.columns:
+        raise DiaryError(f"The table has no “{outcome}” column to analyse.")
+    try:
+        dates = pd.to_datetime(frame["date"].astype(str).str.strip(), format="%Y-%m-%d")
+    except (ValueError, TypeError) as error:
+        raise DiaryError("Every date must be written as YYYY-MM-DD.") from error
+    if dates.duplicated().any():
+        day = dates[dates.duplicated()].iloc[0].date().isoformat()
+        raise DiaryError(f"The date {day} appears more than once; keep one row per day.")
+    if len(dates) == 0:
+        raise DiaryError("The table has no days in it.")
+    calendar = pd.date_range(dates.min(), dates.max(), freq="D")
+    position = ((dates - calendar[0]).dt.days).to_numpy()
+
+    def on_calendar(values: np.ndarray) -> np.ndarray:
+        out = np.full(len(calendar), np.nan)
+        out[position] = values
+        return out
+
+    y = on_calendar(_numeric(frame[outcome], outcome))
+    if outcome == "twitch_count" and np.nanmin(np.append(y, 0)) < 0:
+        raise DiaryError("Twitch counts cannot be negative.")
+    factors = {
+        str(name): on_calendar(_numeric(frame[name], str(name)))
+        for name in frame.columns
+        if name != "date" and name not in OUTCOMES
+    }
+    return Diary(calendar, outcome, y, factors)
