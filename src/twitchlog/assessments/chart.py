@@ -12,8 +12,9 @@ from html import escape
 
 from twitchlog.assessments.instruments.base import Instrument
 
-WIDTH, HEIGHT = 520, 250
-LEFT, RIGHT, TOP, BOTTOM = 30, 158, 12, 32
+WIDTH, HEIGHT = 400, 250
+LEFT, RIGHT, TOP, BOTTOM = 30, 8, 8, 28
+PAD = 14  # keeps the first and last dots clear of the frame
 
 
 def _label_date(when: dt.datetime) -> str:
@@ -34,7 +35,7 @@ def score_chart(instrument: Instrument, points: Sequence[tuple[dt.datetime, int]
     def x(when: dt.datetime) -> float:
         if span <= 0:
             return LEFT + plot_w / 2
-        return LEFT + plot_w * (when.timestamp() - start) / span
+        return LEFT + PAD + (plot_w - 2 * PAD) * (when.timestamp() - start) / span
 
     parts = []
     for i, band in enumerate(instrument.bands):
@@ -50,11 +51,11 @@ def score_chart(instrument: Instrument, points: Sequence[tuple[dt.datetime, int]
                 f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(low):.1f}" y2="{y(low):.1f}" '
                 'style="stroke:var(--border)" stroke-dasharray="4 3"/>'
             )
-        label_x = LEFT + plot_w + 8
+        # Each band is named inside its own stripe, so the chart needs no side margin and
+        # stays readable on a phone.
         parts.append(
-            f'<text x="{label_x}" y="{(y(low) + y(high)) / 2 - 2:.1f}" style="fill:var(--muted)">'
-            f"<tspan>{escape(band.label)}</tspan>"
-            f'<tspan x="{label_x}" dy="1.2em">{band.low}–{band.high}</tspan></text>'
+            f'<text x="{LEFT + 6}" y="{y(high) + 15:.1f}" font-size="12" '
+            f'style="fill:var(--muted)">{escape(band.label)} {band.low}–{band.high}</text>'
         )
     for value in sorted({0, top, *(band.low for band in instrument.bands)}):
         parts.append(
@@ -78,9 +79,11 @@ def score_chart(instrument: Instrument, points: Sequence[tuple[dt.datetime, int]
         )
     if points:
         first, last = points[0][0], points[-1][0]
-        ticks = [(first, "start")] if span <= 0 else [(first, "start"), (last, "end")]
+        same_day = _label_date(first) == _label_date(last)
+        ticks = [(first, "middle" if span <= 0 else "start")]
+        if not same_day:
+            ticks.append((last, "end"))
         for when, anchor in ticks:
-            anchor = "middle" if span <= 0 else anchor
             parts.append(
                 f'<text x="{x(when):.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}" '
                 f'style="fill:var(--muted)">{_label_date(when)}</text>'
@@ -97,7 +100,7 @@ def score_chart(instrument: Instrument, points: Sequence[tuple[dt.datetime, int]
     title = f"{instrument.name} scores over time"
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="{escape(title)}. {escape(summary)}" font-size="13" '
+        f'aria-label="{escape(title)}. {escape(summary)}" font-size="14" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
         + "".join(parts)
         + "</svg>"

@@ -94,7 +94,8 @@ def _next_steps(instrument: Instrument, result: AssessmentResult) -> list[dict[s
     band_index = next(
         (i for i, band in enumerate(instrument.bands) if band.label == result.band), 0
     )
-    elevated = bool(result.positive_screen) or band_index >= 2
+    # A positive screen, a higher band or a safety answer puts talking to someone first.
+    elevated = bool(result.positive_screen) or band_index >= 2 or result.safety_alert
     steps = []
     therapist = _url("therapists:directory")
     therapy = {

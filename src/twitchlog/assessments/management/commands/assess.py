@@ -95,6 +95,8 @@ class Command(BaseCommand):
             line = stdin.readline()
             if not line:
                 raise CommandError(f"Stopped before item {position + 1}; nothing was saved.")
+            if not stdin.isatty():  # piped answers are not echoed by a terminal; show them
+                self.stdout.write(line.strip())
             answer = _parse(line)
             if check_answer(instrument, position, answer) is None:
                 return answer  # type: ignore[return-value]
@@ -124,6 +126,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{instrument.follow_up.text}\n{choices}")
             self.stdout.write("(Not part of the score; press Enter to leave it out): ", ending="")
             line = stdin.readline().strip()
+            if not stdin.isatty():
+                self.stdout.write(line)
             if line:
                 try:
                     difficulty = int(line)
