@@ -37,7 +37,7 @@ def score_chart(instrument: Instrument, points: Sequence[tuple[dt.datetime, int]
             return LEFT + plot_w / 2
         return LEFT + PAD + (plot_w - 2 * PAD) * (when.timestamp() - start) / span
 
-    parts = []
+    parts, labels = [], []
     for i, band in enumerate(instrument.bands):
         # A band covers whole scores, so it runs from half a point below to half above.
         low, high = max(band.low - 0.5, 0), min(band.high + 0.5, top)
@@ -52,10 +52,11 @@ def score_chart(instrument: Instrument, points: Sequence[tuple[dt.datetime, int]
                 'style="stroke:var(--border)" stroke-dasharray="4 3"/>'
             )
         # Each band is named inside its own stripe, so the chart needs no side margin and
-        # stays readable on a phone.
-        parts.append(
-            f'<text x="{LEFT + 6}" y="{y(high) + 15:.1f}" font-size="12" '
-            f'style="fill:var(--muted)">{escape(band.label)} {band.low}–{band.high}</text>'
+        # stays readable on a phone. The names go on top of the dots, with a halo.
+        labels.append(
+            f'<text x="{LEFT + 6}" y="{y(high) + 15:.1f}" font-size="12" style="fill:var(--muted);'
+            f'stroke:{shade};stroke-width:3px;paint-order:stroke">'
+            f"{escape(band.label)} {band.low}–{band.high}</text>"
         )
     for value in sorted({0, top, *(band.low for band in instrument.bands)}):
         parts.append(
@@ -72,11 +73,13 @@ def score_chart(instrument: Instrument, points: Sequence[tuple[dt.datetime, int]
             f'<polyline points="{path}" fill="none" stroke-width="2.5" '
             'style="stroke:var(--accent)"/>'
         )
+    radius = 5 if len(points) <= 24 else 3.5
     for when, value in points:
         parts.append(
-            f'<circle cx="{x(when):.1f}" cy="{y(value):.1f}" r="5" style="fill:var(--accent)">'
-            f"<title>{_label_date(when)}: {value}</title></circle>"
+            f'<circle cx="{x(when):.1f}" cy="{y(value):.1f}" r="{radius}" '
+            f'style="fill:var(--accent)"><title>{_label_date(when)}: {value}</title></circle>'
         )
+    parts += labels
     if points:
         first, last = points[0][0], points[-1][0]
         same_day = _label_date(first) == _label_date(last)
