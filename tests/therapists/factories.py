@@ -3,12 +3,13 @@
 import datetime as dt
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.therapists.availability import free_slots
-from twitchlog.therapists.models import Appointment, TherapistProfile, WeeklyHours
+from twitchlog.therapists.models import Appointment, ExtraHours, TherapistProfile, WeeklyHours
 from twitchlog.therapists.services import book_slot
 from twitchlog.therapists.slots import Slot
 
@@ -60,3 +61,14 @@ def make_booking(
         Appointment.objects.filter(pk=appointment.pk).update(**fields)
         appointment.refresh_from_db()
     return appointment
+
+
+def hours_on_one_day(
+    profile: TherapistProfile, start: dt.time, end: dt.time, days_ahead: int = 3
+) -> dt.datetime:
+    """Open ``profile`` on one local date only; returns the instant its hours start."""
+    tz = ZoneInfo(profile.time_zone)
+    day = timezone.now().astimezone(tz).date() + dt.timedelta(days=days_ahead)
+    ExtraHours.objects.filter(profile=profile).delete()
+    ExtraHours.objects.create(profile=profile, day=day, start=start, end=end)
+    return dt.datetime.combine(day, start, tzinfo=tz)
