@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy import linalg
-from scipy.stats import norm
-from scipy.stats import t as student_t
+from scipy.special import ndtri, stdtr, stdtrit
 
 from twitchlog.insights import glm, load, wording
 from twitchlog.insights.frame import Diary, read_diary
@@ -34,8 +33,9 @@ from twitchlog.knowledge.factors import FACTORS_BY_NAME
 
 LOAD_SOURCE = "anxiety_episodes"
 MIN_DAYS = 28  # logged outcome days before anything is tested
-MIN_VARIED_DAYS = 6  # days off the usual value (each way for yes/no) a factor needs
-Q_LEVEL = 0.05  # false discovery rate across all of a person's tests
+MIN_VARIED_DAYS = 10  # days off the usual value (each way for yes/no) a factor needs
+Q_LEVEL = 0.05  # false discovery rate across all of a person's tests (Benjamini–Hochberg)
+FAMILY_LEVEL = 0.10  # chance of any false driver for a person (Holm)
 REVERSE_LEVEL = 0.05
 POWER = 0.8
 POWER_RATE_RATIO = 1.3
@@ -72,6 +72,7 @@ class _Person:
     scaled: dict[str, np.ndarray]  # factor -> values in reporting units
     binary: dict[str, bool]
     alpha: float = 0.0
+    start: np.ndarray | None = None  # fitted means of a simpler model: a warm start
     load: np.ndarray | None = None
     candidates: list[tuple[str, int]] = field(default_factory=list)
     candidate_columns: np.ndarray | None = None
@@ -167,18 +168,25 @@ class _Estimate:
 
     @property
     def p_value(self) -> float:
-        return float(2 * student_t.sf(abs(self.coef) / self.se, self.df))
+        return float(2 * stdtr(self.df, -abs(self.coef) / self.se))
 
     def interval(self) -> tuple[float, float]:
-        half = float(student_t.ppf(0.975, self.df)) * self.se
+        half = float(stdtrit(self.df, 0.975)) * self.se
         return self.coef - half, self.coef + half
 
 
 def _estimate(person: _Person, x: np.ndarray, y: np.ndarray, days: np.ndarray) -> _Estimate:
-    fit = glm.fit_negbin(x, y, person.alpha) if person.count else glm.fit_linear(x, y)
+    if person.count:
+        start = None if person.start is None else person.start[days]
+        fit = glm.fit_negbin(x, y, person.alpha, start=start)
+    else:
+        fit = glm.fit_linear(x, y)
     n, p = x.shape
-    variance = glm.hac_variance(fit, x, 0, days, person.diary.n_days, glm.bandwidth(n))
-    return _Estimate(float(fit.coef[0]), math.sqrt(max(variance, 1e-300)), n - p, n)
+    lags = glm.bandwidth(n)
+    variance = glm.hac_variance(fit, x, 0, days, person.diary.n_days, lags)
+    return _Estimate(
+        float(fit.coef[0]), math.sqrt(max(variance, 1e-300)), glm.hac_dof(n, p, lags), n
+    )
 
 
 def _prepare(diary: Diary) -> _Person:
@@ -245,13 +253,15 @@ def _dispersion(person: _Person) -> None:
     try:
         fit = glm.fit_negbin(x, person.diary.y[rows], 0.0)
         person.alpha = glm.dispersion(person.diary.y[rows], fit.mu)
+        person.start = np.full(person.diary.n_days, np.nan)
+        person.start[rows] = fit.mu
     except glm.FitError:
         person.alpha = 1.0
 
 
 def _more_days(person: _Person, estimate: _Estimate, size: float, tests: int) -> int:
     """Roughly how many more calendar days would detect ``size`` with 80% power."""
-    z = norm.ppf(1 - Q_LEVEL / (2 * max(tests, 1))) + norm.ppf(POWER)
+    z = ndtri(1 - Q_LEVEL / (2 * max(tests, 1))) + ndtri(POWER)
     needed = estimate.n * (estimate.se * z / size) ** 2
     logged_per_day = estimate.n / person.diary.n_days
     return max(0, math.ceil((needed - estimate.n) / max(logged_per_day, 1e-9)))
@@ -268,6 +278,7 @@ class _Test:
     p_value: float | None = None
     q_value: float | None = None
     reverse: bool = False
+    holm: float | None = None
 
 
 def _test_factor(person: _Person, name: str, lag: int, index: int) -> _Test:
@@ -293,12 +304,20 @@ def _test_factor(person: _Person, name: str, lag: int, index: int) -> _Test:
     n_forced = sum(block.shape[1] for block in forced) + 1
     room = max(0, min(test.days // 6, test.days - n_forced - 12))
     chosen = sorted(best, key=lambda k: -best[k])[:room]
-    selected = [
-        np.column_stack(
-            filled(shift(person.scaled[person.candidates[k][0]], person.candidates[k][1]))
-        )
-        for k in chosen
+    # A control left blank on a day cannot stand in for itself there (a filled-in mean would
+    # let the tested factor carry the confounding), so selected controls need whole days;
+    # the least important ones give way if that would leave too few days.
+    columns = [
+        shift(person.scaled[person.candidates[k][0]], person.candidates[k][1]) for k in chosen
     ]
+    while columns:
+        complete = rows & ~np.isnan(np.column_stack(columns)).any(axis=1)
+        if complete.sum() >= MIN_DAYS:
+            rows = complete
+            break
+        columns.pop()
+    test.days = int(rows.sum())
+    selected = [v[:, None] for v in columns]
     design = np.column_stack([x, *forced, *selected])[rows]
     pruned = _prune(design)
     if pruned is None:
@@ -333,9 +352,21 @@ def _reverse_sign(person: _Person, values: np.ndarray) -> int:
     if variance <= 0:
         return 0
     stat = float(fit.coef[0]) / math.sqrt(variance)
-    if 2 * student_t.sf(abs(stat), n - p) >= REVERSE_LEVEL:
+    if 2 * stdtr(glm.hac_dof(n, p, glm.bandwidth(n)), -abs(stat)) >= REVERSE_LEVEL:
         return 0
     return 1 if stat > 0 else -1
+
+
+def _holm(p_values: list[float]) -> list[float]:
+    m = len(p_values)
+    if m == 0:
+        return []
+    order = np.argsort(p_values)
+    ranked = np.asarray(p_values)[order] * (m - np.arange(m))
+    adjusted = np.maximum.accumulate(ranked)
+    out = np.empty(m)
+    out[order] = np.minimum(adjusted, 1.0)
+    return [float(v) for v in out]
 
 
 def _benjamini_hochberg(p_values: list[float]) -> list[float]:
@@ -459,7 +490,7 @@ def _load_report(person: _Person, result: _LoadResult, tests: int) -> LoadReport
 def _verdict(test: _Test) -> str:
     if test.estimate is None or test.q_value is None:
         return "not_enough_data"
-    if test.q_value > Q_LEVEL or test.reverse:
+    if test.q_value > Q_LEVEL or (test.holm or 1.0) > FAMILY_LEVEL or test.reverse:
         return "no_clear_effect"
     return "raises" if test.estimate.coef > 0 else "lowers"
 
@@ -538,7 +569,7 @@ def analyze(
     }
     testable = [name for name in names if shortfalls[name] is None]
     if days_used < MIN_DAYS:
-        findings = tuple(
+        empty = tuple(
             Finding(
                 factor=name,
                 lag_days=lag,
@@ -562,7 +593,7 @@ def analyze(
             verdict="not_enough_data",
             summary=wording.load_unavailable_summary(reason),
         )
-        return Report(outcome, days_used, findings, unavailable)
+        return Report(outcome, days_used, empty, unavailable)
 
     _select(person, testable)
     _dispersion(person)
@@ -580,9 +611,10 @@ def analyze(
                 tests.append(_test_factor(person, name, lag, index))
 
     family = [t for t in [*tests, load_result.test] if t.p_value is not None]
-    for test, q in zip(
-        family, _benjamini_hochberg([t.p_value or 1.0 for t in family]), strict=True
-    ):
+    p_values = [t.p_value or 1.0 for t in family]
+    for test, holm in zip(family, _holm(p_values), strict=True):
+        test.holm = holm
+    for test, q in zip(family, _benjamini_hochberg(p_values), strict=True):
         test.q_value = q
     reverse_cache: dict[str, int] = {}
     for test in family:

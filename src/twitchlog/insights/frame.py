@@ -29,6 +29,8 @@ class Diary:
 
 
 def _numeric(column: pd.Series, name: str) -> np.ndarray:
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return column.to_numpy(dtype=float, na_value=np.nan)
     converted = pd.to_numeric(column, errors="coerce")
     bad = converted.isna() & column.notna() & (column.astype(str).str.strip() != "")
     if bad.any():

@@ -15,7 +15,7 @@ import numpy as np
 TAU_GRID = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 14.0, 21.0)
 MIN_SHIFT = 7  # days; nearer shifts still carry part of a real effect
 MIN_SHIFTS = 20  # fewer shifts cannot tell how the scores vary by chance
-DRAWS = 20_000
+DRAWS = 10_000
 
 
 def load_series(episodes: np.ndarray, taus: tuple[float, ...] | np.ndarray) -> np.ndarray:
@@ -52,9 +52,32 @@ def max_score_p_value(
     corr = cov / np.outer(scale, scale)
     values, vectors = np.linalg.eigh(corr)
     root = vectors * np.sqrt(np.clip(values, 0, None))
-    statistic = float(np.max((observed / scale) ** 2))
-    null = np.max((rng.standard_normal((draws, len(observed))) @ root.T) ** 2, axis=1)
+    standardized = (observed / scale) ** 2
+    statistic = float(np.max(standardized))
+    dof = effective_shifts(shifted[:, int(np.argmax(standardized))])
+    draws_z = rng.standard_normal((draws, len(observed))) @ root.T
+    spread = np.sqrt(rng.chisquare(dof, draws) / dof)
+    null = np.max((draws_z / spread[:, None]) ** 2, axis=1)
     return float((1 + np.sum(null >= statistic)) / (1 + draws))
+
+
+def effective_shifts(scores: np.ndarray) -> float:
+    """How many independent shifts the neighbouring (overlapping) ones are worth.
+
+    Scores of nearby shifts are alike, so the variance they give is less sure than their
+    number suggests; the usual effective-sample-size sum of autocorrelations says how much.
+    """
+    centred = scores - scores.mean()
+    denominator = float(centred @ centred)
+    if denominator <= 0:
+        return 1.0
+    total = 1.0
+    for lag in range(1, len(scores) // 2):
+        rho = float(centred[lag:] @ centred[:-lag]) / denominator
+        if rho < 0.05:
+            break
+        total += 2 * rho
+    return max(1.0, len(scores) / total)
 
 
 def shifts(n_days: int, count: int, rng: np.random.Generator) -> np.ndarray:

@@ -366,7 +366,7 @@ def simulate_person(
         values[reverse] = np.where(took, 300.0, 0.0)
 
     # Keep the diary's days; leave some out, more often on bad days.
-    missing_share = _draw(rng, spec.missing_days)
+    missing_share = min(max(_draw(rng, spec.missing_days), 1e-9), 0.9)
     odds = math.log(missing_share / (1 - missing_share))
     p_missing = 1 / (1 + np.exp(-(odds + spec.bad_day_missing * hidden / hidden_sd)))
     logged = rng.random(n) >= p_missing

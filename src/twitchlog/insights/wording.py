@@ -86,22 +86,32 @@ def _percent(ratio: float) -> str:
     return f"{round(abs(ratio - 1) * 100)}%"
 
 
+def _more_twitches(ratio: float, low: float, high: float) -> str:
+    """ "about 50% more twitches (likely between 17% and 94% more)", for ratios above 1."""
+    if ratio >= 2:
+        return (
+            f"about {ratio:.1f} times as many twitches "
+            f"(likely between {low:.1f} and {high:.1f} times as many)"
+        )
+    return (
+        f"about {_percent(ratio)} more twitches "
+        f"(likely between {_percent(low)} and {_percent(high)} more)"
+    )
+
+
 def driver_summary(
     outcome: str, factor: str, lag: int, binary: bool, effect: float, low: float, high: float
 ) -> str:
-    more, _less = _phrases(factor, binary)
+    more, less = _phrases(factor, binary)
     if outcome == COUNT:
-        if effect >= 1 or binary:
-            word = "more" if effect >= 1 else "fewer"
-            low, high = (low, high) if effect >= 1 else (high, low)
+        if effect >= 1:
+            return f"{_when(lag)} {more}, you log {_more_twitches(effect, low, high)}."
+        if binary:
             return (
-                f"{_when(lag)} {more}, you log about {_percent(effect)} {word} twitches "
-                f"(likely between {_percent(low)} and {_percent(high)} {word})."
+                f"{_when(lag)} {more}, you log about {_percent(effect)} fewer twitches "
+                f"(likely between {_percent(high)} and {_percent(low)} fewer)."
             )
-        return (
-            f"{_when(lag)} {_less}, you log about {_percent(1 / effect)} more twitches "
-            f"(likely between {_percent(1 / high)} and {_percent(1 / low)} more)."
-        )
+        return f"{_when(lag)} {less}, you log {_more_twitches(1 / effect, 1 / high, 1 / low)}."
     if effect >= 0 or binary:
         word = "higher" if effect >= 0 else "lower"
         low, high = sorted((abs(low), abs(high)))
@@ -110,7 +120,7 @@ def driver_summary(
             f"on the 0–10 scale (likely between {low:.1f} and {high:.1f} points)."
         )
     return (
-        f"{_when(lag)} {_less}, your twitching rates about {-effect:.1f} points higher on the "
+        f"{_when(lag)} {less}, your twitching rates about {-effect:.1f} points higher on the "
         f"0–10 scale (likely between {-high:.1f} and {-low:.1f} points)."
     )
 

@@ -1,0 +1,46 @@
+"""How long does the driver analysis take on one year of diary with 20 factors?
+
+Prints the median of several runs of ``twitchlog.insights.analyze`` (one core, default
+settings: 400 circular shifts for the stress load).  Not part of the test run.
+"""
+
+import argparse
+import shlex
+import statistics
+import sys
+import time
+
+from twitchlog.insights.engine import analyze
+from twitchlog.insights.simulate import SimSpec, simulate_person
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--days", type=int, default=365)
+    args = parser.parse_args(argv)
+    print(
+        "# "
+        + shlex.join(
+            ["python", "bench/insights_speed.py", *(sys.argv[1:] if argv is None else argv)]
+        )
+    )
+    frame, _truth = simulate_person(
+        args.days, 1, SimSpec(factors=(20, 20), missing_days=(0.0, 0.0))
+    )
+    factors = [c for c in frame.columns if c not in ("date", "twitch_count", "twitch_severity")]
+    for outcome in ("twitch_count", "twitch_severity"):
+        times = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            analyze(frame, outcome)
+            times.append(time.perf_counter() - start)
+        print(
+            f"{outcome}: {len(frame)} days x {len(factors)} factors: "
+            f"median {statistics.median(times):.3f} s over {args.runs} runs "
+            f"(min {min(times):.3f} s, max {max(times):.3f} s)"
+        )
+
+
+if __name__ == "__main__":
+    main()

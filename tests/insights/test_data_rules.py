@@ -1,0 +1,91 @@
+"""Too little data, blanks and gaps: the engine never guesses and never fills a blank with 0."""
+
+import numpy as np
+
+from twitchlog.insights import analyze
+from twitchlog.insights.simulate import SimSpec, simulate_person
+
+from .conftest import finding, table
+
+
+def test_too_few_days_gives_not_enough_data() -> None:
+    frame, _truth = simulate_person(20, 1)
+    report = analyze(frame)
+    assert report.days_used < 28
+    assert report.findings
+    assert {f.verdict for f in report.findings} == {"not_enough_data"}
+    assert all(f.effect is None and f.p_value is None for f in report.findings)
+    assert report.load.verdict == "not_enough_data"
+
+
+def test_a_constant_factor_gives_not_enough_data() -> None:
+    frame, _truth = simulate_person(120, 2)
+    frame["vitamin_d_iu"] = 1000
+    report = analyze(frame)
+    for lag in (0, 1):
+        vitamin = finding(report, "vitamin_d_iu", lag)
+        assert vitamin.verdict == "not_enough_data"
+        assert "hardly changed" in vitamin.summary
+
+
+def test_a_factor_is_tested_only_on_the_days_it_was_logged() -> None:
+    frame, _truth = simulate_person(150, 3, SimSpec(partial_logging=0.0))
+    logged_days = frame["caffeine_mg"].notna() & frame["twitch_count"].notna()
+    frame.loc[frame.index[::3], "caffeine_mg"] = np.nan
+    logged_days &= frame["caffeine_mg"].notna()
+    report = analyze(frame)
+    assert finding(report, "caffeine_mg", 0).days_used == int(logged_days.sum())
+
+
+def test_a_blank_is_not_zero() -> None:
+    # The factor is always 1 when logged and blank otherwise; blank days are bad days.  Read
+    # as zero, it would look like a strong driver; read as "not logged", it never varies.
+    rng = np.random.default_rng(4)
+    days = 120
+    bad = rng.random(days) < 0.5
+    counts = np.where(bad, rng.poisson(12, days), rng.poisson(2, days))
+    marker = np.where(bad, np.nan, 1.0)
+    frame = table(twitch_count=list(counts), cold_exposure=list(marker))
+    report = analyze(frame)
+    for lag in (0, 1):
+        assert finding(report, "cold_exposure", lag).verdict == "not_enough_data"
+
+
+def test_missing_days_are_left_out_not_filled() -> None:
+    frame, _truth = simulate_person(120, 5)
+    dates = frame["date"]
+    assert len(dates) < 120  # the simulator leaves days out
+    report = analyze(frame)
+    assert report.days_used == int(frame["twitch_count"].notna().sum())
+    first = report.load.dates[0] if report.load.dates else dates.iloc[0]
+    assert first == dates.iloc[0]
+
+
+def test_the_json_has_exactly_the_documented_shape() -> None:
+    frame, _truth = simulate_person(120, 6)
+    data = analyze(frame).to_dict()
+    assert set(data) == {"outcome", "days_used", "findings", "load"}
+    keys = {
+        "factor",
+        "lag_days",
+        "kind",
+        "effect",
+        "effect_unit",
+        "ci_low",
+        "ci_high",
+        "p_value",
+        "q_value",
+        "verdict",
+        "summary",
+        "days_used",
+        "more_days_needed",
+    }
+    assert data["findings"]
+    for item in data["findings"]:
+        assert set(item) == keys
+        assert item["verdict"] in {"raises", "lowers", "no_clear_effect", "not_enough_data"}
+        assert item["kind"] in {"linear", "binary", "load"}
+    assert {"dates", "values", "time_constant_days", "effect", "p_value", "verdict"} <= set(
+        data["load"]
+    )
+    assert any(item["kind"] == "load" for item in data["findings"])
