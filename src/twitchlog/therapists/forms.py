@@ -5,7 +5,13 @@ from django import forms
 
 from twitchlog.accounts.forms import TimeZoneField
 from twitchlog.therapists import photos
-from twitchlog.therapists.choices import APPROACHES, CURRENCIES, LANGUAGES, SessionFormat
+from twitchlog.therapists.choices import (
+    APPROACHES,
+    CURRENCIES,
+    LANGUAGES,
+    Qualification,
+    SessionFormat,
+)
 from twitchlog.therapists.models import ExtraHours, TherapistProfile, TimeOff, WeeklyHours
 
 _CHIPS = forms.CheckboxSelectMultiple
@@ -29,12 +35,19 @@ class ProfileForm(forms.ModelForm):
         widget=_CHIPS,
         error_messages={"required": "Choose at least one: video, phone or in person."},
     )
+    qualification = forms.ChoiceField(
+        label="Highest qualification",
+        choices=Qualification.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose your highest qualification."},
+    )
     currency = forms.ChoiceField(choices=[(c, c) for c in CURRENCIES])
     time_zone = TimeZoneField(
         help_text="Your weekly hours are in this zone. Type a city, e.g. Europe/London."
     )
     photo = forms.ImageField(
         required=False,
+        error_messages={"invalid_image": photos.BadPhoto.MESSAGE},
         help_text="Optional. A friendly, recent photo of your face; JPEG or PNG, up to 5 MB.",
     )
     remove_photo = forms.BooleanField(label="Remove my current photo", required=False)
@@ -56,8 +69,13 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "bio",
         ]
+        error_messages = {
+            "name": {"required": "Please give the name clients will see."},
+            "credentials": {"required": "Please list your degrees and registrations."},
+            "fee": {"required": "Please give your fee for one session."},
+            "bio": {"required": "Please write a few sentences about how you work."},
+        }
         widgets = {
-            "qualification": forms.RadioSelect,
             "bio": forms.Textarea(attrs={"rows": 6}),
             "fee": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
         }
@@ -107,17 +125,28 @@ class _HoursForm(forms.ModelForm):
         return cleaned
 
 
+_TIMES_REQUIRED = {
+    "start": {"required": "Please give the time you start."},
+    "end": {"required": "Please give the time you finish."},
+}
+
+
 class WeeklyHoursForm(_HoursForm):
     class Meta:
         model = WeeklyHours
         fields = ["weekday", "start", "end"]
         widgets = {"start": _time_input(), "end": _time_input()}
+        error_messages = {
+            "weekday": {"required": "Choose a day of the week."},
+            **_TIMES_REQUIRED,
+        }
 
 
 class ExtraHoursForm(_HoursForm):
     class Meta:
         model = ExtraHours
         fields = ["day", "start", "end"]
+        error_messages = {"day": {"required": "Please give the date."}, **_TIMES_REQUIRED}
         widgets = {
             "day": forms.DateInput(attrs={"type": "date"}),
             "start": _time_input(),
@@ -129,6 +158,10 @@ class TimeOffForm(forms.ModelForm):
     class Meta:
         model = TimeOff
         fields = ["first_day", "last_day"]
+        error_messages = {
+            "first_day": {"required": "Please give the first day off."},
+            "last_day": {"required": "Please give the last day off (the same day for one day)."},
+        }
         widgets = {
             "first_day": forms.DateInput(attrs={"type": "date"}),
             "last_day": forms.DateInput(attrs={"type": "date"}),

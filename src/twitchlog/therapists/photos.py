@@ -12,7 +12,7 @@ Image.MAX_IMAGE_PIXELS = 40_000_000
 
 
 class BadPhoto(ValueError):
-    pass
+    MESSAGE = "That file is not a photo we can read. Try a JPEG or PNG."
 
 
 def square_jpeg(upload: IO[bytes]) -> bytes:
@@ -22,7 +22,7 @@ def square_jpeg(upload: IO[bytes]) -> bytes:
             original.load()
             image = ImageOps.exif_transpose(original).convert("RGB")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise BadPhoto("That file is not a photo we can read. Try a JPEG or PNG.") from exc
+        raise BadPhoto(BadPhoto.MESSAGE) from exc
     image = ImageOps.fit(image, (SIZE, SIZE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, optimize=True)

@@ -237,6 +237,8 @@ def reschedule_appointment(
     """Move to a new free slot in one transaction; if it was just taken, nothing changes."""
     now = now or timezone.now()
     role = _check_may_change(actor, appointment, now)
+    if new_start == appointment.start:
+        raise ChangeRefused("The appointment is already at that time.")
     profile = appointment.therapist
     session = dt.timedelta(minutes=profile.session_minutes)
     try:

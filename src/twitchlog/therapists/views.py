@@ -116,7 +116,14 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
     if start is None:
         return redirect("therapists:profile", pk=therapist.pk)
     end = start + dt.timedelta(minutes=therapist.session_minutes)
-    ctx = {"therapist": therapist, "form": form, "start": start, "end": end}
+    notice = dt.timedelta(hours=therapist.cancel_notice_hours)
+    ctx = {
+        "therapist": therapist,
+        "form": form,
+        "start": start,
+        "end": end,
+        "inside_cancel_notice": start - timezone.now() < notice,
+    }
     if request.method == "POST" and form.is_valid():
         try:
             appointment = services.book_slot(
@@ -194,23 +201,25 @@ def cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("therapists:appointment", pk=found.pk)
 
 
-def _move_slots(appointment: Appointment, request: HttpRequest) -> list[tuple[dt.date, list[Slot]]]:
+def move_choices(appointment: Appointment, zone_name: str) -> list[tuple[dt.date, list[Slot]]]:
+    """Free times in the next three weeks the appointment could move to, by local day."""
     now = timezone.now()
-    found = free_slots(appointment.therapist, now, now + dt.timedelta(days=21), exclude=appointment)
-    return slots_by_local_day(found, viewer_zone(request))
+    end = now + dt.timedelta(days=21)
+    found = free_slots(appointment.therapist, now, end, exclude=appointment)
+    return slots_by_local_day([s for s in found if s.start != appointment.start], zone_name)
 
 
 @login_required
 def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_appointment_for_participant(request.user, pk)
     form = RescheduleForm(request.POST or None)
-    ctx = {"appointment": found, "form": form, "days": _move_slots(found, request)}
+    ctx = {"appointment": found, "form": form, "days": move_choices(found, viewer_zone(request))}
     if request.method == "POST" and form.is_valid():
         try:
             services.reschedule_appointment(request.user, found, form.cleaned_data["start"])
         except services.AppointmentError as error:
             ctx["error"] = str(error)
-            ctx["days"] = _move_slots(found, request)
+            ctx["days"] = move_choices(found, viewer_zone(request))
             return render(request, "therapists/reschedule.html", ctx, status=409)
         messages.success(request, "The appointment has moved, and we have let both of you know.")
         return redirect("therapists:appointment", pk=found.pk)
@@ -260,8 +269,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         found.refresh_from_db()
         ctx |= _appointment_context(found, role, now)
     if ctx["may_change"]:
-        slots_found = free_slots(found.therapist, now, now + dt.timedelta(days=21), exclude=found)
-        ctx["days"] = slots_by_local_day(slots_found, ctx["zone_name"])
+        ctx["days"] = move_choices(found, ctx["zone_name"])
     status = 409 if ctx["error"] else 200
     return render(request, "therapists/manage.html", ctx, status=status)
 

@@ -40,3 +40,13 @@ def format_names(codes: list[str]) -> list[str]:
 @register.filter
 def zone_place(zone_name: str) -> str:
     return place_name(zone_name)
+
+
+_TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mrs", "ms", "mx"}
+
+
+@register.filter
+def initial(name: str) -> str:
+    """The first letter of a name, skipping a title: 'Dr Maya Okafor' -> 'M'."""
+    words = [w for w in name.split() if w.lower() not in _TITLES] or name.split() or ["?"]
+    return words[0][:1].upper()

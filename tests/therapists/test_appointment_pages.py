@@ -1,0 +1,227 @@
+"""Booking, seeing, moving, cancelling and sharing through the pages."""
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import client_for
+from tests.therapists.factories import make_booking, slots_after
+from twitchlog.core.models import AuditEntry
+from twitchlog.therapists.links import manage_token
+from twitchlog.therapists.models import Appointment
+
+
+def _key(instant: dt.datetime) -> str:
+    return instant.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def test_booking_through_the_page(
+    alice_client: Client, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    slot = slots_after(theo_profile)[0]
+    url = reverse("therapists:book", args=[theo_profile.pk])
+    with run_on_commit():
+        response = alice_client.post(url, {"start": _key(slot.start), "session_format": "phone"})
+    appointment = Appointment.objects.get()
+    assert response["Location"] == reverse("therapists:appointment", args=[appointment.pk])
+    assert (appointment.start, appointment.session_format) == (slot.start, "phone")
+    assert len(mailoutbox) == 2
+
+
+def test_a_just_taken_time_gets_a_clear_answer_and_other_times(
+    alice_client: Client, charlie: Any, theo_profile: Any
+) -> None:
+    slot = slots_after(theo_profile)[0]
+    make_booking(charlie, theo_profile, days=2)
+    url = reverse("therapists:book", args=[theo_profile.pk])
+    response = alice_client.post(url, {"start": _key(slot.start), "session_format": "video"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "That time was just taken by someone else" in page
+    offered = [s.start for _, day in response.context["alternatives"] for s in day]
+    assert offered and slot.start not in offered
+    assert Appointment.objects.count() == 1
+
+
+def test_a_missing_format_keeps_the_chosen_time(alice_client: Client, theo_profile: Any) -> None:
+    slot = slots_after(theo_profile)[0]
+    url = reverse("therapists:book", args=[theo_profile.pk])
+    response = alice_client.post(url, {"start": _key(slot.start)})
+    assert response.status_code == 200
+    assert f'value="{_key(slot.start)}"' in response.content.decode()
+    assert not Appointment.objects.exists()
+
+
+def test_both_people_see_the_appointment_each_in_their_own_zone(
+    alice_client: Client, theo_client: Client, booking: Any
+) -> None:
+    url = reverse("therapists:appointment", args=[booking.pk])
+    for client, zone_name in ((alice_client, "Europe/London"), (theo_client, "America/New_York")):
+        response = client.get(url)
+        local = booking.start.astimezone(ZoneInfo(zone_name))
+        assert f"{local:%H:%M} to" in response.content.decode()
+    assert "alice@example.org" in theo_client.get(url).content.decode()
+    assert "Share your summary" not in theo_client.get(url).content.decode()
+
+
+def test_cancel_and_move_through_the_pages(
+    alice_client: Client, booking: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    move_url = reverse("therapists:reschedule", args=[booking.pk])
+    choices = alice_client.get(move_url).context["days"]
+    offered = [s.start for _, day in choices for s in day]
+    assert booking.start not in offered
+    with run_on_commit():
+        moved = alice_client.post(move_url, {"start": _key(offered[-1])})
+    assert moved.status_code == 302
+    booking.refresh_from_db()
+    assert booking.start == offered[-1]
+    with run_on_commit():
+        alice_client.post(reverse("therapists:cancel", args=[booking.pk]))
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert [m.subject.split(":")[0] for m in mailoutbox] == ["Moved"] * 2 + ["Cancelled"] * 2
+
+
+def test_inside_the_notice_the_page_explains_and_refuses(
+    alice_client: Client, alice: Any, theo_profile: Any
+) -> None:
+    soon = make_booking(alice, theo_profile, days=0.2)
+    url = reverse("therapists:appointment", args=[soon.pk])
+    page = alice_client.get(url).content.decode()
+    assert "can no longer be moved or cancelled here" in page
+    assert "Cancel appointment" not in page
+    response = alice_client.post(reverse("therapists:cancel", args=[soon.pk]), follow=True)
+    assert "up to 24 hours before" in response.content.decode()
+    soon.refresh_from_db()
+    assert soon.status == "booked"
+
+
+def test_moving_to_a_taken_time_keeps_the_old_one(
+    alice_client: Client, charlie: Any, booking: Any
+) -> None:
+    wanted = slots_after(booking.therapist, days=4)[0]
+    make_booking(charlie, booking.therapist, days=4)
+    response = alice_client.post(
+        reverse("therapists:reschedule", args=[booking.pk]), {"start": _key(wanted.start)}
+    )
+    assert response.status_code == 409
+    assert "just taken" in response.content.decode()
+    assert Appointment.objects.get(pk=booking.pk).start == booking.start
+
+
+def test_the_client_gives_and_withdraws_sharing_and_it_is_audited(
+    alice_client: Client, booking: Any
+) -> None:
+    url = reverse("therapists:sharing", args=[booking.pk])
+    alice_client.post(url, {"share": "1"})
+    booking.refresh_from_db()
+    assert booking.shared_at is not None
+    alice_client.post(url, {"share": "0"})
+    booking.refresh_from_db()
+    assert booking.shared_at is None
+    actions = list(
+        AuditEntry.objects.filter(object_id=str(booking.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions[-2:] == ["appointment.sharing_given", "appointment.sharing_withdrawn"]
+
+
+def test_the_therapist_cannot_change_what_the_client_shares(
+    theo_client: Client, booking: Any
+) -> None:
+    response = theo_client.post(reverse("therapists:sharing", args=[booking.pk]), {"share": "1"})
+    assert response.status_code == 404
+    booking.refresh_from_db()
+    assert booking.shared_at is None
+
+
+def test_the_clients_list_separates_upcoming_and_past(
+    alice_client: Client, alice: Any, booking: Any
+) -> None:
+    past = make_booking(alice, booking.therapist, days=3)
+    Appointment.objects.filter(pk=past.pk).update(
+        start=booking.start - dt.timedelta(days=10),
+        end=booking.start - dt.timedelta(days=10) + dt.timedelta(minutes=50),
+        blocked_until=booking.start - dt.timedelta(days=10) + dt.timedelta(minutes=60),
+    )
+    response = alice_client.get(reverse("therapists:appointments"))
+    assert [a.pk for a in response.context["upcoming"]] == [booking.pk]
+    assert [a.pk for a in response.context["past"]] == [past.pk]
+
+
+def test_the_signed_link_works_without_logging_in(
+    booking: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    url = reverse("therapists:manage", args=[manage_token(booking, "client")])
+    anonymous = Client()
+    page = anonymous.get(url)
+    assert page.status_code == 200 and "Move it" in page.content.decode()
+    choices = [s.start for _, day in page.context["days"] for s in day]
+    with run_on_commit():
+        moved = anonymous.post(url, {"action": "move", "start": _key(choices[-1])})
+    assert "has moved" in moved.content.decode()
+    booking.refresh_from_db()
+    assert booking.start == choices[-1]
+    with run_on_commit():
+        anonymous.post(url, {"action": "cancel"})
+    booking.refresh_from_db()
+    assert booking.status == "cancelled" and booking.cancelled_by == booking.client
+    assert AuditEntry.objects.filter(action="appointment.cancelled", actor=booking.client).exists()
+
+
+def test_inside_the_notice_only_the_therapists_link_can_cancel(
+    alice: Any, theo_profile: Any
+) -> None:
+    soon = make_booking(alice, theo_profile, days=0.2)
+    as_client = reverse("therapists:manage", args=[manage_token(soon, "client")])
+    as_therapist = reverse("therapists:manage", args=[manage_token(soon, "therapist")])
+    refused = Client().post(as_client, {"action": "cancel"})
+    assert refused.status_code == 409 and "up to 24 hours before" in refused.content.decode()
+    assert Client().get(as_therapist).context["role"] == "therapist"
+    Client().post(as_therapist, {"action": "cancel"})
+    soon.refresh_from_db()
+    assert (soon.status, soon.cancelled_by) == ("cancelled", theo_profile.user)
+
+
+def test_a_tampered_link_does_nothing(booking: Any) -> None:
+    token = manage_token(booking, "client")
+    for bad in (token[:-2] + "xx", token.replace(":", ";"), "nonsense"):
+        response = Client().post(reverse("therapists:manage", args=[bad]), {"action": "cancel"})
+        assert response.status_code == 404
+        assert "This link does not work" in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.status == "booked"
+
+
+def test_the_home_page_shows_the_next_appointment(
+    alice_client: Client, theo_client: Client, charlie_client: Client, booking: Any
+) -> None:
+    assert (
+        "Your next appointment: with <strong>Theo Marsh</strong>"
+        in alice_client.get(reverse("core:home")).content.decode()
+    )
+    assert (
+        "Your next session: with <strong>Alice</strong>"
+        in theo_client.get(reverse("core:home")).content.decode()
+    )
+    assert "Your next appointment" not in charlie_client.get(reverse("core:home")).content.decode()
+
+
+def test_the_nav_links_to_the_directory(client: Client, db: Any) -> None:
+    page = client.get(reverse("therapists:directory")).content.decode()
+    assert '<a href="/therapists/" aria-current="page">Therapists</a>' in page
+
+
+def test_strangers_never_see_anything_of_an_appointment(charlie: Any, booking: Any) -> None:
+    stranger = client_for(charlie)
+    for name in ("appointment", "reschedule", "shared_summary"):
+        assert stranger.get(reverse(f"therapists:{name}", args=[booking.pk])).status_code == 404
+    for name in ("cancel", "sharing"):
+        assert stranger.post(reverse(f"therapists:{name}", args=[booking.pk])).status_code == 404
+    booking.refresh_from_db()
+    assert booking.status == "booked"

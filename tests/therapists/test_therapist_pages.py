@@ -1,0 +1,266 @@
+"""A therapist's own pages: applying, the profile, availability, the dashboard and summaries."""
+
+import datetime as dt
+import io
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from tests.conftest import make_user
+from tests.therapists.factories import make_booking, make_therapist
+from twitchlog.core.models import AuditEntry
+from twitchlog.therapists import therapist_views
+from twitchlog.therapists.models import (
+    Appointment,
+    TherapistPhoto,
+    TherapistProfile,
+    WeeklyHours,
+)
+from twitchlog.therapists.services import set_sharing
+
+APPLICATION = {
+    "name": "Charlie Tanaka",
+    "credentials": "MA Clinical Psychology",
+    "qualification": "master",
+    "lived_experience": "on",
+    "approaches": ["cbt", "exposure"],
+    "languages": ["en", "ja"],
+    "formats": ["video"],
+    "session_minutes": "50",
+    "fee": "12000",
+    "currency": "USD",
+    "time_zone": "Tokyo",
+    "bio": "I lived with panic for years; now I help others out of it.",
+}
+
+
+def _photo(size: tuple[int, int] = (900, 600), kind: str = "PNG") -> SimpleUploadedFile:
+    data = io.BytesIO()
+    image = Image.new("RGB", size, (120, 180, 160))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # camera make; must not survive re-encoding
+    if kind == "JPEG":
+        image.save(data, kind, exif=exif)
+    else:
+        image.save(data, kind)
+    return SimpleUploadedFile(f"me.{kind.lower()}", data.getvalue(), f"image/{kind.lower()}")
+
+
+def test_anyone_signed_in_can_apply_and_waits_for_approval(
+    charlie_client: Client, charlie: Any, client: Client
+) -> None:
+    response = charlie_client.post(reverse("therapists:apply"), APPLICATION)
+    assert response["Location"] == reverse("therapists:availability")
+    profile = TherapistProfile.objects.get(user=charlie)
+    assert (profile.time_zone, profile.languages, profile.approved_at) == (
+        "Asia/Tokyo",
+        ["en", "ja"],
+        None,
+    )
+    assert not profile.is_listed
+    assert AuditEntry.objects.filter(action="therapist.applied", actor=charlie).exists()
+    assert "Charlie Tanaka" not in client.get(reverse("therapists:directory")).content.decode()
+    assert charlie_client.get(reverse("therapists:apply"))["Location"] == reverse(
+        "therapists:edit_profile"
+    )
+
+
+def test_the_application_explains_problems_and_keeps_what_was_typed(
+    charlie_client: Client,
+) -> None:
+    data = {**APPLICATION, "formats": ["video", "in_person"], "bio": "", "fee": "abc"}
+    response = charlie_client.post(reverse("therapists:apply"), data)
+    page = response.content.decode()
+    assert "Please say which city you see people in." in page
+    assert "Please write a few sentences about how you work." in page
+    assert 'value="Charlie Tanaka"' in page
+    assert 'value="exposure" id="id_approaches_2" checked' in page
+    assert not TherapistProfile.objects.exists()
+
+
+def test_a_photo_is_cropped_square_small_and_without_metadata(
+    charlie_client: Client, charlie: Any, client: Client
+) -> None:
+    charlie_client.post(reverse("therapists:apply"), {**APPLICATION, "photo": _photo(kind="JPEG")})
+    profile = TherapistProfile.objects.get(user=charlie)
+    stored = Image.open(io.BytesIO(bytes(profile.photo.image)))
+    assert (stored.format, stored.size) == ("JPEG", (400, 400))
+    assert not stored.getexif()
+    not_a_photo = SimpleUploadedFile("x.png", b"not an image", "image/png")
+    response = charlie_client.post(
+        reverse("therapists:edit_profile"), {**APPLICATION, "photo": not_a_photo}
+    )
+    assert response.status_code == 200
+    assert (
+        "Upload a valid image" in response.content.decode()
+        or "not a photo" in response.content.decode()
+    )
+    charlie_client.post(reverse("therapists:edit_profile"), {**APPLICATION, "remove_photo": "on"})
+    profile.refresh_from_db()
+    assert profile.photo_updated_at is None
+    assert not TherapistPhoto.objects.filter(profile=profile).exists()
+
+
+def test_changing_vetted_fields_needs_approval_again(
+    theo_client: Client, theo_profile: Any
+) -> None:
+    url = reverse("therapists:edit_profile")
+    current = {
+        **APPLICATION,
+        "name": theo_profile.name,
+        "credentials": theo_profile.credentials,
+        "time_zone": theo_profile.time_zone,
+        "approaches": theo_profile.approaches,
+        "languages": theo_profile.languages,
+        "formats": theo_profile.formats,
+        "fee": "90",
+        "currency": "GBP",
+    }
+    theo_client.post(url, {**current, "bio": "A new, calmer bio."})
+    theo_profile.refresh_from_db()
+    assert theo_profile.bio == "A new, calmer bio." and theo_profile.is_listed
+    theo_client.post(url, {**current, "bio": "A new, calmer bio.", "qualification": "doctorate"})
+    theo_profile.refresh_from_db()
+    assert theo_profile.qualification == "doctorate" and not theo_profile.is_listed
+    assert AuditEntry.objects.filter(action="therapist.approval_reset").count() == 1
+
+
+def test_pages_for_therapists_send_others_to_apply(charlie_client: Client) -> None:
+    for name in ("edit_profile", "availability", "dashboard"):
+        assert charlie_client.get(reverse(f"therapists:{name}"))["Location"] == reverse(
+            "therapists:apply"
+        )
+
+
+def test_adding_and_removing_availability(theo_client: Client, theo_profile: Any) -> None:
+    url = reverse("therapists:availability")
+    bad = theo_client.post(
+        url,
+        {"form": "weekly", "weekly-weekday": "2", "weekly-start": "17:00", "weekly-end": "09:00"},
+    )
+    assert "The end time needs to be later than the start time." in bad.content.decode()
+    assert 'value="17:00"' in bad.content.decode()
+    before = WeeklyHours.objects.count()
+    theo_client.post(
+        url,
+        {"form": "weekly", "weekly-weekday": "2", "weekly-start": "06:00", "weekly-end": "07:00"},
+    )
+    assert WeeklyHours.objects.count() == before + 1
+    added = WeeklyHours.objects.get(start=dt.time(6))
+    theo_client.post(
+        url, {"form": "off", "off-first_day": "2030-01-02", "off-last_day": "2030-01-01"}
+    )
+    assert not theo_profile.time_off.exists()
+    theo_client.post(
+        url,
+        {"form": "extra", "extra-day": "2030-01-05", "extra-start": "09:00", "extra-end": "10:00"},
+    )
+    assert theo_profile.extra_hours.count() == 1
+    theo_client.post(
+        url,
+        {
+            "form": "rules",
+            "rules-buffer_minutes": "15",
+            "rules-notice_hours": "48",
+            "rules-horizon_days": "30",
+            "rules-cancel_notice_hours": "12",
+        },
+    )
+    theo_profile.refresh_from_db()
+    assert (theo_profile.buffer_minutes, theo_profile.notice_hours) == (15, 48)
+    theo_client.post(reverse("therapists:availability_delete", args=["weekly", added.pk]))
+    assert not WeeklyHours.objects.filter(pk=added.pk).exists()
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"therapist.availability_added", "therapist.availability_removed"} <= actions
+
+
+def test_a_therapist_cannot_remove_someone_elses_hours(theo_client: Client) -> None:
+    other = make_therapist(make_user("olu@example.org"))
+    hours = other.weekly_hours.first()
+    assert hours is not None
+    url = reverse("therapists:availability_delete", args=["weekly", hours.pk])
+    assert theo_client.post(url).status_code == 404
+    assert (
+        theo_client.post(
+            reverse("therapists:availability_delete", args=["nonsense", hours.pk])
+        ).status_code
+        == 404
+    )
+    assert WeeklyHours.objects.filter(pk=hours.pk).exists()
+
+
+def test_the_dashboard_lists_only_the_therapists_own_appointments(
+    theo_client: Client, alice: Any, booking: Any
+) -> None:
+    other = make_therapist(make_user("olu@example.org"))
+    someone_elses = make_booking(alice, other)
+    response = theo_client.get(reverse("therapists:dashboard"))
+    assert [a.pk for a in response.context["upcoming"]] == [booking.pk]
+    assert someone_elses.pk not in [a.pk for a in response.context["past"]]
+    local = booking.start.astimezone(ZoneInfo("America/New_York"))
+    assert f"{local:%H:%M} E" in response.content.decode()  # EST or EDT
+
+
+def test_the_shared_summary_shows_only_within_the_window(
+    theo_client: Client, alice: Any, booking: Any, monkeypatch: Any
+) -> None:
+    url = reverse("therapists:shared_summary", args=[booking.pk])
+    assert theo_client.get(url).status_code == 404  # not shared
+    set_sharing(alice, booking, True)
+    response = theo_client.get(url)
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    ends = booking.end + dt.timedelta(hours=24)
+    monkeypatch.setattr(timezone, "now", lambda: ends + dt.timedelta(seconds=1))
+    assert theo_client.get(url).status_code == 404  # the window has closed
+    monkeypatch.setattr(timezone, "now", lambda: ends)
+    assert theo_client.get(url).status_code == 200
+    set_sharing(alice, booking, False)
+    assert theo_client.get(url).status_code == 404  # consent withdrawn
+
+
+def test_a_cancelled_appointment_shows_no_summary(
+    theo_client: Client, alice: Any, booking: Any
+) -> None:
+    set_sharing(alice, booking, True)
+    Appointment.objects.filter(pk=booking.pk).update(status="cancelled")
+    assert (
+        theo_client.get(reverse("therapists:shared_summary", args=[booking.pk])).status_code == 404
+    )
+
+
+def test_the_summary_shows_the_clients_latest_results(
+    theo_client: Client, alice: Any, booking: Any
+) -> None:
+    from twitchlog.assessments.instruments import INSTRUMENTS
+    from twitchlog.assessments.services import take_assessment
+
+    gad7 = INSTRUMENTS["gad7"]
+    take_assessment(alice, gad7, [1] * len(gad7.items))
+    set_sharing(alice, booking, True)
+    page = theo_client.get(reverse("therapists:shared_summary", args=[booking.pk]))
+    [row] = page.context["results"]
+    assert row["score"] == len(gad7.items) and row["instrument"] == gad7.name
+
+
+def test_without_the_assessments_feature_it_says_so(
+    theo_client: Client, alice: Any, booking: Any, monkeypatch: Any
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_assessments(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "twitchlog.assessments.services":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_assessments)
+    assert therapist_views.latest_results_for(alice) is None
+    set_sharing(alice, booking, True)
+    page = theo_client.get(reverse("therapists:shared_summary", args=[booking.pk]))
+    assert "No shared results yet." in page.content.decode()
