@@ -126,3 +126,29 @@ def test_a_booking_with_little_notice_needs_no_separate_reminder(
     soon = slots_after(theo_profile, days=0.5)[0]
     assert make_booking(charlie, theo_profile, days=3).reminded_at is None
     assert book_slot(alice, theo_profile, soon.start, "video").reminded_at is not None
+
+
+def test_deleting_an_account_tells_the_other_person(
+    alice: Any, booking: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    from twitchlog.accounts.services import delete_account
+
+    with run_on_commit():
+        delete_account(alice)
+    assert not Appointment.objects.exists()
+    [to_theo] = mailoutbox
+    assert to_theo.to == ["theo@example.org"]
+    assert "Alice has cancelled your appointment" in to_theo.body
+    entry = AuditEntry.objects.get(action="appointment.cancelled")
+    assert entry.details == {"by": "account_deleted"}
+
+
+def test_a_therapist_leaving_tells_their_clients(
+    theo: Any, booking: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    from twitchlog.accounts.services import delete_account
+
+    with run_on_commit():
+        delete_account(theo)
+    assert [m.to for m in mailoutbox] == [["alice@example.org"]]
+    assert mailoutbox[0].subject.startswith("Cancelled:")

@@ -101,13 +101,18 @@ def message(
     return email
 
 
-def send(appointment: Appointment, kind: str, actor_id: int | None = None) -> int:
+def send(
+    appointment: Appointment, kind: str, actor_id: int | None = None, only_others: bool = False
+) -> int:
     """Email both people about ``appointment``; returns how many emails went out.
 
-    ``actor_id`` is who made a cancellation, so the other person is told who did it.
+    ``actor_id`` is who made a cancellation, so the other person is told who did it;
+    ``only_others`` leaves that person out (their account is being deleted).
     """
     messages = []
     for recipient in recipients(appointment):
+        if only_others and recipient.user_id == actor_id:
+            continue
         by_other = kind == CANCELLED and actor_id is not None and actor_id != recipient.user_id
         messages.append(message(appointment, kind, recipient, cancelled_by_other=by_other))
     with mail.get_connection() as connection:

@@ -13,9 +13,10 @@ Audit entries carry ids and field names only: never times of appointments, never
 
 import datetime as dt
 import logging
+from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
+from django.db.models import F, Model, Q
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
@@ -281,6 +282,33 @@ def set_sharing(
         appointment.shared_at = None
         appointment.save(update_fields=["shared_at"])
         audit.log(client, "appointment.sharing_withdrawn", appointment)
+
+
+def cancel_for_deleted_account(user: User, now: dt.datetime | None = None) -> int:
+    """Cancel the upcoming appointments of someone whose account is being deleted.
+
+    Their rows go with the account; the other person of each appointment gets a cancellation
+    (and its calendar update) once the deletion commits. Returns how many were cancelled.
+    """
+    now = now or timezone.now()
+    upcoming = list(
+        Appointment.objects.select_related("therapist", "therapist__user", "client").filter(
+            Q(client=user) | Q(therapist__user=user),
+            status=Appointment.Status.BOOKED,
+            start__gt=now,
+        )
+    )
+    leaving = user.pk  # Django clears ``user.pk`` once the row is deleted
+    for appointment in upcoming:
+        appointment.status = Appointment.Status.CANCELLED
+        appointment.cancelled_at = now
+        appointment.sequence += 1
+        audit.log(user, "appointment.cancelled", appointment, by="account_deleted")
+        tell_the_other = partial(
+            notices.send, appointment, notices.CANCELLED, leaving, only_others=True
+        )
+        transaction.on_commit(tell_the_other, robust=True)
+    return len(upcoming)
 
 
 def send_due_reminders(now: dt.datetime | None = None) -> int:
