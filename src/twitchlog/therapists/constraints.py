@@ -10,6 +10,7 @@ an overlap inside that transaction before it writes.
 from typing import Any
 
 from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.operations import BtreeGistExtension
 from django.db import DEFAULT_DB_ALIAS, connections
 
 
@@ -33,3 +34,16 @@ class PostgresExclusionConstraint(ExclusionConstraint):
     ) -> None:
         if connections[using].vendor == "postgresql":
             super().validate(model, instance, exclude=exclude, using=using)
+
+
+class BtreeGistExtensionKept(BtreeGistExtension):
+    """Create ``btree_gist`` on PostgreSQL; leave it in place when migrating back.
+
+    Django's operation drops the extension on the way back, and on SQLite it then queries
+    ``pg_extension``. Other tables may use the extension, and keeping it costs nothing.
+    """
+
+    def database_backwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        return None
