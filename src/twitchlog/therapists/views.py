@@ -213,7 +213,10 @@ def move_choices(appointment: Appointment, zone_name: str) -> list[tuple[dt.date
 def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_appointment_for_participant(request.user, pk)
     form = RescheduleForm(request.POST or None)
-    ctx = {"appointment": found, "form": form, "days": move_choices(found, viewer_zone(request))}
+    role = found.participant_role(request.user)
+    other = found.client.short_name if role == "therapist" else found.therapist.name
+    days = move_choices(found, viewer_zone(request))
+    ctx = {"appointment": found, "form": form, "days": days, "other_party": other}
     if request.method == "POST" and form.is_valid():
         try:
             services.reschedule_appointment(request.user, found, form.cleaned_data["start"])
