@@ -13,13 +13,13 @@ from twitchlog.diary.columns import ColumnError
 from twitchlog.diary.csvfile import CsvProblems
 from twitchlog.diary.forms import CustomFactorForm, ImportForm, PreferencesForm
 from twitchlog.diary.models import CustomFactor
-from twitchlog.diary.views import confirm_delete
+from twitchlog.diary.views import confirm_delete, posted
 
 
 @login_required
 def factors(request: AuthedRequest) -> HttpResponse:
     user = request.user
-    form = CustomFactorForm(request.POST or None, initial={"kind": CustomFactor.NUMERIC})
+    form = CustomFactorForm(posted(request), initial={"kind": CustomFactor.NUMERIC})
     if request.method == "POST" and form.is_valid():
         try:
             services.add_factor(
@@ -40,7 +40,7 @@ def factors(request: AuthedRequest) -> HttpResponse:
 @login_required
 def factor(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_factor_for_user(request.user, pk)
-    form = CustomFactorForm(request.POST or None, instance=found)
+    form = CustomFactorForm(posted(request), instance=found)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         found.refresh_from_db()
@@ -70,7 +70,7 @@ def factor_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 def settings_view(request: AuthedRequest) -> HttpResponse:
     prefs = services.preferences_for(request.user)
     form = PreferencesForm(
-        request.POST or None, initial={"show_menstruation": prefs.show_menstruation}
+        posted(request), initial={"show_menstruation": prefs.show_menstruation}
     )
     if request.method == "POST" and form.is_valid():
         services.save_preferences(request.user, form.cleaned_data["show_menstruation"])
@@ -102,7 +102,7 @@ def export_episodes(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def import_daily(request: AuthedRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(posted(request), request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():
         try:

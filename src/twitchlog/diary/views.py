@@ -43,6 +43,11 @@ def next_url(request: HttpRequest, default: str) -> str:
     return default
 
 
+def posted(request: HttpRequest) -> Any:
+    """The form data of a POST, even an empty one (``request.POST or None`` drops those)."""
+    return request.POST if request.method == "POST" else None
+
+
 def day_url(day: dt.date) -> str:
     return reverse("diary:day", args=[day])
 
@@ -121,7 +126,7 @@ def episode(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_episode_for_user(request.user, pk)
     # Times are read and shown in the zone the episode was logged in.
     with timezone.override(zone(found.time_zone)):
-        form = EpisodeForm(request.POST or None, instance=found, editing=True)
+        form = EpisodeForm(posted(request), instance=found, editing=True)
         if request.method == "POST" and form.is_valid():
             changes = form.details()
             found.refresh_from_db()
@@ -171,7 +176,7 @@ def checkin(request: AuthedRequest, day: dt.date) -> HttpResponse:
     elif previous is not None and copying:
         initial = checkin_initial(previous, copying=True)
     form = CheckInForm(
-        request.POST or None,
+        posted(request),
         initial=initial,
         factors=list(CustomFactor.objects.filter(user=user)),
         show_menstruation=services.preferences_for(user).show_menstruation,
@@ -214,7 +219,7 @@ def checkin_delete(request: AuthedRequest, day: dt.date) -> HttpResponse:
 
 @login_required
 def stress_new(request: AuthedRequest) -> HttpResponse:
-    form = StressEventForm(request.POST or None)
+    form = StressEventForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         event, _ = services.log_stress_event(
@@ -234,7 +239,7 @@ def stress_new(request: AuthedRequest) -> HttpResponse:
 def stress(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_stress_event_for_user(request.user, pk)
     with timezone.override(zone(found.time_zone)):
-        form = StressEventForm(request.POST or None, instance=found, editing=True)
+        form = StressEventForm(posted(request), instance=found, editing=True)
         if request.method == "POST" and form.is_valid():
             changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
             found.refresh_from_db()
