@@ -194,7 +194,9 @@ X_FRAME_OPTIONS = "DENY"
 
 # Email: the console locally; SMTP when EMAIL_URL (smtp://user:pass@host:port, or smtps://)
 # or EMAIL_HOST is set.
-DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Twitchlog <noreply@localhost>")
+# A neutral sender: an inbox shows it to anyone glancing at the screen, and the product's name
+# alone would hint at a health reason.
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Notifications <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if email_url := os.getenv("EMAIL_URL"):
     from urllib.parse import unquote, urlsplit

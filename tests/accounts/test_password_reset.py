@@ -15,9 +15,11 @@ def test_it_emails_a_link_that_sets_a_new_password(client: Any, alice: Any) -> N
     assert message.to == [alice.email]
     link = re.search(r"http://testserver(/accounts/reset/\S+)", message.body)
     assert link
-    # The email says nothing about health.
-    for word in ("twitch episode", "anxiety", "diary", "score"):
+    # Nothing in it hints at health, not even the product's name: a lock screen shows it.
+    for word in ("twitch", "anxiety", "diary", "score"):
+        assert word not in message.subject.lower()
         assert word not in message.body.lower()
+        assert word not in message.from_email.lower()
 
     form_page = client.get(link.group(1), follow=True)
     assert "Choose a new password" in form_page.content.decode()
