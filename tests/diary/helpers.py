@@ -8,6 +8,7 @@ from twitchlog.diary import services
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
 
 NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+DAY = NOON.date()
 
 
 def make_episode(user: User, **extra: Any) -> Episode:
@@ -22,7 +23,7 @@ def make_episode(user: User, **extra: Any) -> Episode:
     return episode
 
 
-def make_checkin(user: User, day: dt.date = NOON.date(), **values: Any) -> CheckIn:
+def make_checkin(user: User, day: dt.date = DAY, **values: Any) -> CheckIn:
     checkin, _ = services.save_checkin(user, day, values)
     return checkin
 

@@ -2,7 +2,8 @@
 
 Creates are idempotent with a ``client_id`` (a UUID the client makes): sending the same
 create twice stores one row, and the second answer is 200 with that row instead of 201.
-Times without a zone are read in the person's zone (for a change, the entry's own zone).
+Times without a zone are read in the person's zone (for a change, the entry's own zone);
+times in answers are in UTC, with the local date and zone beside them.
 """
 
 import datetime as dt
@@ -11,7 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import field_validator, model_validator
@@ -66,28 +67,28 @@ def _aware(when: dt.datetime | None, zone_name: str) -> dt.datetime | None:
     return when.replace(tzinfo=zone(zone_name))
 
 
-def _check_choices(values: dict[str, Any]) -> dict[str, Any]:
+def _check_choices(entry: Schema) -> None:
+    """Vocabulary checks for an episode's fields (those that are set)."""
     for name, allowed in _CHOICES.items():
-        if values.get(name) is not None and values[name] not in allowed:
+        value = getattr(entry, name)
+        if value is not None and value not in allowed:
             raise ValueError(f"{name} must be one of: {', '.join(sorted(a for a in allowed if a))}")
-    region = values.get("region")
-    if region is not None:
-        region = region.replace("-", "_")
-        values["region"] = region
-        if region not in REGIONS_BY_SLUG:
-            raise ValueError(f"“{region}” is not a body region we know")
-        found = REGIONS_BY_SLUG[region]
-        if not values.get("side"):
-            if found.sided:
-                raise ValueError(
-                    f"say which side for the {found.label.lower()}: left, right or both"
-                )
-            values["side"] = "middle"
-        try:
-            check_side(found, values["side"])
-        except SpotError as error:
-            raise ValueError(str(error)) from error
-    return values
+    region = entry.region
+    if region is None:
+        return
+    region = region.replace("-", "_")
+    found = REGIONS_BY_SLUG.get(region)
+    if found is None:
+        raise ValueError(f"“{region}” is not a body region we know")
+    entry.region = region
+    if not entry.side:
+        if found.sided:
+            raise ValueError(f"say which side for the {found.label.lower()}: left, right or both")
+        entry.side = "middle"
+    try:
+        check_side(found, entry.side)
+    except SpotError as error:
+        raise ValueError(str(error)) from error
 
 
 # --- Episodes ------------------------------------------------------------------------------
@@ -107,10 +108,10 @@ class EpisodeIn(Schema):
     notes: str = ""
     also_noticed: list[str] = Field(default_factory=list, description="Red flag keys.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _choices(cls, values: Any) -> Any:
-        return _check_choices(dict(values)) if isinstance(values, dict) else values
+    @model_validator(mode="after")
+    def _choices(self) -> Any:
+        _check_choices(self)
+        return self
 
     @field_validator("also_noticed")
     @classmethod
@@ -133,10 +134,10 @@ class EpisodePatch(Schema):
     timing: str | None = None
     notes: str | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _choices(cls, values: Any) -> Any:
-        return _check_choices(dict(values)) if isinstance(values, dict) else values
+    @model_validator(mode="after")
+    def _choices(self) -> Any:
+        _check_choices(self)
+        return self
 
 
 class EpisodeOut(Schema):
@@ -154,6 +155,10 @@ class EpisodeOut(Schema):
     context: str
     timing: str
     notes: str
+
+    @staticmethod
+    def resolve_occurred_at(episode: Episode) -> dt.datetime:
+        return episode.occurred_at.astimezone(dt.UTC)
 
 
 class Period(Schema):
@@ -187,7 +192,7 @@ def create_episode(request: AuthedRequest, data: EpisodeIn) -> Any:
         also_noticed=data.also_noticed,
         **fields,
     )
-    return (201 if created else 200), episode
+    return Status(201 if created else 200, episode)
 
 
 @router.get("/episodes/{episode_id}", response=EpisodeOut, url_name="diary_episode")
@@ -221,7 +226,7 @@ def update_episode(request: AuthedRequest, episode_id: int, data: EpisodePatch) 
 @router.delete("/episodes/{episode_id}", response={204: None}, url_name="diary_episode")
 def delete_episode(request: AuthedRequest, episode_id: int) -> Any:
     services.delete_episode(request.user, get_episode_for_user(request.user, episode_id))
-    return 204, None
+    return Status(204, None)
 
 
 # --- Check-ins -----------------------------------------------------------------------------
@@ -317,8 +322,8 @@ def create_checkin(request: AuthedRequest, data: CheckInIn) -> Any:
         )
     except services.DiaryConflict as conflict:
         assert conflict.existing is not None
-        return 409, {"detail": str(conflict), "id": conflict.existing.pk}
-    return (201 if created else 200), checkin
+        return Status(409, {"detail": str(conflict), "id": conflict.existing.pk})
+    return Status(201 if created else 200, checkin)
 
 
 @router.get("/checkins/{checkin_id}", response=CheckInOut, url_name="diary_checkin")
@@ -339,7 +344,7 @@ def update_checkin(request: AuthedRequest, checkin_id: int, data: CheckInValues)
 @router.delete("/checkins/{checkin_id}", response={204: None}, url_name="diary_checkin")
 def delete_checkin(request: AuthedRequest, checkin_id: int) -> Any:
     services.delete_checkin(request.user, get_checkin_for_user(request.user, checkin_id))
-    return 204, None
+    return Status(204, None)
 
 
 # --- Stress events -------------------------------------------------------------------------
@@ -386,6 +391,10 @@ class StressEventOut(Schema):
     strength: int
     notes: str
 
+    @staticmethod
+    def resolve_occurred_at(event: StressEvent) -> dt.datetime:
+        return event.occurred_at.astimezone(dt.UTC)
+
 
 @router.get("/stress-events", response=list[StressEventOut], url_name="diary_stress_events")
 @paginate(LimitOffsetPagination)
@@ -407,7 +416,7 @@ def create_stress_event(request: AuthedRequest, data: StressEventIn) -> Any:
         notes=data.notes,
         client_id=data.client_id,
     )
-    return (201 if created else 200), event
+    return Status(201 if created else 200, event)
 
 
 @router.get("/stress-events/{event_id}", response=StressEventOut, url_name="diary_stress_event")
@@ -434,7 +443,7 @@ def update_stress_event(
 @router.delete("/stress-events/{event_id}", response={204: None}, url_name="diary_stress_event")
 def delete_stress_event(request: AuthedRequest, event_id: int) -> Any:
     services.delete_stress_event(request.user, get_stress_event_for_user(request.user, event_id))
-    return 204, None
+    return Status(204, None)
 
 
 # --- Custom factors ------------------------------------------------------------------------
@@ -477,8 +486,8 @@ def create_factor(request: AuthedRequest, data: FactorIn) -> Any:
             request.user, data.name, data.kind, data.unit, client_id=data.client_id
         )
     except ColumnError as error:
-        return 422, {"detail": str(error)}
-    return (201 if created else 200), factor
+        return Status(422, {"detail": str(error)})
+    return Status(201 if created else 200, factor)
 
 
 @router.get("/factors/{factor_id}", response=FactorOut, url_name="diary_factor")
@@ -493,16 +502,16 @@ def update_factor(request: AuthedRequest, factor_id: int, data: FactorPatch) -> 
     factor = get_factor_for_user(request.user, factor_id)
     changes = {k: v for k, v in data.dict(exclude_unset=True).items() if v is not None}
     try:
-        return 200, services.update_factor(request.user, factor, changes)
+        return Status(200, services.update_factor(request.user, factor, changes))
     except ColumnError as error:
-        return 422, {"detail": str(error)}
+        return Status(422, {"detail": str(error)})
 
 
 @router.delete("/factors/{factor_id}", response={204: None}, url_name="diary_factor")
 def delete_factor(request: AuthedRequest, factor_id: int) -> Any:
     """Delete a factor and every value logged for it."""
     services.delete_factor(request.user, get_factor_for_user(request.user, factor_id))
-    return 204, None
+    return Status(204, None)
 
 
 # --- The daily table -----------------------------------------------------------------------

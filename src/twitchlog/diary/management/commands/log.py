@@ -57,7 +57,7 @@ class Command(BaseCommand):
     help = "Log a twitch, a check-in or a stress moment for a person."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        kinds = parser.add_subparsers(dest="kind", required=True, metavar="twitch|checkin|stress")
+        kinds = parser.add_subparsers(dest="entry", required=True, metavar="twitch|checkin|stress")
         twitch = kinds.add_parser("twitch", help="Log one twitch episode.")
         twitch.add_argument("--user", required=True, help="The person's email.")
         twitch.add_argument(
@@ -104,7 +104,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = user_by_email(options["user"])
-        getattr(self, f"_{options['kind']}")(user, options)
+        getattr(self, f"_{options['entry']}")(user, options)
 
     def _twitch(self, user: User, options: dict[str, Any]) -> None:
         try:

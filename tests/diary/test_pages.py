@@ -1,0 +1,100 @@
+import datetime as dt
+import math
+from typing import Any
+
+from django.urls import reverse
+
+from tests.diary.helpers import make_checkin, make_episode
+from twitchlog.core.registry import home_panels, nav_links
+from twitchlog.diary import services
+from twitchlog.diary.browse_views import burden_level
+from twitchlog.diary.templatetags.diary_tags import heat_level
+
+
+def test_the_diary_is_in_the_navigation_and_on_home() -> None:
+    link = next(link for link in nav_links() if link.url_name == "diary:today")
+    assert (link.label, link.order, link.active_prefix) == ("Diary", 10, "/diary/")
+    panels = {panel.name: panel.order for panel in home_panels()}
+    assert panels["diary-red-flags"] == 0 and panels["diary"] == 10
+
+
+def test_home_has_the_quick_log_map_and_the_check_in_prompt(alice_client: Any, alice: Any) -> None:
+    page = alice_client.get(reverse("core:home")).content.decode()
+    assert page.count('class="spot-button"') > 50
+    assert 'value="left-eyelid"' in page and 'value="right-calf"' in page
+    assert "Do today's check-in" in page
+    assert "Same as last time" not in page  # nothing to repeat yet
+    make_checkin(alice, services.today_for(alice), sleep_hours=7)
+    make_episode(alice)
+    page = alice_client.get(reverse("core:home")).content.decode()
+    assert "Your check-in is done" in page and "Same as last time" in page
+
+
+def test_every_spot_button_has_words_for_screen_readers(alice_client: Any) -> None:
+    page = alice_client.get(reverse("diary:today")).content.decode()
+    buttons = page.split('class="spot-button"')[1:]
+    assert all('<span class="visually-hidden">' in b.split("</button>")[0] for b in buttons)
+
+
+def test_burden_levels_follow_the_count_or_the_rating() -> None:
+    nan = math.nan
+    assert burden_level(nan, nan) is None
+    assert [burden_level(c, nan) for c in (0, 1, 2, 3, 5, 6, 9, 10, 40)] == [
+        0,
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
+    assert burden_level(1, 9) == 4 and burden_level(nan, 5) == 2
+
+
+def test_heat_levels_are_relative_to_the_busiest_spot() -> None:
+    assert [heat_level(n, 8) for n in (0, 1, 2, 4, 6, 8)] == [0, 1, 1, 2, 3, 4]
+
+
+def test_the_calendar_colours_days_and_leaves_unlogged_days_plain(
+    alice_client: Any, alice: Any
+) -> None:
+    for hour in range(8, 14):
+        make_episode(alice, occurred_at=dt.datetime(2026, 11, 3, hour, tzinfo=dt.UTC))
+    make_checkin(alice, dt.date(2026, 11, 4), sleep_hours=7)
+    page = alice_client.get(reverse("diary:calendar", args=[2026, 11])).content.decode()
+    assert 'class="heat-3"' in page  # six twitches on the 3rd
+    assert 'class="heat-0"' in page  # checked in, no twitches on the 4th
+    assert '6<span class="visually-hidden"> twitches</span>' in page
+
+
+def test_the_heat_map_lists_spots_as_text(alice_client: Any, alice: Any) -> None:
+    today = services.today_for(alice)
+    noon = dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC)
+    make_episode(alice, occurred_at=noon, region="calf", side="right")
+    make_episode(alice, occurred_at=noon, region="calf", side="right")
+    make_episode(alice, occurred_at=noon - dt.timedelta(days=60), region="throat", side="middle")
+    page = alice_client.get(reverse("diary:map"), {"period": "30"}).content.decode()
+    assert 'Right calf</td><td class="num">2' in page and "Throat" not in page
+    assert "heat-4" in page
+    page = alice_client.get(reverse("diary:map"), {"period": "all"}).content.decode()
+    assert "Throat or esophagus</td>" in page
+
+
+def test_the_timeline_shows_days_newest_first(alice_client: Any, alice: Any) -> None:
+    make_checkin(alice, dt.date(2026, 11, 1), sleep_hours=6.5)
+    make_checkin(alice, dt.date(2026, 11, 2), sleep_hours=8)
+    page = alice_client.get(reverse("diary:timeline")).content.decode()
+    assert page.index("Mon 2 Nov 2026") < page.index("Sun 1 Nov 2026")
+    assert '<td class="num">6.5</td>' in page
+
+
+def test_the_day_page_lists_entries_and_the_check_in(alice_client: Any, alice: Any) -> None:
+    make_episode(alice, strength=4)
+    make_checkin(alice, alcohol_units=2, nicotine=False, twitch_rating=3)
+    page = alice_client.get(reverse("diary:day", args=["2026-11-20"])).content.decode()
+    assert "Left eyelid or around the eye" in page and "strength 4" in page
+    assert "<dt>Alcohol</dt><dd>2 units</dd>" in page
+    assert "<dt>Nicotine</dt><dd>No</dd>" in page
+    assert "Sleep</dt>" not in page  # not logged, not shown as 0
