@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
@@ -108,3 +108,7 @@ def browser(monkeypatch: Any) -> Iterator[Any]:
         )
         yield instance
         instance.close()
+        # ORM calls made while Playwright's loop runs get their own connections (asgiref keys
+        # them by context); close them here, in that context, or PostgreSQL cannot drop the
+        # test database at the end.
+        connections.close_all()
