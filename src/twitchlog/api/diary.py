@@ -67,7 +67,7 @@ def _aware(when: dt.datetime | None, zone_name: str) -> dt.datetime | None:
     return when.replace(tzinfo=zone(zone_name))
 
 
-def _check_choices(entry: Schema) -> None:
+def _check_choices(entry: Any) -> None:
     """Vocabulary checks for an episode's fields (those that are set)."""
     for name, allowed in _CHOICES.items():
         value = getattr(entry, name)
@@ -525,6 +525,6 @@ def daily(request: AuthedRequest, period: Query[Period]) -> Any:
     for record in frame.to_dict("records"):
         row: dict[str, Any] = {"date": record.pop("date").date().isoformat()}
         for name, value in record.items():
-            row[name] = None if isinstance(value, float) and math.isnan(value) else value
+            row[str(name)] = None if isinstance(value, float) and math.isnan(value) else value
         rows.append(row)
     return rows

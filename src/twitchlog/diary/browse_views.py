@@ -65,13 +65,13 @@ def checkin_summary(checkin: CheckIn) -> list[dict[str, str]]:
     if checkin.twitch_rating is not None:
         items.append({"label": "Twitching overall", "value": f"{checkin.twitch_rating} of 10"})
     for custom in checkin.custom_values.select_related("factor"):
-        factor = custom.factor
+        own = custom.factor
         shown = (
             ("Yes" if custom.value else "No")
-            if factor.kind == CustomFactor.BINARY
-            else _shown(custom.value, factor.unit)
+            if own.kind == CustomFactor.BINARY
+            else _shown(custom.value, own.unit)
         )
-        items.append({"label": factor.name, "value": shown})
+        items.append({"label": own.name, "value": shown})
     if checkin.notes:
         items.append({"label": "Notes", "value": checkin.notes})
     return items

@@ -62,7 +62,7 @@ def _number(label: str, unit: str = "", integer: bool = False, high: float | Non
             label=label,
             required=False,
             min_value=0,
-            max_value=high,
+            max_value=None if high is None else int(high),
             help_text=help_text,
             widget=forms.NumberInput(attrs=attrs),
         )
@@ -234,6 +234,13 @@ CHECKIN_SECTIONS = (
     ("Stress", ("stress_level", "anxiety_episodes")),
     ("Twitching today", ("twitch_rating",)),
 )
+ALWAYS_OPEN = frozenset({"Sleep", "Caffeine", "Stress", "Twitching today"})
+
+
+def _answered(field: forms.BoundField) -> bool:
+    return bool(field.errors) or field.value() not in (None, "", [])
+
+
 # Values offered from yesterday's check-in: everything but what only that day could know.
 NOT_COPIED = frozenset({"twitch_rating", "medication_events", "medication_change", "notes"})
 
@@ -320,12 +327,15 @@ class CheckInForm(forms.Form):
         )
         fields["also_noticed"] = _also_noticed()
 
-    def sections(self) -> Iterator[tuple[str, list[forms.BoundField]]]:
+    def sections(self) -> Iterator[tuple[str, list[forms.BoundField], bool]]:
+        """(heading, fields, open): the less common sections start folded unless they
+        already hold an answer or an error."""
         for heading, names in CHECKIN_SECTIONS:
-            yield heading, [self[name] for name in names if name in self.fields]
+            fields = [self[name] for name in names if name in self.fields]
+            yield heading, fields, heading in ALWAYS_OPEN or any(map(_answered, fields))
         if self.factors:
-            yield "Your own factors", [self[f"custom_{f.pk}"] for f in self.factors]
-        yield "Anything else", [self["notes"], self["also_noticed"]]
+            yield "Your own factors", [self[f"custom_{f.pk}"] for f in self.factors], True
+        yield "Anything else", [self["notes"], self["also_noticed"]], True
 
     def checkin_values(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -69,9 +69,7 @@ def factor_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def settings_view(request: AuthedRequest) -> HttpResponse:
     prefs = services.preferences_for(request.user)
-    form = PreferencesForm(
-        posted(request), initial={"show_menstruation": prefs.show_menstruation}
-    )
+    form = PreferencesForm(posted(request), initial={"show_menstruation": prefs.show_menstruation})
     if request.method == "POST" and form.is_valid():
         services.save_preferences(request.user, form.cleaned_data["show_menstruation"])
         messages.success(request, "Your diary settings are saved.")

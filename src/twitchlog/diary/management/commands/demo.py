@@ -48,7 +48,9 @@ class Command(BaseCommand):
             "--password", default="", help="Password to set (default: a new random one)."
         )
 
-    def handle(self, *args: Any, days: int, seed: int, time_zone: str, password: str, **o: Any):  # type: ignore[no-untyped-def]
+    def handle(
+        self, *args: Any, days: int, seed: int, time_zone: str, password: str, **_: Any
+    ) -> None:
         if not 7 <= days <= 3650:
             raise CommandError("--days must be between 7 and 3650.")
         if not is_valid_zone(time_zone):

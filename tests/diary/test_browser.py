@@ -1,0 +1,38 @@
+from typing import Any
+
+import pytest
+
+from tests.conftest import PASSWORD, make_user
+from twitchlog.diary.models import Episode
+
+
+@pytest.mark.browser
+def test_a_twitch_is_logged_from_home_in_three_taps(browser: Any, live_server: Any) -> None:
+    user = make_user("tapper@example.org")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_email", user.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/home/")
+
+    taps = 0
+    with page.expect_navigation():
+        page.tap("button.spot-button[value='left-eyelid']")
+        taps += 1
+    assert "Left eyelid" in page.inner_text(".place")
+    page.tap("label:has(input[name=sensation][value=twitch])")
+    taps += 1
+    with page.expect_navigation():
+        page.tap("main form button[type=submit] >> nth=0")
+        taps += 1
+
+    assert taps == 3
+    assert page.url == f"{live_server.url}/home/"
+    assert "Your twitch is logged" in page.inner_text(".messages")
+    episode = Episode.objects.get(user=user)
+    assert (episode.region, episode.side, episode.sensation) == ("eyelid", "left", "twitch")
+    context.close()
