@@ -167,7 +167,10 @@ def _oracle(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
     lags = max(2, math.floor(4 * (rows.sum() / 100) ** (2 / 9)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fit = model.fit(cov_type="HAC", cov_kwds={"maxlags": lags})
+        try:
+            fit = model.fit(cov_type="HAC", cov_kwds={"maxlags": lags})
+        except np.linalg.LinAlgError:  # a driver that never varied on the logged days
+            return flags
     low, high = fit.conf_int()[: len(columns)].T
     truths = [d.rate_ratio for d in truth.drivers]
     if truth.load is not None:

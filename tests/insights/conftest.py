@@ -3,6 +3,19 @@
 import pandas as pd
 
 from twitchlog.insights.report import Finding, Report
+from twitchlog.insights.simulate import SimSpec
+
+
+def planted(factor: str, rate_ratio: float = 2.0, lag: int = 0) -> SimSpec:
+    """One driver of a known size and lag, and nothing else planted."""
+    return SimSpec(
+        driver_names=(factor,),
+        rate_ratio=(rate_ratio, rate_ratio),
+        lag1_share=float(lag),
+        load_share=0.0,
+        confounded_share=0.0,
+        reverse_share=0.0,
+    )
 
 
 def finding(report: Report, factor: str, lag: int) -> Finding:

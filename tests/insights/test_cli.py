@@ -8,21 +8,14 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from twitchlog.insights.simulate import SimSpec, simulate_person
+from twitchlog.insights.simulate import simulate_person
 
-SPEC = SimSpec(
-    driver_names=("caffeine_mg",),
-    rate_ratio=(2.0, 2.0),
-    lag1_share=0.0,
-    load_share=0.0,
-    confounded_share=0.0,
-    reverse_share=0.0,
-)
+from .conftest import planted
 
 
 @pytest.fixture
 def diary_csv(tmp_path: Path) -> Path:
-    frame, _truth = simulate_person(180, 11, SPEC)
+    frame, _truth = simulate_person(180, 11, planted("caffeine_mg"))
     path = tmp_path / "diary.csv"
     frame.to_csv(path, index=False)
     return path

@@ -5,16 +5,9 @@ import math
 from twitchlog.insights import analyze
 from twitchlog.insights.simulate import SimSpec, simulate_person
 
-from .conftest import finding, flagged
+from .conftest import finding, flagged, planted
 
-STRONG = SimSpec(
-    driver_names=("caffeine_mg",),
-    rate_ratio=(2.0, 2.0),
-    lag1_share=0.0,
-    load_share=0.0,
-    confounded_share=0.0,
-    reverse_share=0.0,
-)
+STRONG = planted("caffeine_mg")
 
 
 def test_it_finds_a_strong_driver_with_the_right_sign_and_lag() -> None:
@@ -29,15 +22,7 @@ def test_it_finds_a_strong_driver_with_the_right_sign_and_lag() -> None:
 
 
 def test_it_finds_a_driver_that_acts_the_next_day() -> None:
-    spec = SimSpec(
-        driver_names=("sleep_hours",),
-        rate_ratio=(2.0, 2.0),
-        lag1_share=1.0,
-        load_share=0.0,
-        confounded_share=0.0,
-        reverse_share=0.0,
-    )
-    frame, truth = simulate_person(180, 12, spec)
+    frame, truth = simulate_person(180, 12, planted("sleep_hours", lag=1))
     assert truth.drivers[0].lag_days == 1
     report = analyze(frame)
     assert finding(report, "sleep_hours", 1).verdict == "lowers"

@@ -36,6 +36,7 @@ MIN_DAYS = 28  # logged outcome days before anything is tested
 MIN_VARIED_DAYS = 10  # days off the usual value (each way for yes/no) a factor needs
 Q_LEVEL = 0.05  # false discovery rate across all of a person's tests (Benjamini–Hochberg)
 FAMILY_LEVEL = 0.10  # chance of any false driver for a person (Holm)
+LOAD_WEIGHT = 4.0  # the stress load's share of the error budget, relative to one factor test
 REVERSE_LEVEL = 0.05
 POWER = 0.8
 POWER_RATE_RATIO = 1.3
@@ -77,7 +78,7 @@ class _Person:
     candidates: list[tuple[str, int]] = field(default_factory=list)
     candidate_columns: np.ndarray | None = None
     selection: np.ndarray | None = None  # candidates x responses, lasso coefficients
-    first_factor_response: int = 1  # responses: outcome, [episodes], then each candidate
+    first_factor_response: int = 1  # responses: the outcome, then each candidate
 
 
 def _base(dates: pd.DatetimeIndex, n_logged: int) -> np.ndarray:
@@ -220,9 +221,6 @@ def _select(person: _Person, testable: list[str]) -> None:
     rows = person.observed
     always = np.column_stack([person.base, person.history[0], person.history[1]])[rows]
     responses = [person.transformed[rows]]
-    episodes = person.diary.factors.get(LOAD_SOURCE)
-    if episodes is not None:
-        responses.append(filled(episodes)[0][rows])
     own = person.candidate_columns[rows]
     z = residualize(always, own)
     r = residualize(always, np.column_stack([*responses, own]))
@@ -404,10 +402,7 @@ def _fit_load(person: _Person, permutations: int, rng: np.random.Generator) -> _
     assert person.candidate_columns is not None
     series = filled(episodes)[0]
     rows = person.observed
-    picks = _selected(person, 0) + (
-        _selected(person, 1) if person.first_factor_response > 1 else []
-    )
-    chosen = sorted({k for _w, k in picks})
+    chosen = sorted({k for _w, k in _selected(person, 0)})
     controls = [
         np.column_stack(
             filled(shift(person.scaled[person.candidates[k][0]], person.candidates[k][1]))
@@ -458,10 +453,7 @@ def _load_report(person: _Person, result: _LoadResult, tests: int) -> LoadReport
             verdict="not_enough_data",
             summary=wording.load_unavailable_summary(result.reason),
         )
-    low, high = test.estimate.interval()
-    effect = test.estimate.coef
-    if person.count:
-        effect, low, high = math.exp(effect), math.exp(low), math.exp(high)
+    effect, low, high = _on_scale(person, test.estimate)
     verdict = _verdict(test)
     size = math.log(POWER_RATE_RATIO) if person.count else POWER_POINTS
     more = _more_days(person, test.estimate, size, tests) if verdict == "no_clear_effect" else None
@@ -495,31 +487,41 @@ def _verdict(test: _Test) -> str:
     return "raises" if test.estimate.coef > 0 else "lowers"
 
 
+def _on_scale(person: _Person, estimate: _Estimate) -> tuple[float, float, float]:
+    """The effect and its interval as reported: a rate ratio for counts, points for ratings."""
+    low, high = estimate.interval()
+    if person.count:
+        return math.exp(estimate.coef), math.exp(low), math.exp(high)
+    return estimate.coef, low, high
+
+
+def _not_enough(test: _Test, unit: str, summary: str) -> Finding:
+    return Finding(
+        factor=test.factor,
+        lag_days=test.lag,
+        kind=test.kind,
+        effect=None,
+        effect_unit=unit,
+        ci_low=None,
+        ci_high=None,
+        p_value=None,
+        q_value=None,
+        verdict="not_enough_data",
+        summary=summary,
+        days_used=test.days,
+    )
+
+
 def _finding(person: _Person, test: _Test, tests: int) -> Finding:
     outcome = person.diary.outcome
     binary = test.kind == "binary"
     unit = wording.effect_unit(outcome, test.factor, binary)
     if test.estimate is None:
-        return Finding(
-            factor=test.factor,
-            lag_days=test.lag,
-            kind=test.kind,
-            effect=None,
-            effect_unit=unit,
-            ci_low=None,
-            ci_high=None,
-            p_value=None,
-            q_value=None,
-            verdict="not_enough_data",
-            summary=wording.not_enough_summary(
-                test.factor, test.shortfall or "few", test.days, MIN_DAYS
-            ),
-            days_used=test.days,
+        reason = wording.not_enough_summary(
+            test.factor, test.shortfall or "few", test.days, MIN_DAYS
         )
-    low, high = test.estimate.interval()
-    effect = test.estimate.coef
-    if person.count:
-        effect, low, high = math.exp(effect), math.exp(low), math.exp(high)
+        return _not_enough(test, unit, reason)
+    effect, low, high = _on_scale(person, test.estimate)
     verdict = _verdict(test)
     more = None
     if verdict in ("raises", "lowers"):
@@ -570,19 +572,15 @@ def analyze(
     testable = [name for name in names if shortfalls[name] is None]
     if days_used < MIN_DAYS:
         empty = tuple(
-            Finding(
-                factor=name,
-                lag_days=lag,
-                kind="binary" if person.binary[name] else "linear",
-                effect=None,
-                effect_unit=wording.effect_unit(outcome, name, person.binary[name]),
-                ci_low=None,
-                ci_high=None,
-                p_value=None,
-                q_value=None,
-                verdict="not_enough_data",
-                summary=wording.not_enough_summary(name, "diary", days_used, MIN_DAYS),
-                days_used=int(np.sum(person.observed & ~np.isnan(shift(person.scaled[name], lag)))),
+            _not_enough(
+                _Test(
+                    name,
+                    lag,
+                    "binary" if person.binary[name] else "linear",
+                    int(np.sum(person.observed & ~np.isnan(shift(person.scaled[name], lag)))),
+                ),
+                wording.effect_unit(outcome, name, person.binary[name]),
+                wording.not_enough_summary(name, "diary", days_used, MIN_DAYS),
             )
             for name in names
             for lag in LAGS
@@ -611,7 +609,12 @@ def analyze(
                 tests.append(_test_factor(person, name, lag, index))
 
     family = [t for t in [*tests, load_result.test] if t.p_value is not None]
-    p_values = [t.p_value or 1.0 for t in family]
+    # Weighted multiple testing (Genovese, Roeder & Wasserman 2006): the stress load is the
+    # main suspect named by what is known about anxiety twitching, so it gets a larger,
+    # pre-set share of the error budget; weights average 1, so the guarantees still hold.
+    raw = np.array([LOAD_WEIGHT if t.kind == "load" else 1.0 for t in family])
+    weights = raw * len(raw) / raw.sum() if len(raw) else raw
+    p_values = [min(1.0, (t.p_value or 1.0) / w) for t, w in zip(family, weights, strict=True)]
     for test, holm in zip(family, _holm(p_values), strict=True):
         test.holm = holm
     for test, q in zip(family, _benjamini_hochberg(p_values), strict=True):
