@@ -89,3 +89,11 @@ def test_the_json_has_exactly_the_documented_shape() -> None:
         data["load"]
     )
     assert any(item["kind"] == "load" for item in data["findings"])
+
+
+def test_a_steady_outcome_gives_not_enough_data() -> None:
+    frame, _truth = simulate_person(120, 7)
+    frame["twitch_count"] = 0
+    report = analyze(frame)
+    assert {f.verdict for f in report.findings} == {"not_enough_data"}
+    assert "hardly changed" in report.findings[0].summary

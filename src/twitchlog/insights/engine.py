@@ -570,7 +570,9 @@ def analyze(
         for name in names
     }
     testable = [name for name in names if shortfalls[name] is None]
-    if days_used < MIN_DAYS:
+    steady = _shortfall(diary.y[person.observed], binary=False) == "flat"
+    if days_used < MIN_DAYS or steady:
+        reason = "steady" if days_used >= MIN_DAYS else "diary"
         empty = tuple(
             _not_enough(
                 _Test(
@@ -580,7 +582,7 @@ def analyze(
                     int(np.sum(person.observed & ~np.isnan(shift(person.scaled[name], lag)))),
                 ),
                 wording.effect_unit(outcome, name, person.binary[name]),
-                wording.not_enough_summary(name, "diary", days_used, MIN_DAYS),
+                wording.not_enough_summary(name, reason, days_used, MIN_DAYS),
             )
             for name in names
             for lag in LAGS

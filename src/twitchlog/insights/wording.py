@@ -168,6 +168,11 @@ def not_enough_summary(factor: str, reason: str, days: int, needed: int) -> str:
             f"The diary has {days} logged days; at least {needed} are needed before looking "
             "for drivers."
         )
+    if reason == "steady":
+        return (
+            "Your twitching hardly changed from day to day in this diary, so nothing can be "
+            "linked to it yet."
+        )
     if reason == "few":
         return (
             f"Not enough days with {name} logged to tell ({days} so far; at least {needed} "
