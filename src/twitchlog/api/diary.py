@@ -161,6 +161,21 @@ class EpisodeOut(Schema):
         return episode.occurred_at.astimezone(dt.UTC)
 
 
+def _changes(data: Schema, entry: Any, required: tuple[str, ...]) -> dict[str, Any]:
+    """The fields a PATCH sent: required ones may not be null, a null text becomes empty,
+    and a time without a zone is read in the entry's own zone."""
+    changes = data.dict(exclude_unset=True)
+    for name, value in changes.items():
+        if value is None:
+            if name in required:
+                raise HttpError(422, f"{name} cannot be empty.")
+            if name != "strength":
+                changes[name] = ""
+    if "occurred_at" in changes:
+        changes["occurred_at"] = _aware(changes["occurred_at"], entry.time_zone)
+    return changes
+
+
 class Period(Schema):
     start: dt.date | None = None
     end: dt.date | None = None
@@ -204,22 +219,12 @@ def get_episode(request: AuthedRequest, episode_id: int) -> Episode:
 def update_episode(request: AuthedRequest, episode_id: int, data: EpisodePatch) -> Episode:
     """Change an episode; only the fields sent are changed."""
     episode = get_episode_for_user(request.user, episode_id)
-    changes = data.dict(exclude_unset=True)
+    changes = _changes(data, episode, ("occurred_at", "region", "side", "sensation"))
     if changes.get("side") is not None:
         try:
             check_side(REGIONS_BY_SLUG[changes.get("region") or episode.region], changes["side"])
         except SpotError as error:
             raise HttpError(422, str(error)) from error
-    if "occurred_at" in changes:
-        if changes["occurred_at"] is None:
-            raise HttpError(422, "occurred_at cannot be empty.")
-        changes["occurred_at"] = _aware(changes["occurred_at"], episode.time_zone)
-    for name in ("region", "side", "sensation"):
-        if name in changes and changes[name] is None:
-            raise HttpError(422, f"{name} cannot be empty.")
-    for name in ("duration", "rhythm", "context", "timing", "notes"):
-        if name in changes and changes[name] is None:
-            changes[name] = ""
     return services.update_episode(request.user, episode, changes)
 
 
@@ -429,14 +434,7 @@ def update_stress_event(
     request: AuthedRequest, event_id: int, data: StressEventPatch
 ) -> StressEvent:
     event = get_stress_event_for_user(request.user, event_id)
-    changes = data.dict(exclude_unset=True)
-    for name in ("occurred_at", "kind", "strength"):
-        if name in changes and changes[name] is None:
-            raise HttpError(422, f"{name} cannot be empty.")
-    if "occurred_at" in changes:
-        changes["occurred_at"] = _aware(changes["occurred_at"], event.time_zone)
-    if changes.get("notes", "") is None:
-        changes["notes"] = ""
+    changes = _changes(data, event, ("occurred_at", "kind", "strength"))
     return services.update_stress_event(request.user, event, changes)
 
 

@@ -92,7 +92,26 @@ def _client_id() -> forms.UUIDField:
     return forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
-class EpisodeForm(forms.ModelForm):
+class TimedEntryForm(forms.ModelForm):
+    """What the episode and stress-event forms share: the time (empty for now) and, for a
+    new entry, a client id against double taps."""
+
+    occurred_at = forms.DateTimeField(
+        label="When", required=False, widget=DATETIME_WIDGET, help_text="Leave empty for now."
+    )
+    client_id = _client_id()
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notes"].required = False
+        if editing:
+            self.fields["occurred_at"].required = True
+            self.fields["occurred_at"].help_text = ""
+            for name in ("client_id", "also_noticed"):
+                self.fields.pop(name, None)
+
+
+class EpisodeForm(TimedEntryForm):
     region = forms.ChoiceField(
         label="Where",
         choices=[
@@ -109,12 +128,6 @@ class EpisodeForm(forms.ModelForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what it felt like; “Twitch” if unsure."},
     )
-    occurred_at = forms.DateTimeField(
-        label="When",
-        required=False,
-        widget=DATETIME_WIDGET,
-        help_text="Leave empty for now.",
-    )
     strength = forms.TypedChoiceField(
         label="How strong (0 = barely, 10 = very strong)",
         coerce=int,
@@ -128,7 +141,6 @@ class EpisodeForm(forms.ModelForm):
     context = forms.ChoiceField(label="What were you doing?", **_chips(choices(CONTEXTS)))
     timing = forms.ChoiceField(label="Anxiety around it", **_chips(choices(TIMINGS)))
     also_noticed = _also_noticed()
-    client_id = _client_id()
 
     class Meta:
         model = Episode
@@ -145,15 +157,6 @@ class EpisodeForm(forms.ModelForm):
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["notes"].required = False
-        if editing:
-            self.fields["occurred_at"].required = True
-            self.fields["occurred_at"].help_text = ""
-            del self.fields["client_id"]
-            del self.fields["also_noticed"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -186,7 +189,7 @@ def spot_initial(text: str) -> dict[str, str] | None:
     return {"region": spot.region, "side": spot.side}
 
 
-class StressEventForm(forms.ModelForm):
+class StressEventForm(TimedEntryForm):
     kind = forms.ChoiceField(
         label="What happened", choices=choices(STRESS_KINDS), widget=forms.RadioSelect
     )
@@ -197,23 +200,11 @@ class StressEventForm(forms.ModelForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how strong it was, from 0 to 10."},
     )
-    occurred_at = forms.DateTimeField(
-        label="When", required=False, widget=DATETIME_WIDGET, help_text="Leave empty for now."
-    )
-    client_id = _client_id()
 
     class Meta:
         model = StressEvent
         fields = ["kind", "strength", "occurred_at", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["notes"].required = False
-        if editing:
-            self.fields["occurred_at"].required = True
-            self.fields["occurred_at"].help_text = ""
-            del self.fields["client_id"]
 
 
 # The check-in, section by section: (heading, field names). Custom factors come last.

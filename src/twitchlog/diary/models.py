@@ -33,16 +33,28 @@ def _client_id_unique(model: str) -> models.UniqueConstraint:
     return models.UniqueConstraint(fields=["user", "client_id"], name=f"diary_{model}_client_id")
 
 
-class Episode(models.Model):
+class TimedEntry(models.Model):
+    """What an entry logged at a moment has: the instant, its local date and zone, notes."""
+
+    client_id = models.UUIDField(null=True, blank=True)
+    occurred_at = models.DateTimeField()
+    local_date = models.DateField()
+    time_zone = models.CharField(max_length=64)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-occurred_at", "-id"]
+
+
+class Episode(TimedEntry):
     """One twitch episode: where, what it felt like, and the optional details."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="episodes"
     )
-    client_id = models.UUIDField(null=True, blank=True)
-    occurred_at = models.DateTimeField()
-    local_date = models.DateField()
-    time_zone = models.CharField(max_length=64)
     region = models.CharField(max_length=20, choices=[(r.slug, r.label) for r in REGIONS])
     side = models.CharField(max_length=6, choices=choices(SIDES))
     sensation = models.CharField(max_length=12, choices=choices(SENSATIONS))
@@ -53,12 +65,8 @@ class Episode(models.Model):
     rhythm = models.CharField(max_length=12, blank=True, choices=choices(RHYTHMS))
     context = models.CharField(max_length=16, blank=True, choices=choices(CONTEXTS))
     timing = models.CharField(max_length=12, blank=True, choices=choices(TIMINGS))
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["-occurred_at", "-id"]
+    class Meta(TimedEntry.Meta):
         constraints = [_client_id_unique("episode")]
         indexes = [models.Index(fields=["user", "local_date"])]
 
@@ -124,7 +132,7 @@ class CheckIn(models.Model):
         return f"Check-in {self.pk} for {self.local_date}"
 
 
-class StressEvent(models.Model):
+class StressEvent(TimedEntry):
     """A moment of acute stress (a panic attack, a fright, bad news) with its time and strength.
 
     These feed the insights engine's stress-load model, which needs their timing.
@@ -133,18 +141,10 @@ class StressEvent(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stress_events"
     )
-    client_id = models.UUIDField(null=True, blank=True)
-    occurred_at = models.DateTimeField()
-    local_date = models.DateField()
-    time_zone = models.CharField(max_length=64)
     kind = models.CharField(max_length=16, choices=choices(STRESS_KINDS))
     strength = models.PositiveSmallIntegerField(validators=ZERO_TO_TEN)
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["-occurred_at", "-id"]
+    class Meta(TimedEntry.Meta):
         constraints = [_client_id_unique("stressevent")]
         indexes = [models.Index(fields=["user", "local_date"])]
 

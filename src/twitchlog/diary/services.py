@@ -28,6 +28,7 @@ from twitchlog.diary.models import (
 from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
 
 M = TypeVar("M", bound=models.Model)
+E = TypeVar("E", Episode, StressEvent)
 
 # What "same as last time" copies: what the twitch was like, not when or why it came.
 REPEATED_FIELDS = ("region", "side", "sensation", "strength", "duration", "rhythm")
@@ -82,6 +83,34 @@ def _create_once(
 # --- Episodes ------------------------------------------------------------------------------
 
 
+def _log_timed(
+    model: type[E],
+    user: User,
+    occurred_at: dt.datetime | None,
+    client_id: uuid.UUID | None,
+    action: str,
+    fields: dict[str, Any],
+) -> tuple[E, bool]:
+    """Store an episode or stress event; its local date is fixed now, in the person's
+    current zone, and never moves afterwards."""
+    when = occurred_at or timezone.now()
+    zone_name = user.time_zone
+
+    def make() -> E:
+        entry = model.objects.create(
+            user=user,
+            client_id=client_id,
+            occurred_at=when,
+            local_date=local_date(when, zone_name),
+            time_zone=zone_name,
+            **fields,
+        )
+        audit.log(user, action, entry)
+        return entry
+
+    return _create_once(model, user, client_id, make)
+
+
 def log_episode(
     user: User,
     *,
@@ -93,42 +122,34 @@ def log_episode(
     also_noticed: Iterable[str] = (),
     **details: Any,
 ) -> tuple[Episode, bool]:
-    """Store a twitch episode; the local date is fixed now, in the person's current zone."""
-    when = occurred_at or timezone.now()
-    zone_name = user.time_zone
-
-    def make() -> Episode:
-        episode = Episode.objects.create(
-            user=user,
-            client_id=client_id,
-            occurred_at=when,
-            local_date=local_date(when, zone_name),
-            time_zone=zone_name,
-            region=region,
-            side=side,
-            sensation=sensation,
-            **details,
+    with transaction.atomic():
+        fields = {"region": region, "side": side, "sensation": sensation, **details}
+        episode, created = _log_timed(
+            Episode, user, occurred_at, client_id, "diary.episode.created", fields
         )
-        audit.log(user, "diary.episode.created", episode)
-        note_red_flags(user, also_noticed, episode.local_date)
-        return episode
+        if created:
+            note_red_flags(user, also_noticed, episode.local_date)
+    return episode, created
 
-    return _create_once(Episode, user, client_id, make)
+
+def _update_timed(user: User, entry: E, changes: dict[str, Any], action: str) -> E:
+    """Change an episode or stress event. A new time is read in the zone it was logged in,
+    and its local date follows."""
+    changed: list[str] = [name for name, value in changes.items() if getattr(entry, name) != value]
+    for name in changed:
+        setattr(entry, name, changes[name])
+    if "occurred_at" in changed:
+        entry.local_date = local_date(entry.occurred_at, entry.time_zone)
+        changed.append("local_date")
+    if changed:
+        entry.save(update_fields=[*changed, "updated_at"])
+        audit.log(user, action, entry, fields=sorted(changed))
+    return entry
 
 
 @transaction.atomic
 def update_episode(user: User, episode: Episode, changes: dict[str, Any]) -> Episode:
-    """Change an episode. A new time is read in the zone the episode was logged in."""
-    changed = [name for name, value in changes.items() if getattr(episode, name) != value]
-    for name in changed:
-        setattr(episode, name, changes[name])
-    if "occurred_at" in changed:
-        episode.local_date = local_date(episode.occurred_at, episode.time_zone)
-        changed.append("local_date")
-    if changed:
-        episode.save(update_fields=[*changed, "updated_at"])
-        audit.log(user, "diary.episode.updated", episode, fields=sorted(changed))
-    return episode
+    return _update_timed(user, episode, changes, "diary.episode.updated")
 
 
 @transaction.atomic
@@ -254,38 +275,15 @@ def log_stress_event(
     notes: str = "",
     client_id: uuid.UUID | None = None,
 ) -> tuple[StressEvent, bool]:
-    when = occurred_at or timezone.now()
-    zone_name = user.time_zone
-
-    def make() -> StressEvent:
-        event = StressEvent.objects.create(
-            user=user,
-            client_id=client_id,
-            occurred_at=when,
-            local_date=local_date(when, zone_name),
-            time_zone=zone_name,
-            kind=kind,
-            strength=strength,
-            notes=notes,
-        )
-        audit.log(user, "diary.stress_event.created", event)
-        return event
-
-    return _create_once(StressEvent, user, client_id, make)
+    fields = {"kind": kind, "strength": strength, "notes": notes}
+    return _log_timed(
+        StressEvent, user, occurred_at, client_id, "diary.stress_event.created", fields
+    )
 
 
 @transaction.atomic
 def update_stress_event(user: User, event: StressEvent, changes: dict[str, Any]) -> StressEvent:
-    changed = [name for name, value in changes.items() if getattr(event, name) != value]
-    for name in changed:
-        setattr(event, name, changes[name])
-    if "occurred_at" in changed:
-        event.local_date = local_date(event.occurred_at, event.time_zone)
-        changed.append("local_date")
-    if changed:
-        event.save(update_fields=[*changed, "updated_at"])
-        audit.log(user, "diary.stress_event.updated", event, fields=sorted(changed))
-    return event
+    return _update_timed(user, event, changes, "diary.stress_event.updated")
 
 
 @transaction.atomic

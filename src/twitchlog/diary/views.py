@@ -29,7 +29,7 @@ from twitchlog.diary.forms import (
     checkin_initial,
     spot_initial,
 )
-from twitchlog.diary.models import CheckIn, CustomFactor
+from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.spots import spot_groups, spot_label
 
 
@@ -121,19 +121,33 @@ def repeat(request: AuthedRequest) -> HttpResponse:
     return redirect(next_url(request, reverse("diary:today")))
 
 
+def edit_timed(
+    request: AuthedRequest,
+    found: Episode | StressEvent,
+    form_class: type[EpisodeForm] | type[StressEventForm],
+    update: Callable[[Any, Any, dict[str, Any]], Any],
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """Change an episode or stress event; its time is read and shown in its own zone."""
+    with timezone.override(zone(found.time_zone)):
+        form = form_class(posted(request), instance=found, editing=True)
+        if request.method == "POST" and form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            found.refresh_from_db()  # the form has already written into the instance
+            update(request.user, found, changes)
+            messages.success(request, "Your changes are saved.")
+            return redirect(day_url(found.local_date))
+        return render(request, template, {"form": form, **context})
+
+
 @login_required
 def episode(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_episode_for_user(request.user, pk)
-    # Times are read and shown in the zone the episode was logged in.
-    with timezone.override(zone(found.time_zone)):
-        form = EpisodeForm(posted(request), instance=found, editing=True)
-        if request.method == "POST" and form.is_valid():
-            changes = form.details()
-            found.refresh_from_db()
-            services.update_episode(request.user, found, changes)
-            messages.success(request, "Your changes are saved.")
-            return redirect(day_url(found.local_date))
-        return render(request, "diary/episode.html", {"form": form, "episode": found})
+    context = {"episode": found}
+    return edit_timed(
+        request, found, EpisodeForm, services.update_episode, "diary/episode.html", context
+    )
 
 
 @login_required
@@ -238,15 +252,10 @@ def stress_new(request: AuthedRequest) -> HttpResponse:
 @login_required
 def stress(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_stress_event_for_user(request.user, pk)
-    with timezone.override(zone(found.time_zone)):
-        form = StressEventForm(posted(request), instance=found, editing=True)
-        if request.method == "POST" and form.is_valid():
-            changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
-            found.refresh_from_db()
-            services.update_stress_event(request.user, found, changes)
-            messages.success(request, "Your changes are saved.")
-            return redirect(day_url(found.local_date))
-        return render(request, "diary/stress.html", {"form": form, "event": found})
+    context = {"event": found}
+    return edit_timed(
+        request, found, StressEventForm, services.update_stress_event, "diary/stress.html", context
+    )
 
 
 @login_required
