@@ -13,7 +13,8 @@ Daily twitch episodes are drawn as counts with log rate::
 
 where the stress load adds 1 for each anxiety episode on its day and then fades as
 ``exp(-age / LOAD_TAU_DAYS)``. Caffeine is a decoy: it rises with stress (more coffee on
-hard days) but has no effect of its own. Magnesium, water, exercise and the custom factor
+hard days) but has no effect of its own; sleep is a little shorter on stressful days, as in
+life. Magnesium, water, exercise and the custom factor
 "Screen time after 10 pm" have no effect either.
 
 This is a generator of its own rather than ``insights.simulate``: the demo needs one
@@ -47,10 +48,10 @@ SLEEP_RR = 0.6  # rate ratio per extra hour of sleep, same day
 ALCOHOL_RR = 1.25  # rate ratio per unit of alcohol, the next day
 LOAD_RR = 1.25  # rate ratio per unit of stress load (one fresh anxiety episode)
 LOAD_TAU_DAYS = 3.0  # the load's time constant: an episode's pull halves in about 2 days
-# With this seed the current insights engine finds all three planted drivers in 120 days and
-# nothing else; with 120 days, some seeds leave one of them short of clear.
-DEFAULT_SEED = 11
 DISPERSION = 0.1  # extra day-to-day variation of counts (gamma-Poisson)
+# With this seed the insights engine (as of its first version) finds all three planted drivers
+# in 120 days and nothing else; with other seeds one of them may fall short of clear.
+DEFAULT_SEED = 11
 
 
 @dataclass(frozen=True)
