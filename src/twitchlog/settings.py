@@ -158,6 +158,9 @@ STATIC_ROOT = Path(os.getenv("STATIC_ROOT", DATA_DIR / "static"))
 WHITENOISE_USE_FINDERS = envbool("TWITCHLOG_STATIC_FINDERS", "1")
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Rescan static files on each request while developing, so an edited stylesheet is not served
+# with the length it had at start-up.
+WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -16,6 +16,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         source = parser.add_mutually_exclusive_group(required=True)
         source.add_argument("--csv", metavar="FILE", help="A daily diary CSV file.")
+        source.add_argument("--user", metavar="EMAIL", help="The diary of this account.")
         parser.add_argument(
             "--outcome",
             default="twitch_count",
@@ -40,7 +41,15 @@ class Command(BaseCommand):
             self.stdout.write(report_text(report))
 
     def _frame(self, options: dict[str, Any]) -> pd.DataFrame:
-        """The daily table to analyse; each source (``--csv``, later ``--user``) adds a branch."""
+        """The daily table to analyse: a CSV file, or an account's diary."""
+        if options["user"]:
+            from twitchlog.accounts.models import User
+            from twitchlog.diary.daily import daily_frame
+
+            user = User.objects.filter(email__iexact=options["user"]).first()
+            if user is None:
+                raise CommandError(f"There is no account with the email {options['user']}.")
+            return daily_frame(user)
         path = Path(options["csv"])
         try:
             return pd.read_csv(path, dtype={"date": str}, skipinitialspace=True)

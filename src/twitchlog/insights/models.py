@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.db import models
+
+from twitchlog.knowledge.factors import OUTCOMES
+
+
+class InsightReport(models.Model):
+    """The latest driver analysis of a person's diary, for one outcome.
+
+    A cache, not a record: ``fingerprint`` identifies the diary table and engine it was computed
+    from, and the report is recomputed whenever either changes.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="insight_reports"
+    )
+    outcome = models.CharField(max_length=32, choices=sorted(OUTCOMES.items()))
+    fingerprint = models.CharField(max_length=64)
+    report = models.JSONField()
+    computed_at = models.DateTimeField()
+    compute_ms = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "outcome"], name="insights_one_per_outcome")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outcome} report of user {self.user_id}"

@@ -1,0 +1,47 @@
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from twitchlog.core.types import AuthedRequest
+from twitchlog.insights import presenting, services
+from twitchlog.insights.chart import load_chart
+from twitchlog.knowledge.factors import OUTCOMES
+
+
+def chosen_outcome(value: str | None) -> str:
+    return value if value in OUTCOMES else "twitch_count"
+
+
+def _outcome_by_day(frame: Any, outcome: str) -> dict[dt.date, float]:
+    logged = frame[["date", outcome]].dropna()
+    return {stamp.date(): float(value) for stamp, value in logged.itertuples(index=False)}
+
+
+@login_required
+def index(request: AuthedRequest) -> HttpResponse:
+    outcome = chosen_outcome(request.GET.get("outcome"))
+    current = services.current_report(request.user, outcome)
+    page = presenting.page(current.stored.report, services.custom_labels(request.user))
+    chart = ""
+    if page.load.get("available") and page.load.get("dates"):
+        chart = load_chart(
+            [dt.date.fromisoformat(day) for day in page.load["dates"]],
+            page.load["values"],
+            _outcome_by_day(current.frame, outcome),
+            OUTCOMES[outcome],
+        )
+    context = {
+        "page": page,
+        "outcome": outcome,
+        "outcome_label": OUTCOMES[outcome],
+        "outcomes": OUTCOMES,
+        "chart": chart,
+        "load_rows": zip(page.load.get("dates", []), page.load.get("values", []), strict=True),
+        "computed_at": current.stored.computed_at,
+        "diary_url": reverse("diary:today"),
+    }
+    return render(request, "insights/index.html", context)

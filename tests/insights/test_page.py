@@ -1,0 +1,122 @@
+"""The insights page, its cache, its API twin and the command's --user source."""
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from tests.insights.conftest import planted
+from twitchlog.core.models import AuditEntry
+from twitchlog.diary import transfer
+from twitchlog.diary.csvfile import write_daily
+from twitchlog.insights import services
+from twitchlog.insights.simulate import simulate_person
+
+
+def give_diary(user: Any, days: int = 120, seed: int = 3, factor: str = "caffeine_mg") -> None:
+    """Import a simulated diary in which ``factor`` strongly raises twitching the same day."""
+    frame, _ = simulate_person(days, seed, planted(factor, rate_ratio=2.0))
+    result = transfer.import_daily(user, transfer.read_for(user, write_daily(frame)))
+    assert result is not None
+
+
+def computations(user: Any) -> int:
+    return AuditEntry.objects.filter(actor=user, action="insights.computed").count()
+
+
+def test_a_new_diary_is_told_plainly_that_there_is_not_enough_data(alice_client: Any) -> None:
+    page = alice_client.get(reverse("insights:index")).content.decode()
+    assert "Not enough data yet" in page
+    assert "28 logged days" in page
+    assert "Likely drivers" not in page
+
+
+def test_a_planted_driver_is_shown_with_its_cause_and_what_helps(
+    alice: Any, alice_client: Any
+) -> None:
+    give_diary(alice)
+    page = alice_client.get(reverse("insights:index")).content.decode()
+    drivers = page.split("<h2>Likely drivers</h2>")[1].split("<h2>")[0]
+    assert "Caffeine" in drivers and "more twitching" in drivers
+    assert reverse("knowledge:cause", args=["stimulants"]) in drivers
+    assert "No clear effect" in page
+    assert "not proof of cause" in page
+
+
+def test_the_report_is_kept_until_the_diary_changes(alice: Any, alice_client: Any) -> None:
+    give_diary(alice, days=60)
+    alice_client.get(reverse("insights:index"))
+    alice_client.get(reverse("insights:index"))
+    assert computations(alice) == 1
+
+    table = transfer.read_for(alice, "date,stress_level\n2030-01-01,4\n")
+    transfer.import_daily(alice, table)
+    alice_client.get(reverse("insights:index"))
+    assert computations(alice) == 2
+
+
+def test_each_outcome_has_its_own_report(alice: Any, alice_client: Any) -> None:
+    give_diary(alice, days=60)
+    page = alice_client.get(reverse("insights:index"), {"outcome": "twitch_severity"})
+    assert page.context["outcome"] == "twitch_severity"
+    nonsense = alice_client.get(reverse("insights:index"), {"outcome": "drop table"})
+    assert nonsense.context["outcome"] == "twitch_count"
+    assert {r.outcome for r in alice.insight_reports.all()} == {"twitch_count", "twitch_severity"}
+
+
+def test_the_api_returns_the_documented_shape(alice: Any, alice_client: Any) -> None:
+    give_diary(alice)
+    body = alice_client.get("/api/insights/report").json()
+    assert {"outcome", "days_used", "findings", "load", "computed_at"} <= set(body)
+    keys = {
+        "factor",
+        "lag_days",
+        "kind",
+        "effect",
+        "effect_unit",
+        "ci_low",
+        "ci_high",
+        "p_value",
+        "q_value",
+        "verdict",
+        "summary",
+    }
+    assert all(keys <= set(f) for f in body["findings"])
+    raising = {f["factor"] for f in body["findings"] if f["verdict"] == "raises"}
+    assert "caffeine_mg" in raising
+    assert alice_client.get("/api/insights/report", {"outcome": "nope"}).status_code == 422
+
+
+def test_a_stranger_sees_only_their_own_empty_report(alice: Any, charlie_client: Any) -> None:
+    give_diary(alice)
+    body = charlie_client.get("/api/insights/report").json()
+    assert body["days_used"] == 0
+    assert body["findings"] == []
+    assert body["load"]["verdict"] == "not_enough_data"
+
+
+def test_the_home_panel_counts_down_to_the_first_look(alice: Any, alice_client: Any) -> None:
+    give_diary(alice, days=20)
+    home = alice_client.get(reverse("core:home")).content.decode()
+    assert "until the first honest look" in home
+
+
+def test_the_command_reads_an_accounts_diary(alice: Any) -> None:
+    give_diary(alice)
+    out = StringIO()
+    call_command("insights", "--user", "ALICE@example.org", stdout=out)
+    assert "Likely drivers" in out.getvalue()
+    assert "caffeine" in out.getvalue().lower()
+    with pytest.raises(CommandError, match="no account with the email"):
+        call_command("insights", "--user", "nobody@example.org")
+
+
+def test_two_processes_storing_the_same_report_do_not_fail(alice: Any) -> None:
+    give_diary(alice, days=40)
+    first = services.current_report(alice, "twitch_count").stored
+    first.fingerprint = "stale"
+    first.save()
+    again = services.current_report(alice, "twitch_count").stored
+    assert again.pk == first.pk and again.fingerprint != "stale"
