@@ -120,3 +120,21 @@ def test_two_processes_storing_the_same_report_do_not_fail(alice: Any) -> None:
     first.save()
     again = services.current_report(alice, "twitch_count").stored
     assert again.pk == first.pk and again.fingerprint != "stale"
+
+
+def test_the_demo_page_shows_its_planted_drivers(alice: Any, alice_client: Any) -> None:
+    from twitchlog.diary.demo import DEFAULT_SEED, TRUTH, seed_demo_diary
+
+    seed_demo_diary(alice, days=120, seed=DEFAULT_SEED)
+    report = alice_client.get("/api/insights/report").json()
+    found = {
+        (f["factor"], f["lag_days"])
+        for f in report["findings"]
+        if f["verdict"] != "no_clear_effect" and f["verdict"] != "not_enough_data"
+    }
+    for planted_driver in TRUTH:
+        if planted_driver.factor == "anxiety_episodes":
+            assert report["load"]["verdict"] == "raises"
+        else:
+            assert (planted_driver.factor, planted_driver.lag_days) in found
+    assert ("caffeine_mg", 0) not in found and ("caffeine_mg", 1) not in found

@@ -145,3 +145,16 @@ def test_cancellation_says_who_cancelled(
     assert "Your appointment with Theo Marsh on" in to_alice.body
     assert "has cancelled" not in to_alice.body
     assert mail.outbox is mailoutbox
+
+
+def test_the_invite_part_names_its_charset_once(
+    alice: Any, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    with run_on_commit():
+        make_booking(alice, theo_profile)
+    message = mailoutbox[0].message().as_string()
+    calendar_header = message.split("Content-Type: text/calendar", 1)[1].split("Content-Transfer")[
+        0
+    ]
+    assert calendar_header.count("charset") == 1
+    assert 'method="REQUEST"' in calendar_header

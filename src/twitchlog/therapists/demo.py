@@ -182,3 +182,18 @@ def seed_demo_therapists() -> list[TherapistProfile]:
         profile=profiles[2], first_day=away_from, last_day=away_from + dt.timedelta(days=3)
     )
     return profiles
+
+
+def seed_demo(user: User, *, days: int, seed: int) -> None:
+    """For ``twitchlog demo``: the demo therapists, and one upcoming appointment with the first,
+    shared with them, so the client's and the therapist's pages both have something to show.
+    """
+    from twitchlog.therapists import availability, services
+
+    profiles = seed_demo_therapists()
+    first = profiles[0]
+    slot = availability.next_free_slot(first)
+    if slot is None:
+        return
+    appointment = services.book_slot(user, first, slot.start, first.formats[0])
+    services.set_sharing(user, appointment, share=True)

@@ -97,7 +97,7 @@ def message(
         appointment, method, recipient.other_party, recipient.email, manage_url, now=now
     )
     email = mail.EmailMessage(subject, body, to=[recipient.email])
-    email.attach("invite.ics", ics, f"text/calendar; method={method}; charset=UTF-8")
+    email.attach("invite.ics", ics, f"text/calendar; method={method}")  # Django adds the charset
     return email
 
 

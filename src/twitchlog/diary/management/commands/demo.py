@@ -13,6 +13,7 @@ from typing import Any
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
@@ -56,7 +57,12 @@ class Command(BaseCommand):
         if not is_valid_zone(time_zone):
             raise CommandError(f"{time_zone} is not a time zone we know, e.g. Europe/London.")
         password = password or secrets.token_urlsafe(9)
-        with transaction.atomic():
+        # Resetting deletes the old demo account, and seeding books an appointment; both would
+        # normally email people. The demo never writes to anyone, so mail stays in memory.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
             User.objects.filter(email=DEMO_EMAIL).delete()
             user = User.objects.create_user(
                 DEMO_EMAIL,
