@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "twitchlog.core.middleware.TimezoneMiddleware",
+    "twitchlog.core.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "twitchlog.urls"

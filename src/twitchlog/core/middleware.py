@@ -2,6 +2,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from twitchlog.core.timezones import zone
 
@@ -19,3 +20,23 @@ class TimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Keep every page and API answer out of shared caches and the browser's history.
+
+    Nearly every response here shows someone's diary, results or appointments, or carries a
+    signed link, and a proxy or a shared computer must not keep a copy. So the rule is made
+    once, here, rather than remembered view by view: a response that does not choose its own
+    caching gets ``Cache-Control: private, no-store`` (Django's ``never_cache`` headers).
+    Static files never reach this (whitenoise answers them first) and keep their long caching.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)
+        return response
