@@ -281,13 +281,27 @@ if _crisis_file := os.getenv("TWITCHLOG_CRISIS_LINES_FILE"):
 
     CRISIS_LINES = json.loads(Path(_crisis_file).read_text())
 
+# Request logs carry URLs only. Health data never goes into a URL, and the one secret that
+# does (the token of a signed link) is replaced by the filter on both handlers.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"signed_links": {"()": "twitchlog.core.logs.RedactSignedLinks"}},
+    "formatters": {"server": {"format": "[{server_time}] {message}", "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["signed_links"]},
+        "server": {
+            "class": "logging.StreamHandler",
+            "filters": ["signed_links"],
+            "formatter": "server",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.getenv("TWITCHLOG_LOG_LEVEL", "INFO")},
-    # Request logs carry URLs only; health data never goes into a URL, so this is safe.
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # `twitchlog serve` logs each request line here.
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+    },
 }
 
 NINJA_PAGINATION_PER_PAGE = 100

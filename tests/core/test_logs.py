@@ -1,0 +1,55 @@
+"""Logs never hand on a signed link: whoever reads them could use it."""
+
+import io
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.therapists.factories import make_booking, make_therapist
+from twitchlog.core.logs import RedactSignedLinks
+from twitchlog.therapists.links import manage_token
+
+
+@pytest.fixture
+def console() -> Iterator[io.StringIO]:
+    """What the app's console log handler writes while the test runs."""
+    handler = next(
+        h
+        for h in logging.getLogger().handlers
+        if any(isinstance(f, RedactSignedLinks) for f in h.filters)
+    )
+    stream = io.StringIO()
+    previous = handler.setStream(stream)  # type: ignore[attr-defined]
+    yield stream
+    handler.setStream(previous)  # type: ignore[attr-defined]
+
+
+def test_a_refused_change_through_a_signed_link_is_logged_without_the_token(
+    client: Any, alice: Any, theo: Any, console: io.StringIO
+) -> None:
+    token = manage_token(make_booking(alice, make_therapist(theo)), "client")
+    url = reverse("therapists:manage", args=[token])
+    response = client.post(url, {"action": "move", "start": "2020-01-01T09:00:00+00:00"})
+    assert response.status_code == 409
+    logged = console.getvalue()
+    assert "/therapists/manage/" in logged
+    assert token not in logged
+
+
+def _formatted(msg: str, *args: Any) -> str:
+    record = logging.LogRecord("django.server", logging.INFO, __file__, 1, msg, args, None)
+    RedactSignedLinks().filter(record)
+    return record.getMessage()
+
+
+def test_request_lines_lose_manage_and_password_reset_tokens() -> None:
+    line = _formatted('"%s" %s %s', "GET /therapists/manage/eyJhIjoxfQ:1tX:abc/ HTTP/1.1", 200, 9)
+    assert "eyJhIjoxfQ" not in line and "/therapists/manage/" in line
+    reset = _formatted("Not Found: %s", "/accounts/reset/MQ/cbx7fe-2e4d9a/")
+    assert "cbx7fe" not in reset and "/accounts/reset/MQ/" in reset
+    assert "set-password" in _formatted("%s", "/accounts/reset/MQ/set-password/")
+    day = "/diary/days/2026-11-20/"
+    assert _formatted("Not Found: %s", day) == f"Not Found: {day}"
