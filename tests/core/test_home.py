@@ -38,3 +38,12 @@ def test_unknown_pages_get_a_friendly_404(client: Any, db: Any) -> None:
 
 def test_healthz_reports_the_database(client: Any, db: Any) -> None:
     assert client.get(reverse("core:healthz")).json() == {"status": "ok"}
+
+
+def test_healthz_answers_plain_http_when_https_is_enforced(
+    client: Any, db: Any, settings: Any
+) -> None:
+    # Load balancers usually poll the app directly over HTTP and count a redirect as down.
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("core:healthz")).status_code == 200
+    assert client.get(reverse("core:privacy")).status_code == 301
