@@ -225,3 +225,16 @@ def test_strangers_never_see_anything_of_an_appointment(charlie: Any, booking: A
         assert stranger.post(reverse(f"therapists:{name}", args=[booking.pk])).status_code == 404
     booking.refresh_from_db()
     assert booking.status == "booked"
+
+
+def test_a_signed_link_stops_working_a_week_after_the_appointment(booking: Any) -> None:
+    url = reverse("therapists:manage", args=[manage_token(booking, "client")])
+    shift = dt.timedelta(days=30)
+    Appointment.objects.filter(pk=booking.pk).update(
+        start=booking.start - shift,
+        end=booking.end - shift,
+        blocked_until=booking.blocked_until - shift,
+    )
+    response = Client().get(url)
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
