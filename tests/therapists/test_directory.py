@@ -134,6 +134,20 @@ def test_photos_are_served_for_listed_profiles_only(client: Client, theo: Any) -
     assert client.get(reverse("therapists:photo", args=[unlisted_no_photo.pk])).status_code == 404
 
 
+def test_a_preview_photo_is_not_left_in_shared_caches(theo: Any) -> None:
+    from django.utils import timezone
+
+    from twitchlog.therapists.models import TherapistPhoto
+
+    profile = make_therapist(theo, approved=False, photo_updated_at=timezone.now())
+    TherapistPhoto.objects.create(profile=profile, image=b"jpeg bytes")
+    own = Client()
+    own.force_login(theo)
+    response = own.get(reverse("therapists:photo", args=[profile.pk]))
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("private")
+
+
 def test_the_booking_page_offers_only_free_times(alice_client: Client, theo_profile: Any) -> None:
     slot = slots_after(theo_profile)[0]
     url = reverse("therapists:book", args=[theo_profile.pk])

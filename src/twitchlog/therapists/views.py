@@ -87,8 +87,10 @@ def photo(request: HttpRequest, pk: int) -> HttpResponse:
     if stored is None:
         return HttpResponse(status=404)
     response = HttpResponse(bytes(stored.image), content_type=stored.content_type)
-    # Links carry ?v=<time of upload>, so a new photo gets a new address.
-    response["Cache-Control"] = "public, max-age=604800"
+    # Links carry ?v=<time of upload>, so a new photo gets a new address. A profile that is
+    # not listed yet is seen only by its owner, so no shared cache may keep its photo.
+    scope = "public" if therapist.is_listed else "private"
+    response["Cache-Control"] = f"{scope}, max-age=604800"
     return response
 
 
