@@ -1,20 +1,24 @@
 """Every page and API operation the project serves has an access probe, and each probe holds.
 
 Anonymous visitors are sent to log in (pages) or get 401 (API); charlie, a stranger, gets 404
-for anything of alice's; staff pages refuse non-staff. Pages are keyed by URL name
-("diary:today"); API operations by method and path ("GET /api/diary/episodes/{episode_id}"),
-read from the OpenAPI schema so that every method on every path needs its own probe.
+for anything of alice's, whether he reads it or posts to it, and his tries change nothing in
+the database and write nothing to the audit log; staff pages refuse non-staff. Pages are keyed
+by URL name ("diary:today"); API operations by method and path
+("GET /api/diary/episodes/{episode_id}"), read from the OpenAPI schema so that every method on
+every path needs its own probe.
 """
 
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access import Personas, probes
 from tests.conftest import client_for
 from twitchlog.api.urls import api
+from twitchlog.core.models import AuditEntry
 
 PROBES = probes()
 # Django names for the API's own documentation pages; operations are walked separately.
@@ -58,7 +62,7 @@ def test_probes_name_real_pages_and_operations() -> None:
     assert not stale, f"probes for things that no longer exist: {stale}"
 
 
-def _request(client: Client, key: str, kwargs: dict[str, Any]) -> Any:
+def _request(client: Client, key: str, kwargs: dict[str, Any], method: str = "") -> Any:
     probe = PROBES[key]
     if " " in key:  # an API operation
         method, path = key.split(" ", 1)
@@ -68,8 +72,30 @@ def _request(client: Client, key: str, kwargs: dict[str, Any]) -> Any:
             return call(url, probe.data or {})
         return call(url, probe.data or {}, content_type="application/json")
     url = reverse(key, kwargs=kwargs)
-    call = getattr(client, probe.method)
+    call = getattr(client, method or probe.method)
     return call(url, probe.data or {})
+
+
+# Rows a request may touch without anyone's data changing: sessions, the audit log (checked on
+# its own) and throttling counts.
+NOT_DATA = {"sessions.session", "core.auditentry", "core.attempt"}
+
+
+def _data() -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table that holds someone's data."""
+    return {
+        model._meta.label_lower: list(model._default_manager.order_by("pk").values())
+        for model in apps.get_models()
+        if model._meta.managed and model._meta.label_lower not in NOT_DATA
+    }
+
+
+def test_every_change_probe_sends_a_change() -> None:
+    # A PATCH without a body would pass the walker even if it ignored who asked.
+    empty = sorted(
+        key for key, probe in PROBES.items() if key.startswith("PATCH") and not probe.data
+    )
+    assert not empty, f"give these probes data to send: {empty}"
 
 
 @pytest.mark.parametrize("key", sorted(PROBES))
@@ -88,16 +114,26 @@ def test_access(key: str, alice: Any, theo: Any, charlie: Any) -> None:
         assert anonymous.status_code == 302, f"anonymous got {anonymous.status_code}"
         assert "/login/" in anonymous["Location"]
 
-    stranger = _request(client_for(charlie), key, kwargs)
+    stranger_client = client_for(charlie)
     if probe.kind == "owned":
+        before, audited = _data(), AuditEntry.objects.count()
+        stranger = _request(stranger_client, key, kwargs)
         assert stranger.status_code == 404, f"charlie got {stranger.status_code}"
+        if not is_api and probe.method == "get":
+            # The same page also takes a form: posting to it must not reach alice's object.
+            posted = _request(stranger_client, key, kwargs, method="post")
+            assert posted.status_code == 404, f"charlie's POST got {posted.status_code}"
+        assert _data() == before, "charlie's request changed stored data"
+        assert AuditEntry.objects.count() == audited, "charlie's request wrote the audit log"
         owner = _request(client_for(alice), key, kwargs)
         if probe.owner_status is not None:
             assert owner.status_code == probe.owner_status
         else:
             assert owner.status_code != 404 and owner.status_code < 500, owner.status_code
-    elif probe.kind == "staff":
-        assert stranger.status_code in (302, 403, 404), f"charlie got {stranger.status_code}"
     else:
-        assert probe.kind == "login", probe.kind
-        assert stranger.status_code < 400, f"charlie got {stranger.status_code}"
+        stranger = _request(stranger_client, key, kwargs)
+        if probe.kind == "staff":
+            assert stranger.status_code in (302, 403, 404), f"charlie got {stranger.status_code}"
+        else:
+            assert probe.kind == "login", probe.kind
+            assert stranger.status_code < 400, f"charlie got {stranger.status_code}"
