@@ -223,6 +223,14 @@ def test_the_shared_summary_shows_only_within_the_window(
     assert theo_client.get(url).status_code == 404  # consent withdrawn
 
 
+def test_the_client_does_not_get_the_therapists_view_of_the_summary(
+    alice_client: Client, alice: Any, booking: Any
+) -> None:
+    set_sharing(alice, booking, True)
+    url = reverse("therapists:shared_summary", args=[booking.pk])
+    assert alice_client.get(url).status_code == 404
+
+
 def test_a_cancelled_appointment_shows_no_summary(
     theo_client: Client, alice: Any, booking: Any
 ) -> None:
