@@ -19,6 +19,18 @@
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
-  document.addEventListener("DOMContentLoaded", function () { guessTimeZones(document); });
+  // On a narrow screen the main menu scrolls sideways; keep the current page's link in view.
+  function showCurrentNavLink() {
+    var nav = document.querySelector(".main-nav");
+    var current = nav && nav.querySelector("[aria-current=page]");
+    if (!current || nav.scrollWidth <= nav.clientWidth) return;
+    var right = current.offsetLeft + current.offsetWidth - nav.offsetLeft;
+    if (right > nav.clientWidth) nav.scrollLeft = right - nav.clientWidth + 16;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    guessTimeZones(document);
+    showCurrentNavLink();
+  });
   document.addEventListener("htmx:load", function (event) { guessTimeZones(event.target); });
 })();
