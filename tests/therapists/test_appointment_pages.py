@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from tests.conftest import client_for
 from tests.therapists.factories import make_booking, slots_after
+from twitchlog.assessments.instruments import INSTRUMENTS
+from twitchlog.assessments.services import take_assessment
 from twitchlog.core.models import AuditEntry
 from twitchlog.therapists.links import manage_token
 from twitchlog.therapists.models import Appointment
@@ -131,6 +133,30 @@ def test_the_client_gives_and_withdraws_sharing_and_it_is_audited(
     assert actions[-2:] == ["appointment.sharing_given", "appointment.sharing_withdrawn"]
 
 
+def test_the_client_sees_what_sharing_would_show(
+    alice_client: Client, alice: Any, booking: Any
+) -> None:
+    url = reverse("therapists:appointment", args=[booking.pk])
+    assert "You have not taken any tests yet" in alice_client.get(url).content.decode()
+    take_assessment(alice, INSTRUMENTS["gad7"], [1] * 7)
+    page = alice_client.get(url).content.decode()
+    assert "What Theo Marsh would see" in page
+    assert "GAD-7: 7 of 21, mild" in page
+
+
+def test_a_missing_choice_is_explained_in_plain_words(
+    alice_client: Client, theo_profile: Any, booking: Any
+) -> None:
+    slot = slots_after(theo_profile)[0]
+    book = reverse("therapists:book", args=[theo_profile.pk])
+    page = alice_client.post(book, {"start": _key(slot.start)}).content.decode()
+    assert "Choose how you would like to meet." in page
+    move = reverse("therapists:reschedule", args=[booking.pk])
+    page = alice_client.post(move, {}).content.decode()
+    assert "Please pick a new time from the list." in page
+    assert "This field is required" not in page
+
+
 def test_the_therapist_cannot_change_what_the_client_shares(
     theo_client: Client, booking: Any
 ) -> None:
@@ -202,11 +228,11 @@ def test_the_home_page_shows_the_next_appointment(
     alice_client: Client, theo_client: Client, charlie_client: Client, booking: Any
 ) -> None:
     assert (
-        "Your next appointment: with <strong>Theo Marsh</strong>"
+        "Your next appointment is with <strong>Theo Marsh</strong>"
         in alice_client.get(reverse("core:home")).content.decode()
     )
     assert (
-        "Your next session: with <strong>Alice</strong>"
+        "Your next session is with <strong>Alice</strong>"
         in theo_client.get(reverse("core:home")).content.decode()
     )
     assert "Your next appointment" not in charlie_client.get(reverse("core:home")).content.decode()

@@ -48,7 +48,7 @@ class ProfileForm(forms.ModelForm):
     photo = forms.ImageField(
         required=False,
         error_messages={"invalid_image": photos.BadPhoto.MESSAGE},
-        help_text="Optional. A friendly, recent photo of your face; JPEG or PNG, up to 5 MB.",
+        help_text="A friendly, recent photo of your face; JPEG or PNG, up to 5 MB.",
     )
     remove_photo = forms.BooleanField(label="Remove my current photo", required=False)
 
@@ -208,7 +208,9 @@ def parse_start(value: str) -> dt.datetime | None:
 class BookForm(forms.Form):
     start = forms.CharField(widget=forms.HiddenInput)
     session_format = forms.ChoiceField(
-        label="How would you like to meet?", widget=forms.RadioSelect
+        label="How would you like to meet?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how you would like to meet."},
     )
 
     def __init__(self, profile: TherapistProfile, *args: Any, **kwargs: Any) -> None:
@@ -228,7 +230,7 @@ class BookForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    start = forms.CharField()
+    start = forms.CharField(error_messages={"required": "Please pick a new time from the list."})
 
     def clean_start(self) -> dt.datetime:
         start = parse_start(self.cleaned_data["start"])

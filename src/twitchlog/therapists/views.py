@@ -24,6 +24,7 @@ from twitchlog.therapists.availability import (
 from twitchlog.therapists.forms import BookForm, DirectoryFilterForm, RescheduleForm, parse_start
 from twitchlog.therapists.models import Appointment, TherapistProfile
 from twitchlog.therapists.slots import Slot
+from twitchlog.therapists.therapist_views import latest_results_for
 
 SLOT_WEEK = dt.timedelta(days=7)
 
@@ -185,9 +186,11 @@ def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) 
 def appointment(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_appointment_for_participant(request.user, pk)
     role = found.participant_role(request.user) or "client"
-    return render(
-        request, "therapists/appointment.html", _appointment_context(found, role, timezone.now())
-    )
+    ctx = _appointment_context(found, role, timezone.now())
+    if role == "client":
+        # Consent is only informed if the client sees exactly what the therapist would see.
+        ctx["shared_results"] = latest_results_for(found.client)
+    return render(request, "therapists/appointment.html", ctx)
 
 
 @login_required
@@ -214,7 +217,7 @@ def move_choices(appointment: Appointment, zone_name: str) -> list[tuple[dt.date
 @login_required
 def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_appointment_for_participant(request.user, pk)
-    form = RescheduleForm(request.POST or None)
+    form = RescheduleForm(request.POST if request.method == "POST" else None)
     role = found.participant_role(request.user)
     other = found.client.short_name if role == "therapist" else found.therapist.name
     days = move_choices(found, viewer_zone(request))
