@@ -8,14 +8,14 @@ times in answers are in UTC, with the local date and zone beside them.
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.db.models import QuerySet
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, field_validator, model_validator
 
 from twitchlog.core.timezones import zone
 from twitchlog.core.types import AuthedRequest
@@ -26,9 +26,9 @@ from twitchlog.diary.access import (
     get_factor_for_user,
     get_stress_event_for_user,
 )
-from twitchlog.diary.columns import FACTOR_COLUMNS, ColumnError, check_value
+from twitchlog.diary.columns import FACTOR_COLUMNS, ColumnError, check_day, check_value
 from twitchlog.diary.daily import daily_frame
-from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import MEDICATION_EVENTS, STRESS_KINDS
 from twitchlog.diary.spots import SpotError, check_side
 from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
@@ -50,6 +50,32 @@ _CHOICES = {
     "context": {t.slug for t in CONTEXTS} | {""},
     "timing": {t.slug for t in TIMINGS} | {""},
 }
+
+
+def _diary_day(day: dt.date) -> dt.date:
+    if reason := check_day(day):
+        raise ValueError(f"{day.isoformat()} {reason}")
+    return day
+
+
+def _diary_time(when: dt.datetime | None) -> dt.datetime | None:
+    if when is not None:
+        _diary_day(when.date())
+    return when
+
+
+# A date or time that can be in a diary: from 1900 up to today (wherever today is latest).
+DiaryDay = Annotated[dt.date, AfterValidator(_diary_day)]
+DiaryTime = Annotated[dt.datetime | None, AfterValidator(_diary_time)]
+Notes = Annotated[str, Field(max_length=NOTES_MAX_LENGTH)]
+
+
+class Pages(LimitOffsetPagination):
+    """Limit and offset with ceilings, so an absurd number is a 422 and not a database error."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=1000)
+        offset: int = Field(0, ge=0, le=1_000_000_000)
 
 
 class Problem(Schema):
@@ -96,7 +122,7 @@ def _check_choices(entry: Any) -> None:
 
 class EpisodeIn(Schema):
     client_id: UUID | None = None
-    occurred_at: dt.datetime | None = Field(None, description="Defaults to now.")
+    occurred_at: DiaryTime = Field(None, description="Defaults to now.")
     region: str = Field(description="A region slug, e.g. eyelid, calf, upper_back.")
     side: str = Field("", description="left, right or both; middle (or empty) for the rest.")
     sensation: str = "twitch"
@@ -105,7 +131,7 @@ class EpisodeIn(Schema):
     rhythm: str = ""
     context: str = ""
     timing: str = ""
-    notes: str = ""
+    notes: Notes = ""
     also_noticed: list[str] = Field(default_factory=list, description="Red flag keys.")
 
     @model_validator(mode="after")
@@ -123,7 +149,7 @@ class EpisodeIn(Schema):
 
 
 class EpisodePatch(Schema):
-    occurred_at: dt.datetime | None = None
+    occurred_at: DiaryTime = None
     region: str | None = None
     side: str | None = None
     sensation: str | None = None
@@ -132,7 +158,7 @@ class EpisodePatch(Schema):
     rhythm: str | None = None
     context: str | None = None
     timing: str | None = None
-    notes: str | None = None
+    notes: Notes | None = None
 
     @model_validator(mode="after")
     def _choices(self) -> Any:
@@ -190,7 +216,7 @@ def _in_period(queryset: QuerySet[Any], period: Period) -> QuerySet[Any]:
 
 
 @router.get("/episodes", response=list[EpisodeOut], url_name="diary_episodes")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_episodes(request: AuthedRequest, period: Query[Period]) -> Any:
     """Your twitch episodes, newest first; ``start``/``end`` pick local dates."""
     return _in_period(Episode.objects.filter(user=request.user), period)
@@ -257,10 +283,13 @@ class CheckInValues(Schema):
     medication_events: list[str] = Field(default_factory=list)
     menstruating: bool | None = None
     twitch_rating: int | None = Field(None, ge=0, le=10, description="twitch_severity, 0-10")
-    notes: str = ""
+    notes: Notes = ""
     custom: dict[str, float | None] = Field(
         default_factory=dict, description="Your own factors by CSV column; null clears one."
     )
+
+    # JSON parsers take NaN and Infinity; a diary value is a real number or null.
+    model_config = ConfigDict(allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _ranges(self) -> "CheckInValues":
@@ -277,7 +306,7 @@ class CheckInValues(Schema):
 
 class CheckInIn(CheckInValues):
     client_id: UUID | None = None
-    date: dt.date
+    date: DiaryDay
 
 
 class CheckInOut(CheckInValues):
@@ -306,7 +335,7 @@ def _custom(user: Any, values: dict[str, float | None]) -> dict[CustomFactor, fl
 
 
 @router.get("/checkins", response=list[CheckInOut], url_name="diary_checkins")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_checkins(request: AuthedRequest, period: Query[Period]) -> Any:
     """Your check-ins, newest first; ``start``/``end`` pick dates."""
     return _in_period(CheckIn.objects.filter(user=request.user), period)
@@ -359,10 +388,10 @@ _KINDS = {t.slug for t in STRESS_KINDS}
 
 class StressEventIn(Schema):
     client_id: UUID | None = None
-    occurred_at: dt.datetime | None = Field(None, description="Defaults to now.")
+    occurred_at: DiaryTime = Field(None, description="Defaults to now.")
     kind: str = Field(description=", ".join(sorted(_KINDS)))
     strength: int = Field(ge=0, le=10)
-    notes: str = ""
+    notes: Notes = ""
 
     @field_validator("kind")
     @classmethod
@@ -373,10 +402,10 @@ class StressEventIn(Schema):
 
 
 class StressEventPatch(Schema):
-    occurred_at: dt.datetime | None = None
+    occurred_at: DiaryTime = None
     kind: str | None = None
     strength: int | None = Field(None, ge=0, le=10)
-    notes: str | None = None
+    notes: Notes | None = None
 
     @field_validator("kind")
     @classmethod
@@ -402,7 +431,7 @@ class StressEventOut(Schema):
 
 
 @router.get("/stress-events", response=list[StressEventOut], url_name="diary_stress_events")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_stress_events(request: AuthedRequest, period: Query[Period]) -> Any:
     return _in_period(StressEvent.objects.filter(user=request.user), period)
 

@@ -4,6 +4,7 @@ One definition shared by the importer, the check-in form and the daily table, so
 form accepts is a value the file accepts and the other way round.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -19,19 +20,21 @@ class Column:
     high: float | None = None  # every value is at least 0
 
 
+# Counts get a ceiling well above anything real, so a slip of the finger ("100000") is caught
+# and every value fits the database's small integers.
 _LIMITS: dict[str, tuple[bool, float | None]] = {
     "sleep_hours": (False, 24),
     "sleep_quality": (True, 10),
     "stress_level": (True, 10),
-    "missed_meals": (True, None),
-    "anxiety_episodes": (True, None),
-    "overbreathing": (True, None),
+    "missed_meals": (True, 20),
+    "anxiety_episodes": (True, 100),
+    "overbreathing": (True, 100),
 }
 
 FACTOR_COLUMNS = tuple(
     Column(f.name, f.name, f.kind, *_LIMITS.get(f.name, (False, None))) for f in FACTORS
 )
-TWITCH_COUNT = Column("twitch_count", "imported_twitch_count", "numeric", integer=True)
+TWITCH_COUNT = Column("twitch_count", "imported_twitch_count", "numeric", integer=True, high=10000)
 TWITCH_SEVERITY = Column("twitch_severity", "twitch_rating", "numeric", integer=True, high=10)
 STANDARD_COLUMNS = (TWITCH_COUNT, TWITCH_SEVERITY, *FACTOR_COLUMNS)
 STANDARD_BY_NAME = {column.name: column for column in STANDARD_COLUMNS}
@@ -41,8 +44,27 @@ STANDARD_BY_NAME = {column.name: column for column in STANDARD_COLUMNS}
 RESERVED = frozenset({"date", "condition", "adhered", *OUTCOMES, *STANDARD_BY_NAME})
 
 
+# The widest span of diary days: before or after it a date is a typing slip.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2200, 12, 31)
+
+
 class ColumnError(ValueError):
     pass
+
+
+def latest_day() -> dt.date:
+    """The latest date that is today somewhere on Earth (UTC+14), so no one's today is refused."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+
+
+def check_day(day: dt.date, latest: dt.date | None = None) -> str | None:
+    """Why ``day`` cannot be a diary day, in plain words; None when it can."""
+    if day < FIRST_DAY:
+        return f"is before {FIRST_DAY.year}; check the year"
+    if day > (latest or latest_day()):
+        return "has not come yet"
+    return None
 
 
 def column_for(name: str) -> str:

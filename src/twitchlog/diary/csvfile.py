@@ -16,10 +16,12 @@ from typing import Any
 import pandas as pd
 
 from twitchlog.diary.columns import (
+    LAST_DAY,
     RESERVED,
     STANDARD_BY_NAME,
     Column,
     ColumnError,
+    check_day,
     check_value,
     column_for,
 )
@@ -181,6 +183,10 @@ def _read_date(text: str, row: int, table: DailyTable, problems: list[Problem]) 
             raise ValueError(text)
     except ValueError:
         problems.append(Problem(row, "date", f"“{text}” is not a date like 2026-11-20"))
+        return None
+    # A file may hold planned or simulated days, so only a slip of the year is refused.
+    if reason := check_day(day, LAST_DAY):
+        problems.append(Problem(row, "date", f"{text} {reason}"))
         return None
     if day in table.rows:
         problems.append(Problem(row, "date", f"{text} appears twice; keep one row per day"))

@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 
-from twitchlog.diary.columns import STANDARD_BY_NAME
-from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.columns import STANDARD_BY_NAME, check_day
+from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import DRINKS, MEDICATION_EVENTS, STRESS_KINDS, caffeine_total
 from twitchlog.diary.spots import SpotError, check_side, parse_spot
 from twitchlog.knowledge.content import RED_FLAGS
@@ -27,6 +27,17 @@ from twitchlog.knowledge.vocabulary import (
 NOT_SAID = ("", "Not said")
 NOT_LOGGED = ("", "Not logged")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+# More cups of one drink than this in a day is a typing slip.
+MAX_DRINKS = 50
+
+
+def _notes() -> forms.CharField:
+    return forms.CharField(
+        label="Notes",
+        required=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 def _chips(options: list[tuple[str, str]], blank: tuple[str, str] = NOT_SAID) -> dict[str, Any]:
@@ -100,15 +111,21 @@ class TimedEntryForm(forms.ModelForm):
         label="When", required=False, widget=DATETIME_WIDGET, help_text="Leave empty for now."
     )
     client_id = _client_id()
+    notes = _notes()
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["notes"].required = False
         if editing:
             self.fields["occurred_at"].required = True
             self.fields["occurred_at"].help_text = ""
             for name in ("client_id", "also_noticed"):
                 self.fields.pop(name, None)
+
+    def clean_occurred_at(self) -> Any:
+        when = self.cleaned_data.get("occurred_at")
+        if when is not None and (reason := check_day(when.date())):
+            raise forms.ValidationError(f"That date {reason}.")
+        return when
 
 
 class EpisodeForm(TimedEntryForm):
@@ -156,7 +173,6 @@ class EpisodeForm(TimedEntryForm):
             "timing",
             "notes",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -204,7 +220,6 @@ class StressEventForm(TimedEntryForm):
     class Meta:
         model = StressEvent
         fields = ["kind", "strength", "occurred_at", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
 # The check-in, section by section: (heading, field names). Custom factors come last.
@@ -265,10 +280,12 @@ class CheckInForm(forms.Form):
                 label=f"{drink.label} (about {drink.caffeine_mg} mg each)",
                 required=False,
                 min_value=0,
+                max_value=MAX_DRINKS,
                 widget=forms.NumberInput(
                     attrs={
                         "inputmode": "numeric",
                         "min": "0",
+                        "max": str(MAX_DRINKS),
                         "data-caffeine-mg": str(drink.caffeine_mg),
                     }
                 ),
@@ -313,9 +330,7 @@ class CheckInForm(forms.Form):
                 fields[f"custom_{factor.pk}"] = _yes_no(factor.name)
             else:
                 fields[f"custom_{factor.pk}"] = _number(factor.name, factor.unit)
-        fields["notes"] = forms.CharField(
-            label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
-        )
+        fields["notes"] = _notes()
         fields["also_noticed"] = _also_noticed()
 
     def sections(self) -> Iterator[tuple[str, list[forms.BoundField], bool]]:

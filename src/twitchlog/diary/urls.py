@@ -3,13 +3,17 @@ import datetime as dt
 from django.urls import path, register_converter
 
 from twitchlog.diary import browse_views, setup_views, views
+from twitchlog.diary.columns import FIRST_DAY, LAST_DAY
 
 
 class IsoDate:
     regex = r"\d{4}-\d{2}-\d{2}"
 
     def to_python(self, value: str) -> dt.date:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise ValueError(value)  # no diary day is that far off: a 404
+        return day
 
     def to_url(self, value: dt.date | str) -> str:
         return value if isinstance(value, str) else value.isoformat()

@@ -8,6 +8,7 @@ A check-in from the command line changes only the values given; the rest stay as
 """
 
 import datetime as dt
+import math
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -15,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from twitchlog.accounts.models import User
 from twitchlog.core.timezones import zone
 from twitchlog.diary import services
-from twitchlog.diary.columns import FACTOR_COLUMNS, check_value
+from twitchlog.diary.columns import FACTOR_COLUMNS, check_day, check_value
 from twitchlog.diary.management.commands._user import user_by_email
 from twitchlog.diary.models import CustomFactor
 from twitchlog.diary.presets import STRESS_KINDS
@@ -38,6 +39,8 @@ def _when(text: str | None, user: User) -> dt.datetime | None:
         when = dt.datetime.fromisoformat(text)
     except ValueError as error:
         raise CommandError(f"--when “{text}” is not a time like 2026-11-20 22:30.") from error
+    if reason := check_day(when.date()):
+        raise CommandError(f"--when {text}: that date {reason}.")
     return when if when.tzinfo else when.replace(tzinfo=zone(user.time_zone))
 
 
@@ -48,9 +51,12 @@ def _number(name: str, text: str) -> float:
     if lowered in NO:
         return 0.0
     try:
-        return float(lowered)
-    except ValueError as error:
-        raise CommandError(f"--{name.replace('_', '-')} “{text}” is not a number.") from error
+        value = float(lowered)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise CommandError(f"--{name.replace('_', '-')} “{text}” is not a number.")
+    return value
 
 
 class Command(BaseCommand):
@@ -129,6 +135,8 @@ class Command(BaseCommand):
 
     def _checkin(self, user: User, options: dict[str, Any]) -> None:
         day = options["date"] or services.today_for(user)
+        if reason := check_day(day):
+            raise CommandError(f"--date {day.isoformat()}: that date {reason}.")
         values: dict[str, Any] = {}
         for column in FACTOR_COLUMNS:
             text = options[column.name]
