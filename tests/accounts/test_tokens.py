@@ -31,3 +31,9 @@ def test_a_revoked_token_stops_working(alice_client: Any, alice: Any) -> None:
 def test_a_wrong_token_gets_401(db: Any) -> None:
     response = Client().get(reverse("api:me"), HTTP_AUTHORIZATION="Bearer twl_nonsense")
     assert response.status_code == 401
+
+
+def test_a_token_without_a_name_is_explained(alice_client: Any) -> None:
+    page = alice_client.post(reverse("accounts:tokens"), {"name": ""}).content.decode()
+    assert "Give the token a name, so you know later what uses it." in page
+    assert not ApiToken.objects.exists()

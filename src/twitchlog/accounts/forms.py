@@ -142,5 +142,6 @@ class TokenForm(forms.Form):
     name = forms.CharField(
         max_length=80,
         label="What is this token for?",
+        error_messages={"required": "Give the token a name, so you know later what uses it."},
         widget=forms.TextInput(attrs={"placeholder": "e.g. my phone shortcut"}),
     )
