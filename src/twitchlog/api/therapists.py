@@ -22,12 +22,15 @@ from twitchlog.therapists.availability import (
     free_slots,
     next_free_slot,
 )
+from twitchlog.therapists.forms import REACH, within_reach
 from twitchlog.therapists.models import Appointment, TherapistProfile
 from twitchlog.therapists.slots import Slot
 
 router = Router(tags=["therapists"])
 
 MAX_SLOT_DAYS = 62
+# Bookings reach at most a year ahead; asking for more is the same as asking for any time.
+MAX_WITHIN_DAYS = 366
 
 
 class SlotOut(Schema):
@@ -154,6 +157,8 @@ def _zone_or_problem(request: AuthedRequest, tz: str | None) -> str | Status[Any
 def _aware_or_problem(start: dt.datetime) -> dt.datetime | Status[Any]:
     if start.tzinfo is None:
         return Status(422, ProblemOut(detail="start: give a time zone, e.g. 2026-03-02T14:00:00Z"))
+    if not within_reach(start):
+        return Status(422, ProblemOut(detail="start: pick one of the therapist's free slots"))
     return start.astimezone(dt.UTC)
 
 
@@ -187,6 +192,9 @@ def list_therapists(
     zone_name = _zone_or_problem(request, tz)
     if isinstance(zone_name, Status):
         return zone_name
+    if available_within_days is not None and not 0 <= available_within_days <= MAX_WITHIN_DAYS:
+        detail = f"available_within_days: a number of days from 0 to {MAX_WITHIN_DAYS}"
+        return Status(422, ProblemOut(detail=detail))
     now = timezone.now()
     entries = directory_entries(now, language, session_format, approach)
     if available_within_days is not None:
@@ -286,7 +294,11 @@ def list_slots(
         return zone_name
     profile = access.get_listed_profile(therapist_id)
     local = zone(zone_name)
-    first = start or timezone.now().astimezone(local).date()
+    today = timezone.now().astimezone(local).date()
+    first = start or today
+    if abs(first - today) > REACH:
+        detail = "start: give a date within ten years of today"
+        return Status(422, ProblemOut(detail=detail))
     last = end or first + dt.timedelta(days=6)
     if last < first or (last - first).days >= MAX_SLOT_DAYS:
         detail = f"end must be on or after start, and at most {MAX_SLOT_DAYS} days later"

@@ -58,7 +58,7 @@ def _week_from(request: HttpRequest, zone_name: str) -> dt.datetime:
         day = dt.date.fromisoformat(request.GET.get("from", ""))
     except ValueError:
         day = today
-    day = max(day, today)
+    day = min(max(day, today), today + dt.timedelta(days=366))
     return dt.datetime.combine(day, dt.time(0), tzinfo=tz)
 
 
