@@ -101,8 +101,21 @@ def test_a_positive_gad2_offers_the_gad7(alice_client: Any, alice: Any, result_f
     positive = result_for(alice, "gad2", "21")
     link = reverse("assessments:take", args=["gad7"]) + f"?from={positive.pk}"
     assert link in _result_page(alice_client, positive)
+    html = _result_page(alice_client, positive)
+    assert "only 5 are left" in html
+    assert html.index("Take the full GAD-7 next") < html.index("A screening aid, not a diagnosis.")
     negative = result_for(alice, "gad2", "11")
     assert "Take the full GAD-7 next" not in _result_page(alice_client, negative)
+
+
+def test_without_a_country_it_says_how_to_get_local_crisis_lines(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    result = result_for(alice, "phq9", "000000001")
+    assert "Add your country</a> and we will show the lines" in _result_page(alice_client, result)
+    alice.country = "GB"
+    alice.save()
+    assert "Add your country" not in _result_page(alice_client, result)
 
 
 def test_phq4_shows_both_halves(alice_client: Any, alice: Any, result_for: Any) -> None:

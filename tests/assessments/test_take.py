@@ -123,6 +123,7 @@ def test_a_positive_gad2_carries_its_answers_into_the_gad7(
     url = reverse("assessments:take", args=["gad7"]) + f"?from={gad2.pk}"
     html = page(alice_client.get(url))
     assert (_checked(html, "q1"), _checked(html, "q2"), _checked(html, "q3")) == ("2", "1", None)
+    assert "2 answers from your earlier result are already filled in." in html
 
 
 def test_someone_elses_result_prefills_nothing(
@@ -132,6 +133,7 @@ def test_someone_elses_result_prefills_nothing(
     url = reverse("assessments:take", args=["gad7"]) + f"?from={gad2.pk}"
     html = page(charlie_client.get(url))
     assert _checked(html, "q1") is None
+    assert "already filled in" not in html
 
 
 def test_the_hyperstimulation_checklist_says_it_is_not_validated(alice_client: Any) -> None:

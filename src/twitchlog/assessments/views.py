@@ -84,7 +84,7 @@ def take(request: AuthedRequest, slug: str) -> HttpResponse:
             request.user, instrument, form.answers(), difficulty=form.difficulty()
         )
         return redirect("assessments:result", pk=result.pk)
-    ctx = {"instrument": instrument, "form": form}
+    ctx = {"instrument": instrument, "form": form, "prefilled": len(initial)}
     if instrument.safety_item is not None:
         ctx["crisis_lines"] = services.crisis_lines(request.user.country)
     return render(request, "assessments/take.html", ctx)
@@ -164,7 +164,8 @@ def result(request: AuthedRequest, pk: int) -> HttpResponse:
         "subscales": [{"key": key, **values} for key, values in (found.subscales or {}).items()],
     }
     if found.positive_screen and instrument.next_if_positive:
-        ctx["offer"] = INSTRUMENTS[instrument.next_if_positive]
+        ctx["offer"] = offer = INSTRUMENTS[instrument.next_if_positive]
+        ctx["offer_left"] = len(offer.items) - len(instrument.items)
     if instrument.safety_item is not None:
         ctx["crisis_lines"] = services.crisis_lines(request.user.country)
     return render(request, "assessments/result.html", ctx)
