@@ -163,3 +163,15 @@ def test_the_booking_page_offers_only_free_times(alice_client: Client, theo_prof
     assert alice_client.get(url, {"start": "nonsense"})["Location"].endswith(
         f"/therapists/{theo_profile.pk}/"
     )
+
+
+def test_the_directory_costs_the_same_few_queries_for_many_therapists(
+    client: Client, alice: Any, django_assert_max_num_queries: Any
+) -> None:
+    for n in range(12):
+        profile = make_therapist(make_user(f"t{n}@example.org", display_name=f"T{n}"))
+        if n < 4:
+            make_booking(alice, profile)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("therapists:directory"))
+    assert len(response.context["entries"]) == 12
