@@ -39,7 +39,8 @@ def test_a_planted_driver_is_shown_with_its_cause_and_what_helps(
     give_diary(alice)
     page = alice_client.get(reverse("insights:index")).content.decode()
     drivers = page.split("<h2>Likely drivers</h2>")[1].split("<h2>")[0]
-    assert "Caffeine" in drivers and "more twitching" in drivers
+    assert "Caffeine" in drivers and "more of it: more twitching" in drivers
+    assert "worked out just now" in page
     assert reverse("knowledge:cause", args=["stimulants"]) in drivers
     assert "No clear effect" in page
     assert "not proof of cause" in page

@@ -43,6 +43,24 @@ def test_drivers_come_first_strongest_evidence_first_with_their_cause() -> None:
     assert shown.drivers[0].cause is not None and shown.drivers[0].cause.slug == "sleep"
 
 
+def test_each_driver_says_which_way_it_moves_twitching() -> None:
+    report = {
+        **REPORT,
+        "findings": [
+            finding("sleep_hours", 0, "lowers", 0.001),
+            finding("caffeine_mg", 1, "raises", 0.01),
+            finding("alcohol_units", 0, "raises", 0.02),
+            finding("nicotine", 1, "raises", 0.03),
+        ],
+    }
+    assert [d.direction for d in page(report, {}).drivers] == [
+        "more of it: less twitching",
+        "the day after more of it: more twitching",
+        "more of it: more twitching",
+        "the day after it: more twitching",
+    ]
+
+
 def test_unclear_and_missing_factors_are_listed_once_and_drivers_not_again() -> None:
     shown = page(REPORT, {"my_walks": "Evening walks"})
     assert [i.factor for i in shown.unclear] == ["water_l"]

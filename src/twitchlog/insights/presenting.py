@@ -27,6 +27,19 @@ class Item:
     more_days_needed: int | None
     cause: Cause | None
 
+    @property
+    def direction(self) -> str:
+        """Which way the factor moves twitching, in words that cannot be misread.
+
+        "Sleep: less twitching" could mean less sleep; "more of it: less twitching" cannot.
+        """
+        standard = FACTORS_BY_NAME.get(self.factor)
+        if standard and standard.kind == "binary":
+            when = "the day after it" if self.lag_days else "on days with it"
+        else:
+            when = "the day after more of it" if self.lag_days else "more of it"
+        return f"{when}: {'more' if self.verdict == 'raises' else 'less'} twitching"
+
 
 @dataclass(frozen=True)
 class Page:

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from twitchlog.core.types import AuthedRequest
 from twitchlog.insights import presenting, services
@@ -42,6 +43,7 @@ def index(request: AuthedRequest) -> HttpResponse:
         "chart": chart,
         "load_rows": zip(page.load.get("dates", []), page.load.get("values", []), strict=True),
         "computed_at": current.stored.computed_at,
+        "just_now": timezone.now() - current.stored.computed_at < dt.timedelta(minutes=1),
         "diary_url": reverse("diary:today"),
     }
     return render(request, "insights/index.html", context)
