@@ -158,3 +158,17 @@ def test_the_invite_part_names_its_charset_once(
     ]
     assert calendar_header.count("charset") == 1
     assert 'method="REQUEST"' in calendar_header
+
+
+def test_a_name_typed_over_two_lines_still_gets_its_emails(
+    alice: Any, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    # A header with a line break would be refused at sending, and the booking mail lost.
+    alice.display_name = "Alice\r\nBcc: someone@example.org"
+    alice.save()
+    with run_on_commit():
+        make_booking(alice, theo_profile)
+    assert len(mailoutbox) == 2
+    for message in mailoutbox:
+        message.message()  # builds the headers, as sending does
+        assert "\n" not in message.subject and "\r" not in message.subject

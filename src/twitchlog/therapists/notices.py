@@ -75,6 +75,8 @@ def message(
     subject = _SUBJECTS[kind].format(
         other=recipient.other_party, when=short_when(appointment.start, recipient.time_zone)
     )
+    # Names are typed by people; a line break in one would make the header invalid.
+    subject = " ".join(subject.split())
     body = render_to_string(
         "therapists/email/notice.txt",
         {
