@@ -65,7 +65,7 @@ def test_it_keeps_typed_values_on_error(alice_client: Any) -> None:
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Ensure this value is less than or equal to 24" in page
+    assert "Use a number from 0 to 24." in page
     assert 'value="30"' in page and 'value="1.5"' in page and "long day" in page
     assert re.search(r'name="stress_level" value="7"[^>]*checked', page)
     assert not CheckIn.objects.exists()

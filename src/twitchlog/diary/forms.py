@@ -63,6 +63,18 @@ def _yes_no(label: str) -> forms.TypedChoiceField:
     )
 
 
+def _range_errors(high: float | None, integer: bool) -> dict[str, str]:
+    """Plain words for a number out of range, or for something that is not a number."""
+    kind = "a whole number" if integer else "a number"
+    allowed = f"Use {kind} from 0 to {high:g}." if high is not None else "Use 0 or more."
+    example = "2" if integer else "6.5"
+    return {
+        "invalid": f"Type {kind}, such as {example}.",
+        "min_value": allowed,
+        "max_value": allowed,
+    }
+
+
 def _number(label: str, unit: str = "", integer: bool = False, high: float | None = None) -> Any:
     attrs = {"inputmode": "numeric" if integer else "decimal", "min": "0"}
     if high is not None:
@@ -75,6 +87,7 @@ def _number(label: str, unit: str = "", integer: bool = False, high: float | Non
             min_value=0,
             max_value=None if high is None else int(high),
             help_text=help_text,
+            error_messages=_range_errors(high, integer=True),
             widget=forms.NumberInput(attrs=attrs),
         )
     attrs["step"] = "any"
@@ -84,6 +97,7 @@ def _number(label: str, unit: str = "", integer: bool = False, high: float | Non
         min_value=0,
         max_value=high,
         help_text=help_text,
+        error_messages=_range_errors(high, integer=False),
         widget=forms.NumberInput(attrs=attrs),
     )
 
@@ -108,7 +122,14 @@ class TimedEntryForm(forms.ModelForm):
     new entry, a client id against double taps."""
 
     occurred_at = forms.DateTimeField(
-        label="When", required=False, widget=DATETIME_WIDGET, help_text="Leave empty for now."
+        label="When",
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text="Leave empty to use the time now.",
+        error_messages={
+            "required": "Give the date and time it happened.",
+            "invalid": "Give a date and a time, such as 2026-11-20 22:30.",
+        },
     )
     client_id = _client_id()
     notes = _notes()
@@ -281,6 +302,7 @@ class CheckInForm(forms.Form):
                 required=False,
                 min_value=0,
                 max_value=MAX_DRINKS,
+                error_messages=_range_errors(MAX_DRINKS, integer=True),
                 widget=forms.NumberInput(
                     attrs={
                         "inputmode": "numeric",
@@ -320,7 +342,7 @@ class CheckInForm(forms.Form):
         fields[
             "anxiety_episodes"
         ].help_text = (
-            "Stress events you log with their time count too; the diary uses the larger number."
+            "Stress moments you log with their time count too; the diary uses the larger number."
         )
         fields["twitch_rating"] = _scale(
             "Overall, how much did you twitch today? (0 = not at all, 10 = constantly)"
@@ -420,6 +442,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Daily diary CSV",
         help_text="One row per day with a date column (YYYY-MM-DD). Up to 5 MB.",
+        error_messages={"required": "Choose a CSV file to import.", "empty": "That file is empty."},
     )
 
     def clean_file(self) -> str:

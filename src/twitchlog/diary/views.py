@@ -244,7 +244,7 @@ def stress_new(request: AuthedRequest) -> HttpResponse:
             notes=data["notes"],
             client_id=data["client_id"],
         )
-        messages.success(request, "The stress event is logged.")
+        messages.success(request, "Your stress moment is logged.")
         return redirect(day_url(event.local_date))
     return render(request, "diary/stress.html", {"form": form})
 
@@ -263,7 +263,7 @@ def stress_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_stress_event_for_user(request.user, pk)
     return confirm_delete(
         request,
-        "This stress event",
+        "This stress moment",
         lambda: services.delete_stress_event(request.user, found),
         reverse("diary:stress", args=[found.pk]),
         day_url(found.local_date),
