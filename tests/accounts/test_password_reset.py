@@ -44,3 +44,29 @@ def test_a_used_or_bad_link_says_it_expired(client: Any, db: Any) -> None:
         reverse("accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": "nope"})
     )
     assert "That link has expired" in response.content.decode()
+
+
+def test_asking_again_and_again_is_throttled(client: Any, alice: Any, settings: Any) -> None:
+    # Every request sends an email: unthrottled, anyone could flood someone's inbox.
+    settings.THROTTLE_MAX_PER_ACCOUNT = 3
+    for _ in range(3):
+        client.post(reverse("accounts:password_reset"), {"email": alice.email})
+    response = client.post(reverse("accounts:password_reset"), {"email": alice.email})
+    assert response.status_code == 429
+    assert "wait about 15 minutes" in response.content.decode()
+    assert len(mail.outbox) == 3
+
+
+def test_setting_a_new_password_is_audited(client: Any, alice: Any) -> None:
+    from twitchlog.core.models import AuditEntry
+
+    client.post(reverse("accounts:password_reset"), {"email": alice.email})
+    link = re.search(r"http://testserver(/accounts/reset/\S+)", mail.outbox[0].body)
+    assert link
+    form_page = client.get(link.group(1), follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a brand new phrase 7", "new_password2": "a brand new phrase 7"},
+    )
+    entry = AuditEntry.objects.get(action="account.password_reset")
+    assert (entry.actor_id, entry.details) == (alice.pk, {})

@@ -30,6 +30,12 @@ def update_profile(user: User, changed: list[str]) -> None:
 
 
 @transaction.atomic
+def password_set(user: User, reset: bool) -> None:
+    """Record a new password: changed knowing the old one, or reset through an emailed link."""
+    audit.log(user, "account.password_reset" if reset else "account.password_changed", user)
+
+
+@transaction.atomic
 def delete_account(user: User) -> None:
     """Delete the person and everything of theirs (their rows cascade). The audit trail stays."""
     audit.log(user, "account.deleted", user)

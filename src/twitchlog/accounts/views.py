@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
@@ -141,3 +143,35 @@ class PasswordChange(SuccessMessageMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:profile")
     success_message = "Your password is changed."
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.password_set(form.user, reset=False)
+        return response
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    """Every request sends an email, so requests are throttled like logins."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        limits = _limits(self.request, "reset", form.cleaned_data["email"].lower())
+        if wait := throttle.blocked_for(limits):
+            form.add_error(None, throttle.wait_message(wait))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        throttle.record(limits)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.password_set(form.user, reset=True)
+        return response
