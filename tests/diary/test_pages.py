@@ -30,6 +30,22 @@ def test_home_has_the_quick_log_map_and_the_check_in_prompt(alice_client: Any, a
     assert "Your check-in is done" in page and "Same as last time" in page
 
 
+def test_the_quick_ways_to_log_come_before_the_map(alice_client: Any, alice: Any) -> None:
+    # A keyboard or phone user should not have to pass 60 spots to repeat the last twitch.
+    make_episode(alice)
+    for url in (reverse("core:home"), reverse("diary:today")):
+        page = alice_client.get(url).content.decode()
+        first_spot = page.index('class="spot-button"')
+        assert page.index("Same as last time") < first_spot
+        assert page.index(">pick the place from a list</a>") < first_spot
+
+
+def test_the_diary_menu_marks_the_page_you_are_on(alice_client: Any) -> None:
+    page = alice_client.get(reverse("diary:timeline")).content.decode()
+    assert f'href="{reverse("diary:timeline")}" aria-current="page">Timeline' in page
+    assert page.count('aria-current="page"') == 2  # the main menu's Diary, and Timeline
+
+
 def test_every_spot_button_has_words_for_screen_readers(alice_client: Any) -> None:
     page = alice_client.get(reverse("diary:today")).content.decode()
     buttons = page.split('class="spot-button"')[1:]
