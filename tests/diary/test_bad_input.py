@@ -163,3 +163,9 @@ def test_the_log_command_refuses_impossible_values(alice: Any) -> None:
         with pytest.raises(CommandError, match=message):
             call_command("log", args[0], "--user", alice.email, *args[1:])
     assert not CheckIn.objects.exists() and not Episode.objects.exists()
+
+
+def test_a_next_address_off_the_site_is_ignored(alice_client: Any, alice: Any) -> None:
+    make_episode(alice)
+    response = alice_client.post(reverse("diary:repeat"), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("diary:today")

@@ -8,7 +8,6 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from twitchlog.accounts import services
@@ -22,6 +21,7 @@ from twitchlog.accounts.forms import (
 from twitchlog.accounts.models import ApiToken
 from twitchlog.core import throttle
 from twitchlog.core.access import get_owned_or_404
+from twitchlog.core.navigation import safe_next
 from twitchlog.core.throttle import Limit
 from twitchlog.core.timezones import all_zones
 from twitchlog.core.types import AuthedRequest
@@ -34,15 +34,6 @@ def _limits(request: HttpRequest, scope: str, email: str) -> list[Limit]:
     if email:
         limits.append(Limit(f"{scope}-account", email, settings.THROTTLE_MAX_PER_ACCOUNT))
     return limits
-
-
-def _next_url(request: HttpRequest) -> str | None:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -72,7 +63,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect(_next_url(request) or "core:home")
+        return redirect(safe_next(request) or "core:home")
     form = LoginForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -91,8 +82,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
             else:
                 throttle.clear(limits[1:])
                 login(request, user)
-                return redirect(_next_url(request) or "core:home")
-    ctx = {"form": form, "next": _next_url(request) or ""}
+                return redirect(safe_next(request) or "core:home")
+    ctx = {"form": form, "next": safe_next(request) or ""}
     return render(request, "accounts/login.html", ctx, status=status)
 
 

@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from twitchlog.core.navigation import safe_next
 from twitchlog.core.timezones import zone
 from twitchlog.core.types import AuthedRequest
 from twitchlog.diary import services
@@ -35,12 +35,7 @@ from twitchlog.diary.spots import spot_groups, spot_label
 
 def next_url(request: HttpRequest, default: str) -> str:
     """Where to go after saving: a local ``next`` if one was given, else ``default``."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return safe_next(request) or default
 
 
 def posted(request: HttpRequest) -> Any:
