@@ -45,3 +45,8 @@ def test_pages_show_times_in_the_persons_zone(alice_client: Any, alice: Any) -> 
     alice.time_zone = "Pacific/Auckland"
     alice.save()
     assert "2 January 2026" in alice_client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_it_links_to_the_diary_downloads(alice_client: Any) -> None:
+    page = alice_client.get(reverse("accounts:profile")).content.decode()
+    assert f'<a href="{reverse("diary:settings")}"><strong>Download your diary</strong>' in page

@@ -25,6 +25,7 @@ def test_it_shows_the_form_with_consent_and_privacy_link(client: Any) -> None:
     page = client.get(reverse("accounts:signup")).content.decode()
     assert 'name="consent"' in page
     assert reverse("core:privacy") in page
+    assert page.index(reverse("core:privacy")) < page.index('name="consent"')  # read, then agree
     assert "data-guess-timezone" in page
 
 
