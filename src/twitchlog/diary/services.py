@@ -32,13 +32,6 @@ E = TypeVar("E", Episode, StressEvent)
 
 # What "same as last time" copies: what the twitch was like, not when or why it came.
 REPEATED_FIELDS = ("region", "side", "sensation", "strength", "duration", "rhythm")
-EPISODE_FIELDS = (
-    "occurred_at",
-    *REPEATED_FIELDS,
-    "context",
-    "timing",
-    "notes",
-)
 
 
 class DiaryConflict(Exception):

@@ -27,8 +27,9 @@ def _appointments() -> Any:
     return Appointment.objects.select_related("therapist", "therapist__user", "client")
 
 
-def get_own_profile(user: Any) -> TherapistProfile:
-    return get_owned_or_404(TherapistProfile.objects.all(), user)
+def own_profile(user: Any) -> TherapistProfile | None:
+    """The person's own therapist profile, or None while they have not applied."""
+    return TherapistProfile.objects.filter(user=user).first()
 
 
 def get_profile_for_viewer(user: Any, pk: int) -> TherapistProfile:

@@ -29,10 +29,6 @@ AVAILABILITY_KINDS: dict[str, Any] = {
 }
 
 
-def _own_profile(request: AuthedRequest) -> TherapistProfile | None:
-    return TherapistProfile.objects.filter(user=request.user).first()
-
-
 def _save_photo(request: AuthedRequest, profile: TherapistProfile, form: ProfileForm) -> None:
     if jpeg := form.cleaned_data.get("photo"):
         services.set_photo(request.user, profile, jpeg)
@@ -42,7 +38,7 @@ def _save_photo(request: AuthedRequest, profile: TherapistProfile, form: Profile
 
 @login_required
 def apply(request: AuthedRequest) -> HttpResponse:
-    if _own_profile(request) is not None:
+    if access.own_profile(request.user) is not None:
         return redirect("therapists:edit_profile")
     form = ProfileForm(
         request.POST or None,
@@ -63,7 +59,7 @@ def apply(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def edit_profile(request: AuthedRequest) -> HttpResponse:
-    profile = _own_profile(request)
+    profile = access.own_profile(request.user)
     if profile is None:
         return redirect("therapists:apply")
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
@@ -85,7 +81,7 @@ def edit_profile(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def availability(request: AuthedRequest) -> HttpResponse:
-    profile = _own_profile(request)
+    profile = access.own_profile(request.user)
     if profile is None:
         return redirect("therapists:apply")
     which = request.POST.get("form", "") if request.method == "POST" else ""
@@ -135,7 +131,7 @@ def availability_delete(request: AuthedRequest, kind: str, item_id: int) -> Http
 
 @login_required
 def dashboard(request: AuthedRequest) -> HttpResponse:
-    profile = _own_profile(request)
+    profile = access.own_profile(request.user)
     if profile is None:
         return redirect("therapists:apply")
     now = timezone.now()
