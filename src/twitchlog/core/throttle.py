@@ -46,8 +46,18 @@ def blocked_for(limits: list[Limit]) -> int:
     return wait
 
 
+# Every so many attempts, the ones older than the window are deleted.
+PRUNE_EVERY = 100
+
+
 def record(limits: list[Limit]) -> None:
-    Attempt.objects.bulk_create(Attempt(scope=lim.scope, key=_key(lim.value)) for lim in limits)
+    created = Attempt.objects.bulk_create(
+        Attempt(scope=lim.scope, key=_key(lim.value)) for lim in limits
+    )
+    # Ids count attempts across every app process, so one process in a hundred attempts cleans
+    # up, without a scheduled job and without a delete on every login.
+    if any(attempt.pk and attempt.pk % PRUNE_EVERY == 0 for attempt in created):
+        prune()
 
 
 def clear(limits: list[Limit]) -> None:
@@ -56,7 +66,7 @@ def clear(limits: list[Limit]) -> None:
 
 
 def prune() -> int:
-    """Delete attempts older than the window; called now and then, cheap either way."""
+    """Delete attempts older than the window (``record`` calls it now and then)."""
     since = timezone.now() - timedelta(seconds=settings.THROTTLE_WINDOW_SECONDS)
     return Attempt.objects.filter(at__lt=since).delete()[0]
 
