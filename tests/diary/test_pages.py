@@ -38,6 +38,8 @@ def test_the_quick_ways_to_log_come_before_the_map(alice_client: Any, alice: Any
         first_spot = page.index('class="spot-button"')
         assert page.index("Same as last time") < first_spot
         assert page.index(">pick the place from a list</a>") < first_spot
+    page = alice_client.get(reverse("diary:log")).content.decode()
+    assert '<a href="#list-title">pick the place from a list</a>' in page  # the list is below
 
 
 def test_the_diary_menu_marks_the_page_you_are_on(alice_client: Any) -> None:
