@@ -48,3 +48,9 @@ def test_a_stress_moment_is_called_the_same_everywhere(alice_client: Any) -> Non
     event = StressEvent.objects.get()
     page = alice_client.get(reverse("diary:stress_delete", args=[event.pk])).content.decode()
     assert "This stress moment will be deleted." in page
+
+
+def test_the_factor_form_says_optional_once(alice_client: Any) -> None:
+    page = alice_client.get(reverse("diary:factors")).content.decode()
+    assert "(optional)</small>" in page
+    assert "(optional) <small" not in page

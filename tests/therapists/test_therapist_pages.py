@@ -179,6 +179,12 @@ def test_adding_and_removing_availability(theo_client: Client, theo_profile: Any
     assert {"therapist.availability_added", "therapist.availability_removed"} <= actions
 
 
+def test_the_weekday_box_asks_for_a_day_in_words(theo_client: Client, theo_profile: Any) -> None:
+    page = theo_client.get(reverse("therapists:availability")).content.decode()
+    assert '<option value="" selected>Choose a day</option>' in page
+    assert "---------" not in page
+
+
 def test_a_therapist_cannot_remove_someone_elses_hours(theo_client: Client) -> None:
     other = make_therapist(make_user("olu@example.org"))
     hours = other.weekly_hours.first()

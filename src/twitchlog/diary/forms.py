@@ -423,7 +423,7 @@ class CustomFactorForm(forms.ModelForm):
     class Meta:
         model = CustomFactor
         fields = ["name", "kind", "unit"]
-        labels = {"name": "What do you want to track?", "unit": "Unit (optional)"}
+        labels = {"name": "What do you want to track?", "unit": "Unit"}
         help_texts = {
             "name": "For example “Screen time after 10 pm” or “Hours at the computer”.",
             "unit": "For numbers, e.g. hours or cups.",

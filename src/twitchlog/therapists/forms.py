@@ -142,6 +142,12 @@ class WeeklyHoursForm(_HoursForm):
             **_TIMES_REQUIRED,
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        weekday = self.fields["weekday"]
+        assert isinstance(weekday, forms.TypedChoiceField)
+        weekday.choices = [("", "Choose a day"), *WeeklyHours.Weekday.choices]
+
 
 class ExtraHoursForm(_HoursForm):
     class Meta:
