@@ -183,6 +183,7 @@ def test_the_weekday_box_asks_for_a_day_in_words(theo_client: Client, theo_profi
     page = theo_client.get(reverse("therapists:availability")).content.decode()
     assert '<option value="" selected>Choose a day</option>' in page
     assert "---------" not in page
+    assert 'aria-current="page" href="/therapists/me/availability/">Availability' in page
 
 
 def test_a_therapist_cannot_remove_someone_elses_hours(theo_client: Client) -> None:
