@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "twitchlog.core.middleware.TimezoneMiddleware",
     "twitchlog.core.middleware.PrivatePagesMiddleware",
+    "twitchlog.core.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "twitchlog.urls"

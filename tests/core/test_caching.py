@@ -45,3 +45,11 @@ def test_a_view_that_chooses_its_own_caching_keeps_it(client: Any, theo: Any) ->
     TherapistPhoto.objects.create(profile=profile, image=b"\xff\xd8\xff")
     response = client.get(reverse("therapists:photo", args=[profile.pk]))
     assert response["Cache-Control"] == "public, max-age=604800"
+
+
+def test_pages_allow_only_our_own_scripts(client: Any, db: Any) -> None:
+    # Defence in depth: even if some text slipped through unescaped, no script of anyone
+    # else's could run on a page that shows health data.
+    policy = client.get(reverse("core:welcome"))["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
