@@ -51,5 +51,7 @@ def test_request_lines_lose_manage_and_password_reset_tokens() -> None:
     reset = _formatted("Not Found: %s", "/accounts/reset/MQ/cbx7fe-2e4d9a/")
     assert "cbx7fe" not in reset and "/accounts/reset/MQ/" in reset
     assert "set-password" in _formatted("%s", "/accounts/reset/MQ/set-password/")
+    search = _formatted('"%s" %s %s', "GET /learn/search/?q=als+eyelid&page=2 HTTP/1.1", 200, 9)
+    assert "als" not in search and "q=[hidden]&page=2" in search
     day = "/diary/days/2026-11-20/"
     assert _formatted("Not Found: %s", day) == f"Not Found: {day}"

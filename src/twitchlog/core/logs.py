@@ -3,18 +3,21 @@
 A request log line carries the URL. Two kinds of URL here work without logging in: the link
 in appointment emails (``/therapists/manage/<token>/``) and the password reset link
 (``/accounts/reset/<uid>/<token>/``). Anyone reading a log could use them, so the token is
-replaced before a line is written. Every other URL holds ids and dates only.
+replaced before a line is written. The one query string typed by a person, a search of the
+guides (``?q=``), can name a symptom, so it is hidden too. Every other URL holds ids, dates
+and fixed choices only.
 """
 
 import logging
 import re
 
 _TOKENS = re.compile(r"(/therapists/manage/|/accounts/reset/[^/\s]+/)(?!set-password/)[^/\s?\"]+")
+_SEARCH = re.compile(r"([?&]q=)[^&\s\"]*")
 HIDDEN = "[token hidden]"
 
 
 def redact(text: str) -> str:
-    return _TOKENS.sub(rf"\1{HIDDEN}", text)
+    return _SEARCH.sub(r"\1[hidden]", _TOKENS.sub(rf"\1{HIDDEN}", text))
 
 
 class RedactSignedLinks(logging.Filter):
