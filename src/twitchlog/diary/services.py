@@ -230,19 +230,27 @@ def create_checkin(
 ) -> tuple[CheckIn, bool]:
     """A new check-in (the API's create). A second one for the same day is a conflict."""
 
+    def conflict(existing: CheckIn) -> DiaryConflict:
+        message = f"There is already a check-in for {day.isoformat()}; change that one instead."
+        return DiaryConflict(message, existing)
+
     def make() -> CheckIn:
         existing = CheckIn.objects.filter(user=user, local_date=day).first()
         if existing is not None:
-            raise DiaryConflict(
-                f"There is already a check-in for {day.isoformat()}; change that one instead.",
-                existing,
-            )
+            raise conflict(existing)
         checkin = CheckIn.objects.create(user=user, local_date=day, client_id=client_id)
         changed = apply_checkin_values(checkin, values, custom or {})
         audit.log(user, "diary.checkin.created", checkin, fields=sorted(changed))
         return checkin
 
-    return _create_once(CheckIn, user, client_id, make)
+    try:
+        return _create_once(CheckIn, user, client_id, make)
+    except IntegrityError:
+        # Another request stored this day's check-in between our look and our insert.
+        existing = CheckIn.objects.filter(user=user, local_date=day).first()
+        if existing is None:
+            raise
+        raise conflict(existing) from None
 
 
 @transaction.atomic
