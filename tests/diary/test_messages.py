@@ -54,3 +54,12 @@ def test_the_factor_form_says_optional_once(alice_client: Any) -> None:
     page = alice_client.get(reverse("diary:factors")).content.decode()
     assert "(optional)</small>" in page
     assert "(optional) <small" not in page
+
+
+def test_the_check_in_names_each_mistake_and_links_to_it(alice_client: Any) -> None:
+    url = reverse("diary:checkin", args=[dt.date(2026, 11, 20)])
+    page = alice_client.post(url, {"sleep_hours": "30", "stress_level": "11"}).content.decode()
+    summary = page.split('class="form-errors"')[1].split("</div>")[0]
+    assert '<a href="#id_sleep_hours">How many hours did you sleep last night?</a>' in summary
+    assert 'href="#id_stress_level_0"' in summary
+    assert 'id="id_sleep_hours"' in page and 'id="id_stress_level_0"' in page
