@@ -21,6 +21,7 @@ def test_tapping_a_spot_opens_the_form_with_the_spot_chosen(alice_client: Any) -
 
 def test_a_spot_then_a_feeling_then_save_logs_it(alice_client: Any, alice: Any) -> None:
     form = alice_client.post(LOG, {"spot": "right-calf", "next": "/home/"}).content.decode()
+    assert '<a href="/home/">Cancel</a>' in form  # a wrong tap is easy to back out of
     client_id = form.split('name="client_id" value="')[1].split('"')[0]
     response = alice_client.post(
         LOG,
