@@ -79,15 +79,42 @@ def _request(client: Client, key: str, kwargs: dict[str, Any], method: str = "")
 # Rows a request may touch without anyone's data changing: sessions, the audit log (checked on
 # its own) and throttling counts.
 NOT_DATA = {"sessions.session", "core.auditentry", "core.attempt"}
+# A cache, rebuilt by reading pages when the diary has changed.
+CACHES = {"insights.insightreport"}
 
 
-def _data() -> dict[str, list[dict[str, Any]]]:
+def _data(skip: frozenset[str] = frozenset()) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table that holds someone's data."""
     return {
         model._meta.label_lower: list(model._default_manager.order_by("pk").values())
         for model in apps.get_models()
-        if model._meta.managed and model._meta.label_lower not in NOT_DATA
+        if model._meta.managed and model._meta.label_lower not in NOT_DATA | skip
     }
+
+
+def _method(key: str) -> str:
+    return key.split(" ", 1)[0] if " " in key else PROBES[key].method.upper()
+
+
+@pytest.mark.parametrize("key", sorted(k for k in PROBES if _method(k) != "GET"))
+def test_every_change_needs_the_csrf_token(key: str, alice: Any, theo: Any, charlie: Any) -> None:
+    # A signed-in person's browser sends the session cookie to any site's forms; the token is
+    # what tells their own change apart from one another site makes them send.
+    kwargs = PROBES[key].kwargs(Personas(alice, theo, charlie))
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(alice)
+    before = _data()
+    assert _request(browser, key, kwargs).status_code == 403
+    assert _data() == before
+
+
+@pytest.mark.parametrize("key", sorted(k for k in PROBES if _method(k) == "GET"))
+def test_reading_changes_nothing(key: str, alice: Any, theo: Any, charlie: Any) -> None:
+    kwargs = PROBES[key].kwargs(Personas(alice, theo, charlie))
+    owner = client_for(alice)
+    before = _data(skip=frozenset(CACHES))
+    _request(owner, key, kwargs)
+    assert _data(skip=frozenset(CACHES)) == before, "a GET changed stored data"
 
 
 def test_every_change_probe_sends_a_change() -> None:
