@@ -11,6 +11,9 @@ Kinds:
 - ``login``: needs a signed-in person but shows only their own things (charlie gets 200).
 - ``owned``: shows one of alice's objects; charlie must get 404.
 - ``staff``: the Django admin and other staff-only pages.
+
+An app may also define ``SEED`` in its probes module (see ``Seed`` below): the walker then
+checks that no page or answer charlie gets, including lists and their filters, shows any of it.
 """
 
 from collections.abc import Callable
@@ -38,19 +41,34 @@ class Probe:
     owner_status: int | None = None
 
 
-def probes() -> dict[str, Probe]:
+# Makes some of alice's data carrying text no one else's has, and returns those texts; a page
+# or answer for charlie must never contain any of them (an app's probes.py may define SEED).
+Seed = Callable[[Personas], list[str]]
+
+
+def _probe_modules() -> list[Any]:
     import importlib
     import pkgutil
 
     import tests
 
-    found: dict[str, Probe] = {}
+    found = []
     for module in pkgutil.iter_modules(tests.__path__):
         if not module.ispkg:
             continue
         try:
-            probes_module = importlib.import_module(f"tests.{module.name}.probes")
+            found.append(importlib.import_module(f"tests.{module.name}.probes"))
         except ModuleNotFoundError:
             continue
-        found.update(probes_module.PROBES)
     return found
+
+
+def probes() -> dict[str, Probe]:
+    found: dict[str, Probe] = {}
+    for module in _probe_modules():
+        found.update(module.PROBES)
+    return found
+
+
+def seeds() -> list[Seed]:
+    return [module.SEED for module in _probe_modules() if hasattr(module, "SEED")]

@@ -15,7 +15,7 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access import Personas, probes
+from tests.access import Personas, probes, seeds
 from tests.conftest import client_for
 from twitchlog.api.urls import api
 from twitchlog.core.models import AuditEntry
@@ -164,3 +164,14 @@ def test_access(key: str, alice: Any, theo: Any, charlie: Any) -> None:
         else:
             assert probe.kind == "login", probe.kind
             assert stranger.status_code < 400, f"charlie got {stranger.status_code}"
+
+
+@pytest.mark.parametrize("key", sorted(k for k in PROBES if _method(k) == "GET"))
+def test_a_stranger_sees_nothing_of_alices(key: str, alice: Any, theo: Any, charlie: Any) -> None:
+    personas = Personas(alice, theo, charlie)
+    secrets = [text for seed in seeds() for text in seed(personas)]
+    kwargs = PROBES[key].kwargs(personas)
+    stranger = _request(client_for(charlie), key, kwargs)
+    shown = stranger.content.decode(errors="replace")
+    leaked = [text for text in secrets if text in shown]
+    assert not leaked, f"charlie was shown {leaked}"

@@ -94,3 +94,13 @@ PROBES = {
     "DELETE /api/diary/factors/{factor_id}": Probe("owned", _api_factor, owner_status=204),
     "GET /api/diary/daily": Probe("login"),
 }
+
+
+def SEED(p):  # type: ignore[no-untyped-def]
+    """Alice's diary with texts only it holds; charlie must never be shown them."""
+    factor = make_factor(p.alice, "Alicesecret factor")
+    make_episode(p.alice, notes="alicesecret-episode")
+    make_stress_event(p.alice, notes="alicesecret-stress")
+    make_checkin(p.alice, DAY, sleep_hours=7, notes="alicesecret-checkin")
+    return ["Alicesecret factor", factor.column, "alicesecret-episode", "alicesecret-stress",
+            "alicesecret-checkin"]  # fmt: skip

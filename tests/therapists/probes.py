@@ -104,3 +104,13 @@ PROBES = {
         "owned", _api_move, data={"start": "2030-01-01T09:00:00Z"}
     ),
 }
+
+
+def SEED(p: Personas) -> list[str]:
+    """An appointment of alice's; charlie's pages must not show her in it."""
+    from tests.conftest import make_user
+
+    p.alice.display_name = "Alicesecret Client"
+    p.alice.save()
+    make_booking(p.alice, make_therapist(make_user("seed-therapist@example.org")))
+    return ["Alicesecret Client", p.alice.email]
