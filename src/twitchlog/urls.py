@@ -11,6 +11,7 @@ urlpatterns = [
     path("diary/", include("twitchlog.diary.urls")),
     path("insights/", include("twitchlog.insights.urls")),
     path("therapists/", include("twitchlog.therapists.urls")),
+    path("my-data/", include("twitchlog.reports.urls")),
     path("api/", include("twitchlog.api.urls")),
     path("admin/", admin.site.urls),
 ]
