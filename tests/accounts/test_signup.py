@@ -37,6 +37,7 @@ def test_it_creates_the_account_logs_in_and_records_consent(client: Any) -> None
     user = User.objects.get()
     assert user.email == "nia@example.org"
     assert user.time_zone == "Europe/Berlin"
+    assert user.country == "DE"  # guessed from the zone, for the right crisis lines
     assert user.health_data_consent_at is not None
     assert client.get(reverse("core:home")).status_code == 200
     actions = set(AuditEntry.objects.values_list("action", flat=True))
@@ -77,6 +78,13 @@ def test_it_rejects_an_unknown_time_zone_and_keeps_what_was_typed(client: Any) -
 def test_it_understands_a_city_name_as_a_time_zone(client: Any) -> None:
     post(client, time_zone="new york")
     assert User.objects.get().time_zone == "America/New_York"
+    assert User.objects.get().country == "US"
+
+
+@pytest.mark.django_db
+def test_a_zone_of_no_country_leaves_the_country_blank(client: Any) -> None:
+    post(client, time_zone="UTC")
+    assert User.objects.get().country == ""
 
 
 @pytest.mark.django_db

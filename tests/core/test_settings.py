@@ -105,3 +105,13 @@ def test_serve_prepares_the_database_and_serves_the_home_page(tmp_path: Path) ->
         server.terminate()
         output = server.communicate(timeout=10)[0]
     assert f"http://127.0.0.1:{port}/" in output
+
+
+def test_app_processes_load_the_statistics_stack_at_start_up(tmp_path: Path) -> None:
+    code = "import sys, twitchlog.wsgi; print('pandas' in sys.modules, 'scipy' in sys.modules)"
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    env["TWITCHLOG_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.split() == ["True", "True"], result.stderr

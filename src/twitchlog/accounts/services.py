@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from twitchlog.accounts.models import ApiToken, User
 from twitchlog.core import audit
+from twitchlog.core.timezones import country_for_zone
 
 TOKEN_PREFIX = "twl_"  # noqa: S105 (a visible prefix, not a secret)
 
@@ -15,8 +16,14 @@ TOKEN_PREFIX = "twl_"  # noqa: S105 (a visible prefix, not a secret)
 @transaction.atomic
 def sign_up(email: str, password: str, time_zone: str) -> User:
     """Create an account for someone who has consented to us storing their health data."""
+    # The zone's country picks the crisis lines shown with safety notices from the first day;
+    # the person can change it on their profile.
     user = User.objects.create_user(
-        email, password, time_zone=time_zone, health_data_consent_at=timezone.now()
+        email,
+        password,
+        time_zone=time_zone,
+        country=country_for_zone(time_zone),
+        health_data_consent_at=timezone.now(),
     )
     audit.log(user, "account.created", user)
     audit.log(user, "consent.health_data.given", user)

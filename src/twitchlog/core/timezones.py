@@ -5,6 +5,7 @@ moving to another zone never moves days already logged.
 """
 
 import datetime as dt
+import importlib.resources
 import zoneinfo
 from functools import cache
 
@@ -29,3 +30,17 @@ def local_date(instant: dt.datetime, zone_name: str) -> dt.date:
 
 def local_now(zone_name: str) -> dt.datetime:
     return dt.datetime.now(dt.UTC).astimezone(zone(zone_name))
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    # tzdata's zone.tab: "CC<TAB>coordinates<TAB>Zone/Name[<TAB>comment]" per line.
+    text = (importlib.resources.files("tzdata.zoneinfo") / "zone.tab").read_text()
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[2]: row[0] for row in rows if len(row) >= 3}
+
+
+def country_for_zone(name: str) -> str:
+    """The two-letter country a zone belongs to ("Europe/Berlin" -> "DE"), or "" for zones
+    such as UTC that belong to none. A guess a person can correct on their profile."""
+    return _zone_countries().get(name, "")

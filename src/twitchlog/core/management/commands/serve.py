@@ -1,3 +1,4 @@
+import threading
 from typing import Any
 
 from django.core.management import call_command
@@ -5,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.core.servers.basehttp import get_internal_wsgi_application, run
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
+
+from twitchlog.core.warmup import warm_up
 
 
 class Command(BaseCommand):
@@ -19,6 +22,7 @@ class Command(BaseCommand):
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             self.stdout.write("Preparing the database…")
             call_command("migrate", interactive=False, verbosity=0)
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
         self.stdout.write(
             self.style.SUCCESS(
