@@ -47,3 +47,12 @@ def test_demo_therapists_are_listed_and_bookable_and_reset_on_rerun(alice: Any, 
     assert TherapistProfile.objects.count() == 4
     assert not Appointment.objects.exists()
     assert sum(p.time_off.count() for p in again) == 1
+
+
+def test_applications_waiting_for_a_decision_come_first(theo: Any, alice: Any) -> None:
+    waiting = make_therapist(theo, approved=False)
+    make_therapist(alice, approved=True)
+    staff = make_user("staff@example.org", is_staff=True, is_superuser=True)
+    page = client_for(staff).get(reverse("admin:therapists_therapistprofile_changelist"))
+    rows = list(page.context["cl"].result_list)
+    assert rows[0] == waiting

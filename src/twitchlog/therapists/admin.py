@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
 
 from twitchlog.therapists import services
@@ -37,6 +37,8 @@ class TherapistProfileAdmin(admin.ModelAdmin):
     )
     list_filter = ("qualification", "lived_experience", ("approved_at", admin.EmptyFieldListFilter))
     search_fields = ("name", "user__email", "credentials")
+    # Applications waiting for a decision come first, newest first.
+    ordering = (F("approved_at").asc(nulls_first=True), "-applied_at")
     inlines = [WeeklyHoursInline]
     actions = ["approve"]
 
