@@ -1,0 +1,160 @@
+"""What the printed report says, gathered from the diary, the questionnaires and the insights.
+
+Kept apart from the PDF rendering so the facts can be checked without reading a PDF.
+"""
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+
+from twitchlog.accounts.models import User
+from twitchlog.assessments.models import AssessmentResult
+from twitchlog.core.timezones import local_date, local_now
+from twitchlog.diary.models import Episode, RedFlagNote
+from twitchlog.diary.spots import spot_label
+from twitchlog.insights import presenting
+from twitchlog.insights import services as insights
+from twitchlog.knowledge.content import RED_FLAGS_BY_KEY, RedFlag
+
+MAX_WEEKS = 52  # a year of bars still reads on A4; older weeks are summed in the totals only
+MAX_SPOTS = 8
+
+
+@dataclass(frozen=True)
+class Spot:
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    taken_on: dt.date
+    score: int
+    max_score: int
+    band: str
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    questionnaire: str
+    rows: list[ResultRow]  # newest first
+
+
+@dataclass(frozen=True)
+class FlagRow:
+    flag: RedFlag
+    last_noted: dt.date
+    open: bool  # still shown as a reminder in the app
+
+
+@dataclass(frozen=True)
+class Summary:
+    name: str
+    made_on: dt.date
+    first_day: dt.date | None
+    last_day: dt.date | None
+    days_logged: int
+    twitches: int
+    weeks: list[tuple[dt.date, int | None]]
+    weeks_cut: bool  # True when older weeks were left off the chart
+    spots: list[Spot]
+    insights: presenting.Page
+    results: list[ResultGroup]  # the questionnaire taken most recently first
+    flags: list[FlagRow]
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weekly_twitches(daily: dict[dt.date, float]) -> list[tuple[dt.date, int | None]]:
+    """Twitches per week (Monday first) from a count per day; NaN days are not logged.
+
+    Every week between the first and the last logged day is present, so a gap shows as a gap:
+    ``None`` for a week with no day logged, 0 for a logged week without twitches.
+    """
+    logged = {day: value for day, value in daily.items() if not math.isnan(value)}
+    if not logged:
+        return []
+    totals: dict[dt.date, int] = {}
+    for day, value in logged.items():
+        week = _monday(day)
+        totals[week] = totals.get(week, 0) + round(value)
+    week, last = _monday(min(logged)), _monday(max(logged))
+    weeks: list[tuple[dt.date, int | None]] = []
+    while week <= last:
+        weeks.append((week, totals.get(week)))
+        week += dt.timedelta(days=7)
+    return weeks
+
+
+def _spots(user: User) -> list[Spot]:
+    rows = list(
+        Episode.objects.filter(user=user)
+        .values("region", "side")
+        .annotate(n=Count("id"))
+        .order_by("-n", "region", "side")
+    )
+    total = sum(row["n"] for row in rows)
+    return [
+        Spot(spot_label(row["region"], row["side"]), row["n"], round(100 * row["n"] / total))
+        for row in rows[:MAX_SPOTS]
+    ]
+
+
+def _results(user: User) -> list[ResultGroup]:
+    groups: dict[str, ResultGroup] = {}
+    for result in AssessmentResult.objects.filter(user=user).order_by("-taken_at", "-pk"):
+        name = result.definition.name
+        group = groups.setdefault(name, ResultGroup(name, []))
+        group.rows.append(
+            ResultRow(
+                taken_on=local_date(result.taken_at, user.time_zone),
+                score=result.score,
+                max_score=result.max_score,
+                band=result.band,
+            )
+        )
+    return list(groups.values())
+
+
+def _flags(user: User) -> list[FlagRow]:
+    seen: dict[str, FlagRow] = {}
+    for note in RedFlagNote.objects.filter(user=user).order_by("noted_on", "pk"):
+        flag = RED_FLAGS_BY_KEY.get(note.key)
+        if flag is None:
+            continue
+        before = seen.get(note.key)
+        still_open = note.dismissed_at is None or (before is not None and before.open)
+        seen[note.key] = FlagRow(flag, note.noted_on, still_open)
+    return sorted(seen.values(), key=lambda row: (row.flag.urgency != "soon", row.last_noted))
+
+
+def _daily_counts(frame: Any) -> dict[dt.date, float]:
+    pairs = zip(frame["date"], frame["twitch_count"], strict=True)
+    return {stamp.date(): float(value) for stamp, value in pairs}
+
+
+def summarise(user: User) -> Summary:
+    current = insights.current_report(user, "twitch_count")
+    daily = _daily_counts(current.frame)
+    weeks = weekly_twitches(daily)
+    logged_days = sorted(daily)
+    return Summary(
+        name=user.display_name or user.email,
+        made_on=local_now(user.time_zone).date(),
+        first_day=logged_days[0] if logged_days else None,
+        last_day=logged_days[-1] if logged_days else None,
+        days_logged=len(logged_days),
+        twitches=sum(round(v) for v in daily.values() if not math.isnan(v)),
+        weeks=weeks[-MAX_WEEKS:],
+        weeks_cut=len(weeks) > MAX_WEEKS,
+        spots=_spots(user),
+        insights=presenting.page(current.stored.report, insights.custom_labels(user)),
+        results=_results(user),
+        flags=_flags(user),
+    )
