@@ -7,6 +7,7 @@ from typing import Any
 from fhir.resources.R4B.bundle import Bundle
 
 from tests.reports.helpers import CHECKIN, small_diary
+from twitchlog.diary import transfer
 from twitchlog.reports import bundle as fhir
 
 DIARY = "https://twitchlog.example/fhir/CodeSystem/diary"
@@ -134,3 +135,10 @@ def test_alices_bundle_holds_none_of_charlies_entries(alice: Any, charlie: Any) 
     text = fhir.to_json(fhir.bundle(alice))
     assert "alicetag" in text
     assert "charlietag" not in text and "charlie@example.org" not in text
+
+
+def test_a_count_imported_from_a_file_is_an_observation_of_its_day(alice: Any) -> None:
+    transfer.import_daily(alice, transfer.read_for(alice, "date,twitch_count\n2026-11-01,4\n"))
+    count = _observation(_resources(alice), "-twitch-count")
+    assert count["valueInteger"] == 4
+    assert count["effectiveDateTime"] == "2026-11-01"

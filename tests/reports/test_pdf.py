@@ -32,7 +32,7 @@ def test_the_report_says_what_a_doctor_needs(alice: Any) -> None:
     assert "<td>Right calf</td>" in html
     assert "GAD-7" in html and "10 of 21" in html and "<td>moderate</td>" in html
     assert "Real weakness" in html and "see a doctor soon" in html
-    assert "worth checking once with a doctor" in html
+    assert "having twitching checked once by a doctor is worthwhile" in html
     assert "Twitchlog waits for 28" in html  # two days are too few for the driver analysis
     assert DISCLAIMER in html
 

@@ -68,3 +68,10 @@ def test_warning_signs_are_listed_once_with_the_latest_date(alice: Any) -> None:
         ("weakness", dt.date(2026, 11, 9), True),  # "see a doctor soon" comes first
         ("numbness", dt.date(2026, 11, 9), True),
     ]
+
+
+def test_the_scale_is_labelled_in_whole_numbers() -> None:
+    small = weekly_chart([(MON, 3)])  # the scale runs to 5
+    assert ">5</text>" in small and ">2.5</text>" not in small
+    larger = weekly_chart([(MON, 7)])  # to 10, with 5 halfway
+    assert ">10</text>" in larger and ">5</text>" in larger

@@ -159,6 +159,13 @@ def _standard_code(name: str) -> dict[str, Any]:
     return _diary_code(_fhir_id(name), FACTORS_BY_NAME[name].label)
 
 
+# The check-in's own twitching values: (field, our code, what it is).
+TWITCH_VALUES = (
+    ("twitch_rating", "twitch-severity", "Overall twitching that day (0–10)"),
+    ("imported_twitch_count", "twitch-count", "Twitches counted that day (imported)"),
+)
+
+
 def checkin_observations(checkin: CheckIn, subject: dict[str, str]) -> list[dict[str, Any]]:
     """One observation per value the person gave that evening; "not logged" gives none."""
     day = checkin.local_date.isoformat()
@@ -175,22 +182,10 @@ def checkin_observations(checkin: CheckIn, subject: dict[str, str]) -> list[dict
         }
 
     found = []
-    if checkin.twitch_rating is not None:
-        found.append(
-            observation(
-                "twitch-severity",
-                _diary_code("twitch-severity", "Overall twitching that day (0–10)"),
-                {"valueInteger": checkin.twitch_rating},
-            )
-        )
-    if checkin.imported_twitch_count is not None:
-        found.append(
-            observation(
-                "twitch-count",
-                _diary_code("twitch-count", "Twitches counted that day (imported)"),
-                {"valueInteger": checkin.imported_twitch_count},
-            )
-        )
+    for field, code, display in TWITCH_VALUES:
+        count = getattr(checkin, field)
+        if count is not None:
+            found.append(observation(code, _diary_code(code, display), {"valueInteger": count}))
     for column in FACTOR_COLUMNS:
         value = getattr(checkin, column.field)
         if value is not None:

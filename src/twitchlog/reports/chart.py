@@ -31,7 +31,8 @@ def weekly_chart(weeks: Sequence[tuple[dt.date, int | None]]) -> str:
     bar_w = max(slot * 0.7, 1.0)
     base = TOP + plot_h
     parts = []
-    for tick in (0, top / 2, top):
+    middle = top / 2
+    for tick in (0, middle, top) if middle.is_integer() else (0, top):
         y = base - plot_h * tick / top
         parts.append(
             f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '

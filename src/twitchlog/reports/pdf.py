@@ -11,7 +11,7 @@ import logging
 from django.template.loader import render_to_string
 
 from twitchlog.accounts.models import User
-from twitchlog.knowledge.content import DISCLAIMER, DOCTOR_INTRO
+from twitchlog.knowledge.content import DISCLAIMER
 from twitchlog.reports.chart import weekly_chart
 from twitchlog.reports.summary import summarise
 
@@ -27,8 +27,6 @@ def report_html(user: User) -> str:
             "s": summary,
             "chart": weekly_chart(summary.weeks),
             "has_urgent": any(row.flag.urgency == "soon" for row in summary.flags),
-            # "Any twitching is worth checking once with a doctor ... This app cannot examine you."
-            "doctor_advice": DOCTOR_INTRO[-1].text,
             "disclaimer": DISCLAIMER,
         },
     )
