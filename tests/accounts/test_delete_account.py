@@ -23,6 +23,6 @@ def test_it_deletes_the_account_and_the_audit_trail_survives(alice_client: Any, 
     assert entry.object_id == str(alice_id)
 
 
-def test_it_links_to_the_diary_download_first(alice_client: Any) -> None:
+def test_it_links_to_the_full_download_first(alice_client: Any) -> None:
     page = alice_client.get(reverse("accounts:delete")).content.decode()
-    assert f'<a href="{reverse("diary:settings")}">download your diary</a> first' in page
+    assert f'<a href="{reverse("reports:index")}">download everything</a> first' in page

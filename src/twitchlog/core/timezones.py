@@ -11,12 +11,18 @@ from functools import cache
 
 
 @cache
+def _known_zones() -> frozenset[str]:
+    # available_timezones() walks the zone folders on every call (milliseconds); once is enough.
+    return frozenset(zoneinfo.available_timezones())
+
+
+@cache
 def all_zones() -> list[str]:
-    return sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
+    return sorted(z for z in _known_zones() if "/" in z or z == "UTC")
 
 
 def is_valid_zone(name: str) -> bool:
-    return bool(name) and name in zoneinfo.available_timezones()
+    return bool(name) and name in _known_zones()
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:
