@@ -29,3 +29,18 @@ def test_api_docs_use_the_bundled_swagger(client, db) -> None:  # type: ignore[n
     page = client.get("/api/docs").content.decode()
     assert "cdn." not in page
     assert "/static/ninja/" in page
+
+
+def test_the_openapi_schema_is_json_without_repeated_keys(client, db) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    repeated: list[str] = []
+
+    def no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        keys = [key for key, _ in pairs]
+        repeated.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(pairs)
+
+    schema = json.loads(client.get("/api/openapi.json").content, object_pairs_hook=no_repeats)
+    assert schema["openapi"].startswith("3.")
+    assert repeated == []
