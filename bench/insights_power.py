@@ -77,8 +77,8 @@ def _truth_signs(truth: Truth) -> dict[str, int]:
     return signs
 
 
-def _engine(frame: pd.DataFrame, truth: Truth, tally: Tally, permutations: int) -> Flags:
-    report = analyze(frame, "twitch_count", load_permutations=permutations)
+def _engine(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
+    report = analyze(frame, "twitch_count")
     flags: Flags = defaultdict(set)
     lags: dict[str, set[int]] = defaultdict(set)
     for finding in report.findings:
@@ -88,13 +88,13 @@ def _engine(frame: pd.DataFrame, truth: Truth, tally: Tally, permutations: int) 
     by_key = {(f.factor, f.lag_days, f.kind): f for f in report.findings}
     for driver in truth.drivers:
         kind = "binary" if set(frame[driver.factor].dropna().unique()) <= {0, 1} else "linear"
-        finding = by_key.get((driver.factor, driver.lag_days, kind))
-        if finding is None:
-            other = "linear" if kind == "binary" else "binary"
-            finding = by_key.get((driver.factor, driver.lag_days, other))
-        if finding is not None and finding.ci_low is not None and finding.ci_high is not None:
+        other = "linear" if kind == "binary" else "binary"
+        at_lag = by_key.get((driver.factor, driver.lag_days, kind)) or by_key.get(
+            (driver.factor, driver.lag_days, other)
+        )
+        if at_lag is not None and at_lag.ci_low is not None and at_lag.ci_high is not None:
             tally.intervals += 1
-            tally.covered += finding.ci_low <= driver.rate_ratio <= finding.ci_high
+            tally.covered += at_lag.ci_low <= driver.rate_ratio <= at_lag.ci_high
         sign = 1 if driver.rate_ratio > 1 else -1
         if flags.get(driver.factor) == {sign} and driver.lag_days in lags[driver.factor]:
             tally.right_lag += 1
@@ -210,7 +210,7 @@ def _score(flags: Flags, truth: Truth, tally: Tally) -> None:
         tally.reverse_flagged += truth.reverse_decoy in flags
 
 
-def run(lengths: list[int], persons: int, permutations: int, seed: int) -> dict[Any, Tally]:
+def run(lengths: list[int], persons: int, seed: int) -> dict[Any, Tally]:
     tallies: dict[Any, Tally] = defaultdict(Tally)
     for days in lengths:
         for i in range(persons):
@@ -222,7 +222,7 @@ def run(lengths: list[int], persons: int, permutations: int, seed: int) -> dict[
                 tally = tallies[(days, method)]
                 start = time.perf_counter()
                 if method == "engine":
-                    flags = _engine(frame, truth, tally, permutations)
+                    flags = _engine(frame, truth, tally)
                 elif method == "pearson":
                     flags = _pearson(frame, factors)
                 elif method == "ttest":
@@ -267,7 +267,6 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--persons", type=int, default=200, help="simulated persons per length")
     parser.add_argument("--lengths", default="60,90,180,365", help="diary lengths in days")
-    parser.add_argument("--permutations", type=int, default=199, help="load test shifts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="smoke run: 20 persons per length")
     args = parser.parse_args(argv)
@@ -279,7 +278,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"# {command}")
     print(f"# {persons} simulated persons per length, default SimSpec, seed {args.seed}")
     started = time.perf_counter()
-    tallies = run(lengths, persons, args.permutations, args.seed)
+    tallies = run(lengths, persons, args.seed)
     print(table(tallies, lengths))
     print(f"# total {time.perf_counter() - started:.0f} s")
 

@@ -31,14 +31,13 @@ def test_it_finds_a_driver_that_acts_the_next_day() -> None:
 
 
 def test_pure_noise_yields_no_driver_in_at_least_95_percent_of_runs() -> None:
-    # 200 null diaries of 60–90 days.  The load test uses 30 shifts here (400 by default) to
-    # keep this test quick; its p-values stay valid, only coarser in the shifts' covariance.
+    # 200 null diaries of 60–90 days, with the default analysis.
     spec = SimSpec(null_share=1.0, reverse_share=0.0)
     with_false_driver = 0
     for seed in range(200):
         frame, truth = simulate_person(60 + seed % 31, 1000 + seed, spec)
         assert truth.is_null
-        with_false_driver += bool(flagged(analyze(frame, load_permutations=30)))
+        with_false_driver += bool(flagged(analyze(frame)))
     assert with_false_driver <= 10
 
 
@@ -56,7 +55,7 @@ def test_a_confounded_decoy_is_not_flagged() -> None:
     for seed in range(10):
         frame, truth = simulate_person(180, 30 + seed, spec)
         assert truth.confounded_decoy is not None
-        found = flagged(analyze(frame, load_permutations=30))
+        found = flagged(analyze(frame))
         decoys_flagged += truth.confounded_decoy in found
         drivers_found += "stress_level" in found
     assert decoys_flagged == 0
@@ -75,7 +74,7 @@ def test_a_factor_that_follows_bad_days_is_not_called_a_cause() -> None:
     for seed in range(10):
         frame, truth = simulate_person(365, 50 + seed, spec)
         assert truth.reverse_decoy == "magnesium_mg"
-        decoys_flagged += "magnesium_mg" in flagged(analyze(frame, load_permutations=30))
+        decoys_flagged += "magnesium_mg" in flagged(analyze(frame))
     assert decoys_flagged == 0
 
 

@@ -81,15 +81,24 @@ class _Person:
     first_factor_response: int = 1  # responses: the outcome, then each candidate
 
 
-def _base(dates: pd.DatetimeIndex, n_logged: int) -> np.ndarray:
+def _base(dates: pd.DatetimeIndex, observed: np.ndarray) -> np.ndarray:
+    """Intercept, weekday terms and a slow trend, on the span of days with the outcome logged.
+
+    The trend (cosines, one per ~90 days of that span, up to four) is laid on the days from
+    the first to the last logged outcome, not on the whole table: a stray row months away
+    with only a factor in it must not squeeze the trend into a near-constant.
+    """
     n = len(dates)
     weekday = dates.day_of_week.to_numpy()
     columns = [np.ones(n), (weekday >= 5).astype(float)]
-    if n_logged >= 90:
+    if int(observed.sum()) >= 90:
         angle = 2 * math.pi * weekday / 7
         columns += [np.sin(angle), np.cos(angle)]
-    terms = 1 if n < 120 else min(4, n // 90)
-    position = (np.arange(n) + 0.5) / n
+    logged = np.flatnonzero(observed)
+    first, last = (int(logged[0]), int(logged[-1])) if len(logged) else (0, n - 1)
+    span = last - first + 1
+    terms = 1 if span < 120 else min(4, span // 90)
+    position = np.clip((np.arange(n) - first + 0.5) / span, 0.0, 1.0)
     columns += [np.cos(math.pi * k * position) for k in range(1, terms + 1)]
     return np.column_stack(columns)
 
@@ -166,6 +175,9 @@ class _Estimate:
     se: float
     df: int
     n: int
+    # Per calendar day, the part of the outcome this model does not explain (standardized;
+    # NaN on days outside the model), for the reverse-causation check.
+    surprise: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
 
     @property
     def p_value(self) -> float:
@@ -185,8 +197,19 @@ def _estimate(person: _Person, x: np.ndarray, y: np.ndarray, days: np.ndarray) -
     n, p = x.shape
     lags = glm.bandwidth(n)
     variance = glm.hac_variance(fit, x, 0, days, person.diary.n_days, lags)
+    se = math.sqrt(max(variance, 1e-300))
+    if not (math.isfinite(fit.coef[0]) and math.isfinite(se)) or abs(fit.coef[0]) + 4 * se > 20:
+        # No diary can support a change of e^20: the fit did not converge on these data.
+        raise glm.FitError("unstable fit")
+    surprise = np.full(person.diary.n_days, np.nan)
+    spread = np.sqrt(fit.mu * (1 + person.alpha * fit.mu)) if person.count else 1.0
+    surprise[days] = (y - fit.mu) / spread
     return _Estimate(
-        float(fit.coef[0]), math.sqrt(max(variance, 1e-300)), glm.hac_dof(n, p, lags), n
+        float(fit.coef[0]),
+        se,
+        glm.hac_dof(n, p, lags),
+        n,
+        surprise,
     )
 
 
@@ -205,7 +228,7 @@ def _prepare(diary: Diary) -> _Person:
         count=count,
         observed=observed,
         transformed=transformed,
-        base=_base(diary.dates, n_logged),
+        base=_base(diary.dates, observed),
         history={lag: _history(transformed, lag, n_logged) for lag in LAGS},
         scaled=scaled,
         binary={name: _is_binary(name, v) for name, v in scaled.items()},
@@ -293,27 +316,34 @@ def _test_factor(person: _Person, name: str, lag: int, index: int) -> _Test:
     if person.load is not None:
         forced.append(person.load[:, None])
     forced += [np.column_stack(filled(v)) for v in own]
-    weighted = _selected(person, 0, exclude=name) + _selected(
-        person, person.first_factor_response + index
-    )
+    outcome_side = _selected(person, 0, exclude=name)
+    weighted = outcome_side + _selected(person, person.first_factor_response + index)
     best: dict[int, float] = {}
     for weight, k in weighted:
         best[k] = max(best.get(k, 0.0), weight)
     n_forced = sum(block.shape[1] for block in forced) + 1
     room = max(0, min(test.days // 6, test.days - n_forced - 12))
     chosen = sorted(best, key=lambda k: -best[k])[:room]
-    # A control left blank on a day cannot stand in for itself there (a filled-in mean would
-    # let the tested factor carry the confounding), so selected controls need whole days;
-    # the least important ones give way if that would leave too few days.
-    columns = [
-        shift(person.scaled[person.candidates[k][0]], person.candidates[k][1]) for k in chosen
-    ]
+    predicts_outcome = {k for _w, k in outcome_side}
+    # A control that goes with the outcome and is left blank on a day cannot stand in for
+    # itself there (a filled-in mean would let the tested factor carry its effect), so those
+    # controls need whole days; the least important give way if that would leave too few.
+    # A control picked only because it travels with the tested factor is filled with its
+    # mean and a blank flag on its blank days.
+    strict = [k for k in chosen if k in predicts_outcome]
+    loose = [k for k in chosen if k not in strict]
+
+    def column(k: int) -> np.ndarray:
+        return shift(person.scaled[person.candidates[k][0]], person.candidates[k][1])
+
+    columns = [column(k) for k in strict]
     while columns:
         complete = rows & ~np.isnan(np.column_stack(columns)).any(axis=1)
         if complete.sum() >= MIN_DAYS:
             rows = complete
             break
         columns.pop()
+    columns += [block for k in loose for block in filled(column(k))]
     test.days = int(rows.sum())
     selected = [v[:, None] for v in columns]
     design = np.column_stack([x, *forced, *selected])[rows]
@@ -330,15 +360,23 @@ def _test_factor(person: _Person, name: str, lag: int, index: int) -> _Test:
     return test
 
 
-def _reverse_sign(person: _Person, values: np.ndarray) -> int:
-    """+1/-1 when the factor reliably moves after high-twitch days, 0 when it does not."""
-    previous = shift(person.transformed, 1)
+def _reverse_sign(person: _Person, values: np.ndarray, surprise: np.ndarray) -> int:
+    """+1/-1 when the factor reliably moves after high-twitch days, 0 when it does not.
+
+    The factor is regressed on yesterday's ``surprise``: the part of yesterday's twitching
+    that the tested model (this factor, the stress load, the outcome before, the weekday ...)
+    does not explain, holding the factor's own values one and two days before.  A factor
+    taken *because of* yesterday's twitching follows all of it, surprise included; a real
+    driver that merely runs in streaks (or shares a slow cause with the twitching, as anxiety
+    episodes do with stress) does not, as its own part of yesterday is in the model.
+    """
+    previous = shift(surprise, 1)
     rows = ~np.isnan(values) & ~np.isnan(previous)
     if rows.sum() < MIN_DAYS:
         return 0
-    x = np.column_stack([previous, person.base, np.column_stack(filled(shift(values, 1)))])[rows]
-    spread = x.std(axis=0)
-    x = x[:, (spread > 1e-9) | (np.arange(x.shape[1]) == 1)]
+    own = [np.column_stack(filled(shift(values, lag))) for lag in (1, 2)]
+    controls = np.column_stack([person.base, *own])[rows]
+    x = np.column_stack([previous[rows], controls[:, _independent(controls)]])
     try:
         fit = glm.fit_linear(x, values[rows])
     except glm.FitError:
@@ -355,13 +393,17 @@ def _reverse_sign(person: _Person, values: np.ndarray) -> int:
     return 1 if stat > 0 else -1
 
 
-def _holm(p_values: list[float]) -> list[float]:
+def _holm(p_values: list[float], weights: list[float]) -> list[float]:
+    """Weighted Holm adjusted p-values (Holm 1979): at each step the smallest ``p / w`` left is
+    compared with the level times ``w / (sum of the weights still left)``."""
     m = len(p_values)
     if m == 0:
         return []
-    order = np.argsort(p_values)
-    ranked = np.asarray(p_values)[order] * (m - np.arange(m))
-    adjusted = np.maximum.accumulate(ranked)
+    p = np.asarray(p_values, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    order = np.argsort(p / w, kind="stable")
+    left = np.cumsum(w[order][::-1])[::-1]
+    adjusted = np.maximum.accumulate(p[order] * left / w[order])
     out = np.empty(m)
     out[order] = np.minimum(adjusted, 1.0)
     return [float(v) for v in out]
@@ -388,7 +430,7 @@ class _LoadResult:
     reason: str = ""
 
 
-def _fit_load(person: _Person, permutations: int, rng: np.random.Generator) -> _LoadResult:
+def _fit_load(person: _Person, rng: np.random.Generator) -> _LoadResult:
     episodes = person.diary.factors.get(LOAD_SOURCE)
     test = _Test(LOAD_SOURCE, 0, "load", 0)
     if episodes is None:
@@ -409,23 +451,34 @@ def _fit_load(person: _Person, permutations: int, rng: np.random.Generator) -> _
         )
         for k in chosen
     ]
+    # The model the load is fitted in: weekday, trend and the factors that go with the
+    # outcome.  Its test also holds the outcome before the day (as every factor model does),
+    # which takes runs of bad days out of the residuals the scores are made of.
     x0 = np.column_stack([person.base, *controls])[rows]
     x0 = x0[:, _independent(x0)]
+    x_null = np.column_stack([x0, person.history[0][rows]])
+    x_null = x_null[:, _independent(x_null)]
     y = person.diary.y[rows]
     days = np.flatnonzero(rows)
     try:
-        null = glm.fit_negbin(x0, y, person.alpha) if person.count else glm.fit_linear(x0, y)
+        null = (
+            glm.fit_negbin(x_null, y, person.alpha) if person.count else glm.fit_linear(x_null, y)
+        )
     except glm.FitError:
         test.shortfall = "few"
         return _LoadResult(test, reason="few")
     grid = load.load_series(series, load.TAU_GRID)
-    observed = grid[rows].T @ null.resid
-    offsets = load.shifts(person.diary.n_days, permutations, rng)
-    if len(offsets) >= load.MIN_SHIFTS:
-        moved = np.column_stack([np.roll(series, int(s)) for s in offsets])
-        shifted = load.load_series(moved, load.TAU_GRID)[rows]
-        scores = (shifted.reshape(len(y), -1).T @ null.resid).reshape(len(offsets), -1)
-        test.p_value = load.max_score_p_value(observed, scores, rng)
+    # The score test for every tau: sum over logged days of (count - mean) x weight; see
+    # load.score_weights and load.shifted_scores.
+    days_with_count = np.flatnonzero(~np.isnan(episodes))
+    centred = episodes[days_with_count] - series[days_with_count].mean()
+    resid = np.zeros(person.diary.n_days)
+    resid[rows] = null.resid
+    weights = load.score_weights(resid, load.TAU_GRID)[days_with_count]
+    observed = centred @ weights
+    shifted = load.shifted_scores(weights, centred)
+    if len(shifted) >= load.MIN_SHIFTS:
+        test.p_value = load.max_score_p_value(observed, shifted, rng)
     best: tuple[float, int] | None = None
     for g in range(len(load.TAU_GRID)):
         xg = np.column_stack([grid[rows, g], x0])
@@ -440,9 +493,13 @@ def _fit_load(person: _Person, permutations: int, rng: np.random.Generator) -> _
         return _LoadResult(test, reason="few")
     g = best[1]
     xg = np.column_stack([grid[rows, g], x0])
-    test.estimate = _estimate(person, xg, y, days)
+    try:
+        test.estimate = _estimate(person, xg, y, days)
+    except glm.FitError:
+        test.shortfall = "few"
+        return _LoadResult(test, reason="few")
     person.load = grid[:, g]
-    return _LoadResult(test, load.TAU_GRID[g], grid[:, g], len(offsets))
+    return _LoadResult(test, load.TAU_GRID[g], grid[:, g], len(shifted))
 
 
 def _load_report(person: _Person, result: _LoadResult, tests: int) -> LoadReport:
@@ -553,13 +610,11 @@ def analyze(
     frame: pd.DataFrame,
     outcome: str = "twitch_count",
     *,
-    load_permutations: int = 400,
     seed: int = 0,
 ) -> Report:
     """Find what drives ``outcome`` in a daily diary; see the module docstring.
 
-    ``load_permutations`` sets how many circular shifts test the stress load (fewer is
-    quicker and coarser); ``seed`` fixes which shifts are drawn.
+    ``seed`` fixes the simulated draws behind the stress load's p-value.
     """
     diary = read_diary(frame, outcome)
     person = _prepare(diary)
@@ -597,7 +652,7 @@ def analyze(
 
     _select(person, testable)
     _dispersion(person)
-    load_result = _fit_load(person, load_permutations, np.random.default_rng(seed))
+    load_result = _fit_load(person, np.random.default_rng(seed))
 
     tests: list[_Test] = []
     for name in names:
@@ -617,17 +672,25 @@ def analyze(
     raw = np.array([LOAD_WEIGHT if t.kind == "load" else 1.0 for t in family])
     weights = raw * len(raw) / raw.sum() if len(raw) else raw
     p_values = [min(1.0, (t.p_value or 1.0) / w) for t, w in zip(family, weights, strict=True)]
-    for test, holm in zip(family, _holm(p_values), strict=True):
+    raw_p = [t.p_value or 1.0 for t in family]
+    for test, holm in zip(family, _holm(raw_p, list(weights)), strict=True):
         test.holm = holm
     for test, q in zip(family, _benjamini_hochberg(p_values), strict=True):
         test.q_value = q
+    # The model whose surprise the reverse check uses: the factor's same-day model if it was
+    # fitted (else its next-day one), and the load's own model for the load.
+    models: dict[str, _Estimate] = {}
+    for test in [*sorted(family, key=lambda t: t.lag), load_result.test]:
+        if test.estimate is not None:
+            models.setdefault(test.factor, test.estimate)
     reverse_cache: dict[str, int] = {}
     for test in family:
         if test.q_value is None or test.q_value > Q_LEVEL or test.estimate is None:
             continue
         if test.factor not in reverse_cache:
-            values = diary.factors[test.factor]
-            reverse_cache[test.factor] = _reverse_sign(person, values)
+            reverse_cache[test.factor] = _reverse_sign(
+                person, diary.factors[test.factor], models[test.factor].surprise
+            )
         sign = 1 if test.estimate.coef > 0 else -1
         test.reverse = reverse_cache[test.factor] == sign
 
