@@ -131,8 +131,21 @@ def _ttest(frame: pd.DataFrame, factors: list[str]) -> Flags:
     return flags
 
 
-def _oracle(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
-    flags: Flags = defaultdict(set)
+@dataclass(frozen=True)
+class OracleEffect:
+    """One true effect as the oracle estimates it (log rate ratio per reporting unit)."""
+
+    factor: str
+    truth: float
+    coef: float
+    se: float
+    low: float
+    high: float
+    p_value: float
+
+
+def oracle_fit(frame: pd.DataFrame, truth: Truth) -> list[OracleEffect]:
+    """The true model fitted by negative binomial GLM with HAC errors; [] if it cannot be."""
     dates = pd.to_datetime(frame["date"])
     calendar = pd.date_range(dates.min(), dates.max(), freq="D")
     position = (dates - calendar[0]).dt.days.to_numpy()
@@ -162,7 +175,7 @@ def _oracle(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
     x = np.column_stack([*columns, np.ones(n), *dummies, trend])
     rows = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
     if not columns or rows.sum() < 20:
-        return flags
+        return []
     model = sm.GLM(y[rows], x[rows], family=sm.families.NegativeBinomial(alpha=truth.dispersion))
     lags = max(2, math.floor(4 * (rows.sum() / 100) ** (2 / 9)))
     with warnings.catch_warnings():
@@ -170,17 +183,33 @@ def _oracle(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
         try:
             fit = model.fit(cov_type="HAC", cov_kwds={"maxlags": lags})
         except np.linalg.LinAlgError:  # a driver that never varied on the logged days
-            return flags
+            return []
     low, high = fit.conf_int()[: len(columns)].T
-    truths = [d.rate_ratio for d in truth.drivers]
+    truths = [math.log(d.rate_ratio) for d in truth.drivers]
     if truth.load is not None:
-        truths.append(truth.load.rate_ratio)
-    for j, name in enumerate(names):
-        if name != LOAD_FACTOR:
+        truths.append(math.log(truth.load.rate_ratio))
+    return [
+        OracleEffect(
+            name,
+            truths[j],
+            float(fit.params[j]),
+            float(fit.bse[j]),
+            float(low[j]),
+            float(high[j]),
+            float(fit.pvalues[j]),
+        )
+        for j, name in enumerate(names)
+    ]
+
+
+def _oracle(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
+    flags: Flags = defaultdict(set)
+    for effect in oracle_fit(frame, truth):
+        if effect.factor != LOAD_FACTOR:
             tally.intervals += 1
-            tally.covered += math.exp(low[j]) <= truths[j] <= math.exp(high[j])
-        if fit.pvalues[j] < 0.05:
-            flags[name].add(1 if fit.params[j] > 0 else -1)
+            tally.covered += effect.low <= effect.truth <= effect.high
+        if effect.p_value < 0.05:
+            flags[effect.factor].add(1 if effect.coef > 0 else -1)
     return flags
 
 

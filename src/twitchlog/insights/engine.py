@@ -489,14 +489,14 @@ def _fit_load(person: _Person, rng: np.random.Generator) -> _LoadResult:
         if best is None or fit.loglik > best[0]:
             best = (fit.loglik, g)
     if best is None or test.p_value is None:
-        test.shortfall = "few"
+        test.shortfall, test.p_value = "few", None
         return _LoadResult(test, reason="few")
     g = best[1]
     xg = np.column_stack([grid[rows, g], x0])
     try:
         test.estimate = _estimate(person, xg, y, days)
     except glm.FitError:
-        test.shortfall = "few"
+        test.shortfall, test.p_value = "few", None
         return _LoadResult(test, reason="few")
     person.load = grid[:, g]
     return _LoadResult(test, load.TAU_GRID[g], grid[:, g], len(shifted))
