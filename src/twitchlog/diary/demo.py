@@ -43,15 +43,18 @@ from twitchlog.diary.models import (
 )
 from twitchlog.diary.presets import DRINKS_BY_SLUG
 
-BASE_RATE = 2.2  # episodes a day with 7 h sleep, no alcohol and no stress load
-SLEEP_RR = 0.6  # rate ratio per extra hour of sleep, same day
-ALCOHOL_RR = 1.25  # rate ratio per unit of alcohol, the next day
-LOAD_RR = 1.25  # rate ratio per unit of stress load (one fresh anxiety episode)
+BASE_RATE = 3.0  # episodes a day with 7 h sleep, no alcohol and no stress load
+SLEEP_RR = 0.55  # rate ratio per extra hour of sleep, same day
+ALCOHOL_RR = 1.45  # rate ratio per unit of alcohol, the next day
+LOAD_RR = 1.5  # rate ratio per unit of stress load (one fresh anxiety episode)
 LOAD_TAU_DAYS = 3.0  # the load's time constant: an episode's pull halves in about 2 days
 DISPERSION = 0.1  # extra day-to-day variation of counts (gamma-Poisson)
-# With this seed the insights engine (as of its first version) finds all three planted drivers
-# in 120 days and nothing else; with other seeds one of them may fall short of clear.
-DEFAULT_SEED = 11
+# The effects are set strong enough for 120 days to show them: with weaker ones (and drinking
+# only at weekends, which the analysis's weekday terms absorb) the engine found next-day alcohol
+# in a third of seeds. With this seed the engine finds exactly the three planted drivers and
+# nothing else whichever weekday the demo starts on and whatever the hour it is made (checked
+# over 49 start dates and times); the demo is made relative to today, so that matters.
+DEFAULT_SEED = 5
 
 
 @dataclass(frozen=True)
@@ -141,13 +144,13 @@ def daily_series(days: int, seed: int, start: dt.date) -> dict[str, Any]:
     stress = _ar(rng, n, 0.6)
     stress[n // 3 : n // 3 + 18] += 0.8  # a hard patch at work
     sleep_z = _ar(rng, n, 0.3)
-    episodes = np.minimum(rng.poisson(0.3 * np.exp(0.5 * stress)), 3)
-    sleep_hours = np.clip(np.round((7.1 + 0.8 * sleep_z - 0.25 * stress) * 4) / 4, 4, 10)
-    quality_z = 0.6 * sleep_z + 0.8 * rng.standard_normal(n)
+    episodes = np.minimum(rng.poisson(0.4 * np.exp(0.5 * stress)), 3)
+    sleep_hours = np.clip(np.round((7.1 + 0.9 * sleep_z - 0.25 * stress) * 4) / 4, 4, 10)
+    quality_z = 0.4 * sleep_z + 0.9 * rng.standard_normal(n)
     mugs = rng.poisson(np.exp(0.1 + 0.45 * stress))
     teas = rng.poisson(0.7, n)
     weekend = (weekday >= 4) & (weekday <= 5)
-    alcohol = np.where(weekend, rng.poisson(2.5, n), rng.poisson(0.3, n)).astype(float)
+    alcohol = np.where(weekend, rng.poisson(2.2, n), rng.poisson(0.9, n)).astype(float)
     yesterday_alcohol = np.concatenate([[0.0], alcohol[:-1]])
     load = stress_load(episodes.astype(float))
     hidden = 0.15 * _ar(rng, n, 0.4)
