@@ -18,7 +18,7 @@
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,11 @@ POWER = 0.8
 POWER_RATE_RATIO = 1.3
 POWER_POINTS = 1.0
 LAGS = (0, 1)
+# The reverse check uses days whose factor was also logged on the days before (episodes: a
+# few days, as the load carries them): a blank there would hide part of what drove yesterday.
+REVERSE_LOGGED_BEFORE = 2
+REVERSE_LOGGED_BEFORE_LOAD = 5
+REVERSE_OWN = (1, 2)
 
 
 def shift(values: np.ndarray, lag: int) -> np.ndarray:
@@ -201,16 +206,17 @@ def _estimate(person: _Person, x: np.ndarray, y: np.ndarray, days: np.ndarray) -
     if not (math.isfinite(fit.coef[0]) and math.isfinite(se)) or abs(fit.coef[0]) + 4 * se > 20:
         # No diary can support a change of e^20: the fit did not converge on these data.
         raise glm.FitError("unstable fit")
+    return _Estimate(
+        float(fit.coef[0]), se, glm.hac_dof(n, p, lags), n, _surprise(person, fit, y, days)
+    )
+
+
+def _surprise(person: _Person, fit: glm.Fit, y: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Per calendar day, the standardized part of the outcome ``fit`` does not explain."""
     surprise = np.full(person.diary.n_days, np.nan)
     spread = np.sqrt(fit.mu * (1 + person.alpha * fit.mu)) if person.count else 1.0
     surprise[days] = (y - fit.mu) / spread
-    return _Estimate(
-        float(fit.coef[0]),
-        se,
-        glm.hac_dof(n, p, lags),
-        n,
-        surprise,
-    )
+    return surprise
 
 
 def _prepare(diary: Diary) -> _Person:
@@ -360,7 +366,9 @@ def _test_factor(person: _Person, name: str, lag: int, index: int) -> _Test:
     return test
 
 
-def _reverse_sign(person: _Person, values: np.ndarray, surprise: np.ndarray) -> int:
+def _reverse_sign(
+    person: _Person, values: np.ndarray, surprise: np.ndarray, logged_before: int
+) -> int:
     """+1/-1 when the factor reliably moves after high-twitch days, 0 when it does not.
 
     The factor is regressed on yesterday's ``surprise``: the part of yesterday's twitching
@@ -368,13 +376,19 @@ def _reverse_sign(person: _Person, values: np.ndarray, surprise: np.ndarray) -> 
     does not explain, holding the factor's own values one and two days before.  A factor
     taken *because of* yesterday's twitching follows all of it, surprise included; a real
     driver that merely runs in streaks (or shares a slow cause with the twitching, as anxiety
-    episodes do with stress) does not, as its own part of yesterday is in the model.
+    episodes do with stress) does not, as its own part of yesterday is in the model.  Only
+    days with the factor logged on each of the ``logged_before`` days before are used: a
+    blank day's unlogged value (an unlogged episode, say) went into yesterday's twitching but
+    not into the model, so it would sit in the surprise and, as factors run in streaks, look
+    like a response.
     """
     previous = shift(surprise, 1)
     rows = ~np.isnan(values) & ~np.isnan(previous)
+    for lag in range(1, logged_before + 1):
+        rows &= ~np.isnan(shift(values, lag))
     if rows.sum() < MIN_DAYS:
         return 0
-    own = [np.column_stack(filled(shift(values, lag))) for lag in (1, 2)]
+    own = [np.column_stack(filled(shift(values, lag))) for lag in REVERSE_OWN]
     controls = np.column_stack([person.base, *own])[rows]
     x = np.column_stack([previous[rows], controls[:, _independent(controls)]])
     try:
@@ -495,9 +509,18 @@ def _fit_load(person: _Person, rng: np.random.Generator) -> _LoadResult:
     xg = np.column_stack([grid[rows, g], x0])
     try:
         test.estimate = _estimate(person, xg, y, days)
+        # For the reverse check: the surprise of the model that also holds the outcome before
+        # the day, so that runs of bad days do not make it look as if episodes followed them.
+        with_history = np.column_stack([grid[rows, g], x_null])
+        fit = (
+            glm.fit_negbin(with_history, y, person.alpha)
+            if person.count
+            else glm.fit_linear(with_history, y)
+        )
     except glm.FitError:
-        test.shortfall, test.p_value = "few", None
+        test.shortfall, test.p_value, test.estimate = "few", None, None
         return _LoadResult(test, reason="few")
+    test.estimate = replace(test.estimate, surprise=_surprise(person, fit, y, days))
     person.load = grid[:, g]
     return _LoadResult(test, load.TAU_GRID[g], grid[:, g], len(shifted))
 
@@ -677,22 +700,14 @@ def analyze(
         test.holm = holm
     for test, q in zip(family, _benjamini_hochberg(p_values), strict=True):
         test.q_value = q
-    # The model whose surprise the reverse check uses: the factor's same-day model if it was
-    # fitted (else its next-day one), and the load's own model for the load.
-    models: dict[str, _Estimate] = {}
-    for test in [*sorted(family, key=lambda t: t.lag), load_result.test]:
-        if test.estimate is not None:
-            models.setdefault(test.factor, test.estimate)
-    reverse_cache: dict[str, int] = {}
+    # The reverse check asks whether the factor follows yesterday's surprise in the tested
+    # model itself (for the load, its model with the outcome before the day).
     for test in family:
         if test.q_value is None or test.q_value > Q_LEVEL or test.estimate is None:
             continue
-        if test.factor not in reverse_cache:
-            reverse_cache[test.factor] = _reverse_sign(
-                person, diary.factors[test.factor], models[test.factor].surprise
-            )
-        sign = 1 if test.estimate.coef > 0 else -1
-        test.reverse = reverse_cache[test.factor] == sign
+        before = REVERSE_LOGGED_BEFORE_LOAD if test.kind == "load" else REVERSE_LOGGED_BEFORE
+        reverse = _reverse_sign(person, diary.factors[test.factor], test.estimate.surprise, before)
+        test.reverse = reverse == (1 if test.estimate.coef > 0 else -1)
 
     findings = [_finding(person, test, len(family)) for test in tests]
     load_report = _load_report(person, load_result, len(family))
