@@ -11,7 +11,7 @@
    other factors picked by post-double-selection (a lasso for the outcome and one for the
    tested factor).  Controls may be filled with a missing flag; the tested factor never is.
 3. Standard errors are Newey–West on the real calendar; intervals use t quantiles.
-4. The stress load gets a circular-shift permutation test (see :mod:`load`).
+4. The stress load gets a score test calibrated by circular shifts (see :mod:`load`).
 5. All tests of a person share one Benjamini–Hochberg correction.  A finding that looks like a
    response to earlier twitching (the factor rises after bad days, in the same direction as
    the effect) is not called a driver.
