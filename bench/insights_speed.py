@@ -1,7 +1,7 @@
 """How long does the driver analysis take on one year of diary with 20 factors?
 
 Prints the median of several runs of ``twitchlog.insights.analyze`` (one core, default
-settings: 400 circular shifts for the stress load).  Not part of the test run.
+settings: every circular shift for the stress load).  Not part of the test run.
 """
 
 import argparse
