@@ -28,7 +28,7 @@ def test_the_planted_effects_are_in_the_daily_series() -> None:
             s["alcohol_units"],
         ]
     )
-    fit = sm.GLM(s["twitch_count"], sm.add_constant(x), family=sm.families.Poisson()).fit()
+    fit = sm.GLM(s["twitches_felt"], sm.add_constant(x), family=sm.families.Poisson()).fit()
     rr = np.exp(fit.params[1:])
     assert abs(rr[0] - demo.SLEEP_RR) < 0.05
     assert abs(rr[1] - demo.ALCOHOL_RR) < 0.04
@@ -37,6 +37,9 @@ def test_the_planted_effects_are_in_the_daily_series() -> None:
     assert abs(rr[4] - 1) < 0.04  # same-day alcohol: no effect
     # ... and yet caffeine travels with stress, so on its own it looks guilty.
     assert np.corrcoef(s["coffee_mugs"], s["stress_level"])[0, 1] > 0.3
+    # What gets logged is what was felt, up to a believable day's worth.
+    assert (s["twitch_count"] == np.minimum(s["twitches_felt"], demo.MAX_LOGGED_A_DAY)).all()
+    assert s["twitch_count"].max() == demo.MAX_LOGGED_A_DAY
 
 
 def test_the_demo_diary_looks_like_a_real_one(alice: Any) -> None:

@@ -49,12 +49,16 @@ ALCOHOL_RR = 1.45  # rate ratio per unit of alcohol, the next day
 LOAD_RR = 1.5  # rate ratio per unit of stress load (one fresh anxiety episode)
 LOAD_TAU_DAYS = 3.0  # the load's time constant: an episode's pull halves in about 2 days
 DISPERSION = 0.1  # extra day-to-day variation of counts (gamma-Poisson)
+# Nobody taps in every twitch on a very bad day: past a few dozen people stop logging them one
+# by one. Without this cap the effects, which multiply, give the odd day of a hundred or more.
+MAX_LOGGED_A_DAY = 30
 # The effects are set strong enough for 120 days to show them: with weaker ones (and drinking
 # only at weekends, which the analysis's weekday terms absorb) the engine found next-day alcohol
 # in a third of seeds. With this seed the engine finds exactly the three planted drivers and
 # nothing else whichever weekday the demo starts on and whatever the hour it is made (checked
-# over 49 start dates and times); the demo is made relative to today, so that matters.
-DEFAULT_SEED = 5
+# over 42 start dates and times with bench/demo_robustness.py); the demo is made relative to
+# today, so that matters.
+DEFAULT_SEED = 6
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ def daily_series(days: int, seed: int, start: dt.date) -> dict[str, Any]:
         + hidden
     )
     rate = np.exp(eta)
-    counts = rng.poisson(rng.gamma(1 / DISPERSION, DISPERSION * rate))
+    felt = rng.poisson(rng.gamma(1 / DISPERSION, DISPERSION * rate))
     return {
         "stress_level": np.clip(np.round(4 + 2 * stress), 0, 10),
         "anxiety_episodes": episodes,
@@ -177,7 +181,8 @@ def daily_series(days: int, seed: int, start: dt.date) -> dict[str, Any]:
         "magnesium_mg": np.where((np.arange(n) > n // 2) & (rng.random(n) < 0.85), 300, 0),
         "overbreathing": rng.poisson(0.15 * np.exp(0.6 * stress)),
         "late_screen_time": (rng.random(n) < 0.4).astype(int),
-        "twitch_count": counts,
+        "twitches_felt": felt,  # the planted model
+        "twitch_count": np.minimum(felt, MAX_LOGGED_A_DAY),  # what gets logged
         "twitch_severity": np.clip(
             np.round(3 + 2 * (eta - eta.mean()) + rng.normal(0, 0.7, n)), 0, 10
         ),
