@@ -55,9 +55,9 @@ def test_each_driver_says_which_way_it_moves_twitching() -> None:
     }
     assert [d.direction for d in page(report, {}).drivers] == [
         "more of it: less twitching",
-        "the day after more of it: more twitching",
+        "more of it: more twitching the next day",
         "more of it: more twitching",
-        "the day after it: more twitching",
+        "after a day with it: more twitching",
     ]
 
 

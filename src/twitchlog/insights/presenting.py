@@ -34,11 +34,11 @@ class Item:
         "Sleep: less twitching" could mean less sleep; "more of it: less twitching" cannot.
         """
         standard = FACTORS_BY_NAME.get(self.factor)
+        change = "more" if self.verdict == "raises" else "less"
         if standard and standard.kind == "binary":
-            when = "the day after it" if self.lag_days else "on days with it"
-        else:
-            when = "the day after more of it" if self.lag_days else "more of it"
-        return f"{when}: {'more' if self.verdict == 'raises' else 'less'} twitching"
+            when = "after a day with it" if self.lag_days else "on days with it"
+            return f"{when}: {change} twitching"
+        return f"more of it: {change} twitching{' the next day' if self.lag_days else ''}"
 
 
 @dataclass(frozen=True)
