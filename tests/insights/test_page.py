@@ -1,10 +1,13 @@
 """The insights page, its cache, its API twin and the command's --user source."""
 
+import ast
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 from django.urls import reverse
 
 from tests.insights.conftest import planted
@@ -12,6 +15,7 @@ from twitchlog.core.models import AuditEntry
 from twitchlog.diary import transfer
 from twitchlog.diary.csvfile import write_daily
 from twitchlog.insights import services
+from twitchlog.insights.models import InsightReport
 from twitchlog.insights.simulate import simulate_person
 
 
@@ -104,13 +108,41 @@ def test_the_command_reads_an_accounts_diary(alice: Any) -> None:
         call_command("insights", "--user", "nobody@example.org")
 
 
-def test_two_processes_storing_the_same_report_do_not_fail(alice: Any) -> None:
+def test_a_stale_report_is_replaced_in_place(alice: Any) -> None:
     give_diary(alice, days=40)
     first = services.current_report(alice, "twitch_count").stored
     first.fingerprint = "stale"
     first.save()
     again = services.current_report(alice, "twitch_count").stored
     assert again.pk == first.pk and again.fingerprint != "stale"
+
+
+def test_when_another_process_stores_the_report_first_its_copy_is_used(
+    alice: Any, monkeypatch: Any
+) -> None:
+    give_diary(alice, days=40)
+    theirs = services.current_report(alice, "twitch_count").stored
+    theirs.fingerprint = "stale"
+    theirs.save()
+
+    def lose_the_race(**kwargs: Any) -> Any:
+        raise IntegrityError("insights_one_per_outcome")
+
+    monkeypatch.setattr(InsightReport.objects, "update_or_create", lose_the_race)
+    assert services.current_report(alice, "twitch_count").stored.pk == theirs.pk
+
+
+def test_the_fingerprint_covers_every_project_module_the_engine_imports() -> None:
+    package = Path(services.__file__).parents[1]
+    listed = set(services.ENGINE_SOURCES)
+    for source in services.ENGINE_SOURCES:
+        tree = ast.parse((package / source).read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("twitchlog."):
+                module = node.module.removeprefix("twitchlog.")
+                names = [module] + [f"{module}.{alias.name}" for alias in node.names]
+                files = {f"{name.replace('.', '/')}.py" for name in names}
+                assert files & listed, f"{source} imports {node.module}, which is not listed"
 
 
 def test_the_demo_page_shows_its_planted_drivers(alice: Any, alice_client: Any) -> None:

@@ -27,12 +27,11 @@ from scipy.special import ndtri, stdtr, stdtrit
 
 from twitchlog.insights import glm, load, wording
 from twitchlog.insights.frame import Diary, read_diary
-from twitchlog.insights.report import Finding, LoadReport, Report
+from twitchlog.insights.report import MIN_DAYS, Finding, LoadReport, Report
 from twitchlog.insights.selection import double_selection, residualize
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
 
 LOAD_SOURCE = "anxiety_episodes"
-MIN_DAYS = 28  # logged outcome days before anything is tested
 MIN_VARIED_DAYS = 10  # days off the usual value (each way for yes/no) a factor needs
 Q_LEVEL = 0.05  # false discovery rate across all of a person's tests (Benjamini–Hochberg)
 FAMILY_LEVEL = 0.10  # chance of any false driver for a person (Holm)

@@ -7,10 +7,9 @@ with the cause it belongs to and what helps.
 from dataclasses import dataclass, field
 from typing import Any
 
+from twitchlog.insights.report import MIN_DAYS
 from twitchlog.knowledge.content import CAUSES_BY_SLUG, Cause
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
-
-MIN_DAYS = 28  # mirrors engine.MIN_DAYS without importing the science stack for a label
 
 
 @dataclass(frozen=True)

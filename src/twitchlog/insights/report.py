@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 VERDICTS = ("raises", "lowers", "no_clear_effect", "not_enough_data")
+# Logged outcome days before anything is tested. Here rather than in the engine so that pages
+# can say how many days are still needed without loading the science stack.
+MIN_DAYS = 28
 KINDS = ("linear", "binary", "load")
 
 

@@ -20,15 +20,27 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.insights.models import InsightReport
 
-# The modules whose code decides a report; a change to any of them invalidates stored reports.
-ENGINE_MODULES = ("engine", "frame", "glm", "load", "report", "selection", "wording")
+# The source files whose code decides a report: the engine and the project modules it imports
+# (tests/insights/test_page.py checks this list against the imports). A change to any of them
+# makes stored reports recompute.
+ENGINE_SOURCES = (
+    "insights/engine.py",
+    "insights/frame.py",
+    "insights/glm.py",
+    "insights/load.py",
+    "insights/report.py",
+    "insights/selection.py",
+    "insights/wording.py",
+    "knowledge/factors.py",
+)
 
 
 @cache
 def engine_fingerprint() -> str:
+    package = Path(__file__).parents[1]
     digest = hashlib.sha256()
-    for name in ENGINE_MODULES:
-        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    for source in ENGINE_SOURCES:
+        digest.update((package / source).read_bytes())
     return digest.hexdigest()
 
 
