@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
@@ -28,8 +29,6 @@ from twitchlog.core.types import AuthedRequest
 
 
 def _limits(request: HttpRequest, scope: str, email: str) -> list[Limit]:
-    from django.conf import settings
-
     limits = [Limit(f"{scope}-ip", throttle.client_ip(request), settings.THROTTLE_MAX_PER_IP)]
     if email:
         limits.append(Limit(f"{scope}-account", email, settings.THROTTLE_MAX_PER_ACCOUNT))
