@@ -24,7 +24,7 @@ from twitchlog.therapists.availability import (
 )
 from twitchlog.therapists.forms import REACH, within_reach
 from twitchlog.therapists.models import Appointment, TherapistProfile
-from twitchlog.therapists.slots import Slot
+from twitchlog.therapists.slots import Slot, local_days
 
 router = Router(tags=["therapists"])
 
@@ -303,8 +303,7 @@ def list_slots(
     if last < first or (last - first).days >= MAX_SLOT_DAYS:
         detail = f"end must be on or after start, and at most {MAX_SLOT_DAYS} days later"
         return Status(422, ProblemOut(detail=detail))
-    window_start = dt.datetime.combine(first, dt.time(0), tzinfo=local)
-    window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=local)
+    window_start, window_end = local_days(first, last, local)
     found = free_slots(profile, window_start, window_end)
     return SlotsOut(
         therapist_id=profile.pk,

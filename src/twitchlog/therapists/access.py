@@ -19,7 +19,8 @@ M = TypeVar("M", bound=Model)
 
 # A therapist may read a client's shared summary from the moment the client shares it until
 # this long after the appointment ends (to write notes), and never once the client withdraws
-# consent or the appointment is cancelled.
+# consent or the appointment is cancelled. The end is fixed when the client shares
+# (``Appointment.shared_until``), so moving the appointment cannot stretch it.
 SHARED_SUMMARY_AFTER_END = dt.timedelta(hours=24)
 
 
@@ -78,7 +79,8 @@ def shared_summary_visible(appointment: Appointment, now: dt.datetime | None = N
     return (
         appointment.is_active
         and appointment.shared_at is not None
-        and appointment.shared_at <= now <= appointment.end + SHARED_SUMMARY_AFTER_END
+        and appointment.shared_until is not None
+        and appointment.shared_at <= now <= appointment.shared_until
     )
 
 

@@ -246,8 +246,10 @@ class Appointment(models.Model):
     # Set when the reminder went out, or at booking when the appointment was already too
     # close for one; `send_reminders` claims a row by setting it where it is still empty.
     reminded_at = models.DateTimeField(null=True, blank=True)
-    # The client's consent to show their shared summary to the therapist for this appointment.
+    # The client's consent to show their shared summary to the therapist for this appointment,
+    # and the end of its window, fixed when they shared (moving the appointment ends the share).
     shared_at = models.DateTimeField(null=True, blank=True)
+    shared_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["start"]

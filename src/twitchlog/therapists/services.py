@@ -22,6 +22,7 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.therapists import notices, slots
+from twitchlog.therapists.access import SHARED_SUMMARY_AFTER_END
 from twitchlog.therapists.availability import availability_for, is_free
 from twitchlog.therapists.models import Appointment, TherapistPhoto, TherapistProfile
 
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 
 # Reminders go out this long before an appointment.
 REMINDER_LEAD = dt.timedelta(hours=24)
+# At most this many upcoming appointments per client with one therapist: enough for a
+# twelve-week series, not enough for one person to hold a therapist's whole diary.
+MAX_UPCOMING_PER_THERAPIST = 12
 # Changing any of these sends a listed profile back for approval.
 VETTED_FIELDS = frozenset({"name", "credentials", "qualification", "lived_experience"})
 
@@ -146,6 +150,30 @@ def _reminded_at(start: dt.datetime, now: dt.datetime) -> dt.datetime | None:
     return now if start - now <= REMINDER_LEAD else None
 
 
+def _check_upcoming_cap(
+    client: User, profile: TherapistProfile, now: dt.datetime, adding: int = 1
+) -> None:
+    """Refuse more than MAX_UPCOMING_PER_THERAPIST upcoming appointments with one therapist.
+
+    Call inside the write transaction: the client's row is locked first, so two bookings of
+    one client (two tabs) are counted one after the other.
+    """
+    User.objects.select_for_update().filter(pk=client.pk).exists()
+    upcoming = Appointment.objects.filter(
+        client=client, therapist=profile, status=Appointment.Status.BOOKED, start__gt=now
+    ).count()
+    if upcoming + adding > MAX_UPCOMING_PER_THERAPIST:
+        left = MAX_UPCOMING_PER_THERAPIST - upcoming
+        room = (
+            f"you can book {left} more" if left > 0 else "you can book more once some have passed"
+        )
+        raise ChangeRefused(
+            f"You can have up to {MAX_UPCOMING_PER_THERAPIST} upcoming appointments with "
+            f"{profile.name} at a time. You have {upcoming}, so {room}, or cancel one you no "
+            "longer need."
+        )
+
+
 def book_slot(
     client: User,
     profile: TherapistProfile,
@@ -164,6 +192,7 @@ def book_slot(
     session = dt.timedelta(minutes=profile.session_minutes)
     try:
         with transaction.atomic():
+            _check_upcoming_cap(client, profile, now)
             _check_offered(profile, start, now)
             appointment = Appointment.objects.create(
                 therapist=profile,
@@ -183,6 +212,20 @@ def book_slot(
     return appointment
 
 
+def inside_cancel_notice(profile: TherapistProfile, start: dt.datetime, now: dt.datetime) -> bool:
+    """Whether a session at ``start`` is too close for its client to move or cancel it."""
+    return start - now < dt.timedelta(hours=profile.cancel_notice_hours)
+
+
+def may_change(appointment: Appointment, role: str, now: dt.datetime) -> bool:
+    """Whether someone in ``role`` may still move or cancel the appointment (the page's view)."""
+    if not appointment.is_upcoming(now):
+        return False
+    return role == "therapist" or not inside_cancel_notice(
+        appointment.therapist, appointment.start, now
+    )
+
+
 def _check_may_change(actor: User, appointment: Appointment, now: dt.datetime) -> str:
     """The actor's role, once sure they may still move or cancel the appointment."""
     role = appointment.participant_role(actor)
@@ -192,8 +235,7 @@ def _check_may_change(actor: User, appointment: Appointment, now: dt.datetime) -
         raise ChangeRefused("This appointment is already cancelled.")
     if appointment.start <= now:
         raise ChangeRefused("This appointment has already started, so it cannot be changed.")
-    notice = dt.timedelta(hours=appointment.therapist.cancel_notice_hours)
-    if role == "client" and appointment.start - now < notice:
+    if role == "client" and inside_cancel_notice(appointment.therapist, appointment.start, now):
         hours = appointment.therapist.cancel_notice_hours
         raise ChangeRefused(
             f"Appointments can be moved or cancelled here up to {hours} hour"
@@ -253,8 +295,17 @@ def reschedule_appointment(
             current.blocked_until = current.end + dt.timedelta(minutes=profile.buffer_minutes)
             current.sequence += 1
             current.reminded_at = _reminded_at(new_start, now)
-            current.save(update_fields=["start", "end", "blocked_until", "sequence", "reminded_at"])
+            fields = ["start", "end", "blocked_until", "sequence", "reminded_at"]
+            # A share was given for one time: moving ends it rather than stretching its window
+            # to the new time; the client is asked again on the appointment page.
+            shared = current.shared_at is not None
+            if shared:
+                current.shared_at = current.shared_until = None
+                fields += ["shared_at", "shared_until"]
+            current.save(update_fields=fields)
             audit.log(actor, "appointment.rescheduled", current, by=role)
+            if shared:
+                audit.log(actor, "appointment.sharing_ended_by_move", current)
     except IntegrityError as error:
         if _is_overlap(error):
             raise SlotTaken from error
@@ -275,12 +326,14 @@ def set_sharing(
     if share and appointment.shared_at is None:
         if not appointment.is_active:
             raise ChangeRefused("This appointment is cancelled, so there is nothing to share.")
+        # The window is fixed now, from the time as booked at this moment.
         appointment.shared_at = now
-        appointment.save(update_fields=["shared_at"])
+        appointment.shared_until = appointment.end + SHARED_SUMMARY_AFTER_END
+        appointment.save(update_fields=["shared_at", "shared_until"])
         audit.log(client, "appointment.sharing_given", appointment)
     elif not share and appointment.shared_at is not None:
-        appointment.shared_at = None
-        appointment.save(update_fields=["shared_at"])
+        appointment.shared_at = appointment.shared_until = None
+        appointment.save(update_fields=["shared_at", "shared_until"])
         audit.log(client, "appointment.sharing_withdrawn", appointment)
 
 

@@ -177,7 +177,7 @@ def shared_summary(request: AuthedRequest, pk: int) -> HttpResponse:
         "appointment": appointment,
         "therapist": appointment.therapist,
         "results": latest_results_for(appointment.client),
-        "visible_until": appointment.end + access.SHARED_SUMMARY_AFTER_END,
+        "visible_until": appointment.shared_until,
     }
     response = render(request, "therapists/shared_summary.html", ctx)
     response["Cache-Control"] = "no-store"

@@ -23,7 +23,7 @@ from twitchlog.therapists.availability import (
 )
 from twitchlog.therapists.forms import BookForm, DirectoryFilterForm, RescheduleForm, parse_start
 from twitchlog.therapists.models import Appointment, TherapistProfile
-from twitchlog.therapists.slots import Slot
+from twitchlog.therapists.slots import Slot, local_days
 from twitchlog.therapists.therapist_views import latest_results_for
 
 SLOT_WEEK = dt.timedelta(days=7)
@@ -50,32 +50,31 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "therapists/directory.html", ctx)
 
 
-def _week_from(request: HttpRequest, zone_name: str) -> dt.datetime:
-    """Start of the local day the slot list begins on (``?from=YYYY-MM-DD``, else today)."""
-    tz = zone(zone_name)
-    today = timezone.now().astimezone(tz).date()
+def _week_from(request: HttpRequest, zone_name: str) -> dt.date:
+    """The local day the slot list begins on (``?from=YYYY-MM-DD``, else today)."""
+    today = timezone.now().astimezone(zone(zone_name)).date()
     try:
         day = dt.date.fromisoformat(request.GET.get("from", ""))
     except ValueError:
         day = today
-    day = min(max(day, today), today + dt.timedelta(days=366))
-    return dt.datetime.combine(day, dt.time(0), tzinfo=tz)
+    return min(max(day, today), today + dt.timedelta(days=366))
 
 
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
     therapist = access.get_profile_for_viewer(request.user, pk)
     zone_name = viewer_zone(request)
-    start = _week_from(request, zone_name)
-    end = start + SLOT_WEEK
+    first = _week_from(request, zone_name)
+    last = first + SLOT_WEEK - dt.timedelta(days=1)
+    start, end = local_days(first, last, zone(zone_name))
     week = free_slots(therapist, start, end)
     ctx = {
         "therapist": therapist,
         "days": slots_by_local_day(week, zone_name),
         "next_slot": week[0] if week else next_free_slot(therapist),
-        "week_start": start.date(),
-        "week_end": (end - dt.timedelta(days=1)).date(),
-        "earlier": (start - SLOT_WEEK).date() if start.date() > timezone.localdate() else None,
-        "later": end.date(),
+        "week_start": first,
+        "week_end": last,
+        "earlier": first - SLOT_WEEK if first > timezone.localdate() else None,
+        "later": last + dt.timedelta(days=1),
         "zone_name": zone_name,
         "is_own": request.user.is_authenticated and request.user.pk == therapist.user_id,
     }
@@ -119,13 +118,12 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
     if start is None:
         return redirect("therapists:profile", pk=therapist.pk)
     end = start + dt.timedelta(minutes=therapist.session_minutes)
-    notice = dt.timedelta(hours=therapist.cancel_notice_hours)
     ctx = {
         "therapist": therapist,
         "form": form,
         "start": start,
         "end": end,
-        "inside_cancel_notice": start - timezone.now() < notice,
+        "inside_cancel_notice": services.inside_cancel_notice(therapist, start, timezone.now()),
     }
     if request.method == "POST" and form.is_valid():
         try:
@@ -166,10 +164,7 @@ def appointments(request: AuthedRequest) -> HttpResponse:
 
 def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) -> dict[str, Any]:
     therapist = appointment.therapist
-    may_change = appointment.is_upcoming(now) and (
-        role == "therapist"
-        or appointment.start - now >= dt.timedelta(hours=therapist.cancel_notice_hours)
-    )
+    may_change = services.may_change(appointment, role, now)
     return {
         "appointment": appointment,
         "therapist": therapist,
@@ -177,7 +172,8 @@ def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) 
         "may_change": may_change,
         "too_late": appointment.is_upcoming(now) and not may_change,
         "summary_visible": access.shared_summary_visible(appointment, now),
-        "summary_until": appointment.end + access.SHARED_SUMMARY_AFTER_END,
+        "summary_until": appointment.shared_until
+        or appointment.end + access.SHARED_SUMMARY_AFTER_END,
         "zone_name": therapist.time_zone if role == "therapist" else appointment.client.time_zone,
     }
 
