@@ -105,7 +105,9 @@ def local_days(first: dt.date, last: dt.date, zone: ZoneInfo) -> tuple[dt.dateti
     Midnights are local, so a window across a clock change is 23 or 25 hours longer or
     shorter than whole days of 24 hours; every slot page and the API ask for windows this way.
     """
-    return _instant(first, dt.time(0), zone), _instant(last + dt.timedelta(days=1), dt.time(0), zone)
+    return _instant(first, dt.time(0), zone), _instant(
+        last + dt.timedelta(days=1), dt.time(0), zone
+    )
 
 
 def _open_hours(availability: Availability, day: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
