@@ -102,8 +102,8 @@ def _instant(day: dt.date, wall: dt.time, zone: ZoneInfo) -> dt.datetime:
 def local_days(first: dt.date, last: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
     """The UTC window from the start of local date ``first`` to the end of ``last``.
 
-    Midnights are local, so a window across a clock change is 23 or 25 hours longer or
-    shorter than whole days of 24 hours; every slot page and the API ask for windows this way.
+    Midnights are local, so a window across a clock change is an hour longer or shorter than
+    whole days of 24 hours; the profile page and the API both ask for windows this way.
     """
     return _instant(first, dt.time(0), zone), _instant(
         last + dt.timedelta(days=1), dt.time(0), zone
