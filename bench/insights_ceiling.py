@@ -37,14 +37,10 @@ import numpy as np
 from scipy.special import ndtr
 
 from insights_power import oracle_fit  # bench/ is on the path when run as a script
-from twitchlog.insights.engine import (
-    FAMILY_LEVEL,
-    LOAD_WEIGHT,
-    Q_LEVEL,
-    _benjamini_hochberg,
-    _holm,
-    analyze,
-)
+from twitchlog.insights.engine import analyze
+from twitchlog.insights.errors import FAMILY_LEVEL, LOAD_WEIGHT, Q_LEVEL
+from twitchlog.insights.errors import bh_adjust as _benjamini_hochberg
+from twitchlog.insights.errors import holm_adjust as _holm
 from twitchlog.insights.simulate import LOAD_FACTOR, simulate_person
 
 DRAWS = 200

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from twitchlog.insights import analyze
-from twitchlog.insights.engine import _holm
+from twitchlog.insights.errors import holm_adjust as _holm
 from twitchlog.insights.simulate import simulate_person
 
 from .conftest import finding, flagged, planted, table

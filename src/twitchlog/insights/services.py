@@ -24,11 +24,16 @@ from twitchlog.insights.models import InsightReport
 # (tests/insights/test_page.py checks this list against the imports). A change to any of them
 # makes stored reports recompute.
 ENGINE_SOURCES = (
+    "insights/design.py",
     "insights/engine.py",
+    "insights/errors.py",
+    "insights/fitting.py",
     "insights/frame.py",
     "insights/glm.py",
     "insights/load.py",
+    "insights/loadfit.py",
     "insights/report.py",
+    "insights/reverse.py",
     "insights/selection.py",
     "insights/wording.py",
     "knowledge/factors.py",

@@ -1,0 +1,121 @@
+"""The columns of the models: calendar shifts, filled controls, weekday and trend terms, the
+outcome's own history, and which factors can be tested at all."""
+
+import math
+
+import numpy as np
+import pandas as pd
+from scipy import linalg
+
+from twitchlog.insights.report import MIN_DAYS
+from twitchlog.insights.selection import residualize
+from twitchlog.knowledge.factors import FACTORS_BY_NAME
+
+MIN_VARIED_DAYS = 10  # days off the usual value (each way for yes/no) a factor needs
+LAGS = (0, 1)
+
+
+def shift(values: np.ndarray, lag: int) -> np.ndarray:
+    """``values`` moved ``lag`` days later: entry t holds the value of day t - lag."""
+    if lag == 0:
+        return values
+    out = np.full(len(values), np.nan)
+    out[lag:] = values[:-lag]
+    return out
+
+
+def filled(values: np.ndarray) -> list[np.ndarray]:
+    """A control with blanks: the column filled with its mean, plus a 'was blank' flag."""
+    missing = np.isnan(values)
+    if not missing.any():
+        return [values]
+    mean = float(np.nanmean(values)) if (~missing).any() else 0.0
+    return [np.where(missing, mean, values), missing.astype(float)]
+
+
+def calendar_terms(dates: pd.DatetimeIndex, observed: np.ndarray) -> np.ndarray:
+    """Intercept, weekday terms and a slow trend, on the span of days with the outcome logged.
+
+    The trend (cosines, one per ~90 days of that span, up to four) is laid on the days from
+    the first to the last logged outcome, not on the whole table: a stray row months away
+    with only a factor in it must not squeeze the trend into a near-constant.
+    """
+    n = len(dates)
+    weekday = dates.day_of_week.to_numpy()
+    columns = [np.ones(n), (weekday >= 5).astype(float)]
+    if int(observed.sum()) >= 90:
+        angle = 2 * math.pi * weekday / 7
+        columns += [np.sin(angle), np.cos(angle)]
+    logged = np.flatnonzero(observed)
+    first, last = (int(logged[0]), int(logged[-1])) if len(logged) else (0, n - 1)
+    span = last - first + 1
+    terms = 1 if span < 120 else min(4, span // 90)
+    position = np.clip((np.arange(n) - first + 0.5) / span, 0.0, 1.0)
+    columns += [np.cos(math.pi * k * position) for k in range(1, terms + 1)]
+    return np.column_stack(columns)
+
+
+def outcome_history(transformed: np.ndarray, lag: int, n_logged: int) -> np.ndarray:
+    """The outcome on the day before the tested day, and (with enough days) the week before."""
+    columns = filled(shift(transformed, lag + 1))
+    if n_logged >= 90:
+        total = np.zeros(len(transformed))
+        weight = np.zeros(len(transformed))
+        for back in range(lag + 2, lag + 9):
+            value = shift(transformed, back)
+            seen = ~np.isnan(value)
+            w = math.exp(-(back - lag - 2) / 3)
+            total += np.where(seen, value * w, 0.0)
+            weight += seen * w
+        with np.errstate(invalid="ignore", divide="ignore"):
+            columns += filled(np.where(weight > 0, total / weight, np.nan))
+    return np.column_stack(columns)
+
+
+def is_binary(name: str, values: np.ndarray) -> bool:
+    known = FACTORS_BY_NAME.get(name)
+    if known:
+        return known.kind == "binary"
+    seen = values[~np.isnan(values)]
+    return len(seen) > 0 and bool(np.all((seen == 0) | (seen == 1)))
+
+
+def shortfall(values: np.ndarray, binary: bool) -> str | None:
+    """Why a factor cannot be tested on these values, or None when it can."""
+    seen = values[~np.isnan(values)]
+    if len(seen) < MIN_DAYS:
+        return "few"
+    if binary:
+        ones = int(np.sum(seen == 1))
+        return None if min(ones, len(seen) - ones) >= MIN_VARIED_DAYS else "flat"
+    unique, counts = np.unique(seen, return_counts=True)
+    off_mode = len(seen) - int(counts.max())
+    return None if len(unique) > 1 and off_mode >= MIN_VARIED_DAYS else "flat"
+
+
+def independent(x: np.ndarray) -> np.ndarray:
+    """Column indices of ``x`` to keep: column 0 (the intercept) and no constant or repeated
+    column."""
+    spread = x.std(axis=0)
+    keep = [0] + [j for j in range(1, x.shape[1]) if spread[j] > 1e-9]
+    controls = x[:, keep]
+    scale = controls.std(axis=0)
+    scaled = controls / np.where(scale > 0, scale, 1.0)
+    _q, r, pivot = linalg.qr(scaled, mode="economic", pivoting=True)
+    diagonal = np.abs(np.diag(r))
+    rank = int(np.sum(diagonal > 1e-7 * diagonal[0]))
+    chosen = sorted(keep[i] for i in pivot[:rank])
+    if 0 not in chosen:
+        chosen = [0, *chosen[:-1]]
+    return np.asarray(chosen)
+
+
+def prune(x: np.ndarray) -> np.ndarray | None:
+    """The tested factor (column 0) and the intercept (column 1) with the controls that add
+    something; None when the tested factor cannot be told apart from them."""
+    chosen = 1 + independent(x[:, 1:])
+    resid = residualize(x[:, chosen], x[:, 0])
+    total = float(np.sum((x[:, 0] - x[:, 0].mean()) ** 2))
+    if total <= 0 or float(resid @ resid) < 1e-3 * total or x.shape[0] - len(chosen) - 1 < 10:
+        return None
+    return x[:, [0, *chosen]]

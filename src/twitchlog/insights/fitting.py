@@ -1,0 +1,193 @@
+"""One person's models: the prepared diary, control selection, one fit and its estimate.
+
+:func:`prepare` lays the outcome, its history and the factors (in reporting units) on the
+calendar; :func:`select_controls` runs post-double-selection for every candidate at once;
+:func:`fit_estimate` fits one model and gives the tested coefficient with Newey–West errors.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.special import ndtri, stdtr, stdtrit
+
+from twitchlog.insights import design, glm, wording
+from twitchlog.insights.errors import FAMILY_LEVEL, Q_LEVEL
+from twitchlog.insights.frame import Diary
+from twitchlog.insights.selection import double_selection, residualize
+
+LOAD_SOURCE = "anxiety_episodes"
+POWER = 0.8
+POWER_RATE_RATIO = 1.3
+POWER_POINTS = 1.0
+
+
+@dataclass
+class Person:
+    diary: Diary
+    count: bool
+    observed: np.ndarray
+    transformed: np.ndarray  # log1p(count) or the rating, NaN when not logged
+    base: np.ndarray  # calendar x b: intercept, weekday terms, slow trend
+    history: dict[int, np.ndarray]  # lag -> calendar x h: the outcome before the tested day
+    scaled: dict[str, np.ndarray]  # factor -> values in reporting units
+    binary: dict[str, bool]
+    alpha: float = 0.0
+    start: np.ndarray | None = None  # fitted means of a simpler model: a warm start
+    load: np.ndarray | None = None
+    candidates: list[tuple[str, int]] = field(default_factory=list)
+    candidate_columns: np.ndarray | None = None
+    selection: np.ndarray | None = None  # candidates x responses, lasso coefficients
+    first_factor_response: int = 1  # responses: the outcome, then each candidate
+
+
+@dataclass(frozen=True)
+class Estimate:
+    coef: float
+    se: float
+    df: int
+    n: int
+    # Per calendar day, the part of the outcome this model does not explain (standardized;
+    # NaN on days outside the model), for the reverse-causation check.
+    surprise: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
+
+    @property
+    def p_value(self) -> float:
+        return float(2 * stdtr(self.df, -abs(self.coef) / self.se))
+
+    def interval(self) -> tuple[float, float]:
+        half = float(stdtrit(self.df, 0.975)) * self.se
+        return self.coef - half, self.coef + half
+
+
+def fit_estimate(person: Person, x: np.ndarray, y: np.ndarray, days: np.ndarray) -> Estimate:
+    if person.count:
+        start = None if person.start is None else person.start[days]
+        fit = glm.fit_negbin(x, y, person.alpha, start=start)
+    else:
+        fit = glm.fit_linear(x, y)
+    n, p = x.shape
+    lags = glm.bandwidth(n)
+    variance = glm.hac_variance(fit, x, 0, days, person.diary.n_days, lags)
+    se = math.sqrt(max(variance, 1e-300))
+    if not (math.isfinite(fit.coef[0]) and math.isfinite(se)) or abs(fit.coef[0]) + 4 * se > 20:
+        # No diary can support a change of e^20: the fit did not converge on these data.
+        raise glm.FitError("unstable fit")
+    return Estimate(
+        float(fit.coef[0]), se, glm.hac_dof(n, p, lags), n, surprise_of(person, fit, y, days)
+    )
+
+
+def surprise_of(person: Person, fit: glm.Fit, y: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Per calendar day, the standardized part of the outcome ``fit`` does not explain."""
+    surprise = np.full(person.diary.n_days, np.nan)
+    spread = np.sqrt(fit.mu * (1 + person.alpha * fit.mu)) if person.count else 1.0
+    surprise[days] = (y - fit.mu) / spread
+    return surprise
+
+
+def prepare(diary: Diary) -> Person:
+    observed = ~np.isnan(diary.y)
+    count = diary.outcome == wording.COUNT
+    transformed = np.log1p(diary.y) if count else diary.y.copy()
+    n_logged = int(observed.sum())
+    scaled = {
+        name: values / wording.per_value(name)
+        for name, values in diary.factors.items()
+        if name != LOAD_SOURCE
+    }
+    return Person(
+        diary=diary,
+        count=count,
+        observed=observed,
+        transformed=transformed,
+        base=design.calendar_terms(diary.dates, observed),
+        history={lag: design.outcome_history(transformed, lag, n_logged) for lag in design.LAGS},
+        scaled=scaled,
+        binary={name: design.is_binary(name, v) for name, v in scaled.items()},
+    )
+
+
+def select_controls(person: Person, testable: list[str]) -> None:
+    """Post-double-selection for every tested factor and lag, solved together."""
+    person.candidates = [(name, lag) for name in testable for lag in design.LAGS]
+    columns = [
+        design.filled(design.shift(person.scaled[n], lag))[0] for n, lag in person.candidates
+    ]
+    n_days = person.diary.n_days
+    person.candidate_columns = np.column_stack(columns) if columns else np.zeros((n_days, 0))
+    rows = person.observed
+    always = np.column_stack([person.base, person.history[0], person.history[1]])[rows]
+    responses = [person.transformed[rows]]
+    own = person.candidate_columns[rows]
+    z = residualize(always, own)
+    r = residualize(always, np.column_stack([*responses, own]))
+    p = len(person.candidates)
+    allowed = np.ones((p, r.shape[1]), dtype=bool)
+    names = np.array([name for name, _lag in person.candidates])
+    allowed[:, len(responses) :] = names[:, None] != names[None, :]
+    person.selection = double_selection(z, r, allowed)
+    person.first_factor_response = len(responses)
+
+
+def selected_controls(person: Person, response: int, exclude: str = "") -> list[tuple[float, int]]:
+    assert person.selection is not None
+    out = []
+    for k in np.flatnonzero(person.selection[:, response]):
+        if person.candidates[k][0] != exclude:
+            out.append((abs(float(person.selection[k, response])), int(k)))
+    return out
+
+
+def set_dispersion(person: Person) -> None:
+    if not person.count:
+        return
+    assert person.candidate_columns is not None
+    rows = person.observed
+    chosen = [k for _w, k in selected_controls(person, 0)]
+    x = np.column_stack([person.base, person.history[0], person.candidate_columns[:, chosen]])[rows]
+    try:
+        fit = glm.fit_negbin(x, person.diary.y[rows], 0.0)
+        person.alpha = glm.dispersion(person.diary.y[rows], fit.mu)
+        person.start = np.full(person.diary.n_days, np.nan)
+        person.start[rows] = fit.mu
+    except glm.FitError:
+        person.alpha = 1.0
+
+
+@dataclass
+class Test:
+    factor: str
+    lag: int
+    kind: str
+    days: int
+    estimate: Estimate | None = None
+    shortfall: str | None = None
+    p_value: float | None = None
+    q_value: float | None = None
+    reverse: bool = False
+    holm: float | None = None
+
+
+def more_days_needed(person: Person, estimate: Estimate, size: float, tests: int) -> int:
+    """Roughly how many more calendar days would detect ``size`` with 80% power."""
+    z = ndtri(1 - Q_LEVEL / (2 * max(tests, 1))) + ndtri(POWER)
+    needed = estimate.n * (estimate.se * z / size) ** 2
+    logged_per_day = estimate.n / person.diary.n_days
+    return max(0, math.ceil((needed - estimate.n) / max(logged_per_day, 1e-9)))
+
+
+def on_scale(person: Person, estimate: Estimate) -> tuple[float, float, float]:
+    """The effect and its interval as reported: a rate ratio for counts, points for ratings."""
+    low, high = estimate.interval()
+    if person.count:
+        return math.exp(estimate.coef), math.exp(low), math.exp(high)
+    return estimate.coef, low, high
+
+
+def verdict_of(test: Test) -> str:
+    if test.estimate is None or test.q_value is None:
+        return "not_enough_data"
+    if test.q_value > Q_LEVEL or (test.holm or 1.0) > FAMILY_LEVEL or test.reverse:
+        return "no_clear_effect"
+    return "raises" if test.estimate.coef > 0 else "lowers"
