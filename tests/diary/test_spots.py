@@ -11,6 +11,7 @@ def test_parse_spot_reads_what_people_type() -> None:
     assert parse_spot("right_upper_back") == Spot("upper_back", "right")
     assert parse_spot("both-calf") == Spot("calf", "both")
     assert parse_spot("throat") == Spot("throat", "middle")
+    assert parse_spot("left-throat") == Spot("throat", "middle")
     assert Spot("upper_back", "left").slug == "left-upper-back"
     assert Spot("throat", "middle").label == "Throat or esophagus"
     assert Spot("calf", "right").label == "Right calf"
@@ -18,7 +19,7 @@ def test_parse_spot_reads_what_people_type() -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("calf", "which side"), ("left-throat", "no sides"), ("left-tail", "not a body region")],
+    [("calf", "which side"), ("middle-calf", "which side"), ("left-tail", "not a body region")],
 )
 def test_parse_spot_explains_mistakes(text: str, message: str) -> None:
     with pytest.raises(SpotError, match=message):

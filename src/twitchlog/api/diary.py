@@ -26,16 +26,21 @@ from twitchlog.diary.access import (
     get_factor_for_user,
     get_stress_event_for_user,
 )
-from twitchlog.diary.columns import FACTOR_COLUMNS, ColumnError, check_day, check_value
+from twitchlog.diary.columns import (
+    FACTOR_COLUMNS,
+    ColumnError,
+    DiaryInputError,
+    check_day,
+    check_value,
+)
 from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import MEDICATION_EVENTS, STRESS_KINDS
-from twitchlog.diary.spots import SpotError, check_side
+from twitchlog.diary.spots import resolve_spot
 from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
     DURATIONS,
-    REGIONS_BY_SLUG,
     RHYTHMS,
     SENSATIONS,
     TIMINGS,
@@ -99,22 +104,9 @@ def _check_choices(entry: Any) -> None:
         value = getattr(entry, name)
         if value is not None and value not in allowed:
             raise ValueError(f"{name} must be one of: {', '.join(sorted(a for a in allowed if a))}")
-    region = entry.region
-    if region is None:
-        return
-    region = region.replace("-", "_")
-    found = REGIONS_BY_SLUG.get(region)
-    if found is None:
-        raise ValueError(f"“{region}” is not a body region we know")
-    entry.region = region
-    if not entry.side:
-        if found.sided:
-            raise ValueError(f"say which side for the {found.label.lower()}: left, right or both")
-        entry.side = "middle"
-    try:
-        check_side(found, entry.side)
-    except SpotError as error:
-        raise ValueError(str(error)) from error
+    if entry.region is not None and entry.side is not None:
+        spot = resolve_spot(entry.region, entry.side)
+        entry.region, entry.side = spot.region, spot.side
 
 
 # --- Episodes ------------------------------------------------------------------------------
@@ -246,12 +238,10 @@ def update_episode(request: AuthedRequest, episode_id: int, data: EpisodePatch) 
     """Change an episode; only the fields sent are changed."""
     episode = get_episode_for_user(request.user, episode_id)
     changes = _changes(data, episode, ("occurred_at", "region", "side", "sensation"))
-    if changes.get("side") is not None:
-        try:
-            check_side(REGIONS_BY_SLUG[changes.get("region") or episode.region], changes["side"])
-        except SpotError as error:
-            raise HttpError(422, str(error)) from error
-    return services.update_episode(request.user, episode, changes)
+    try:
+        return services.update_episode(request.user, episode, changes)
+    except DiaryInputError as error:
+        raise HttpError(422, str(error)) from error
 
 
 @router.delete("/episodes/{episode_id}", response={204: None}, url_name="diary_episode")
@@ -322,17 +312,10 @@ class CheckInOut(CheckInValues):
 
 
 def _custom(user: Any, values: dict[str, float | None]) -> dict[CustomFactor, float | None]:
-    factors = {f.column: f for f in CustomFactor.objects.filter(user=user)}
-    unknown = sorted(set(values) - set(factors))
-    if unknown:
-        raise HttpError(422, f"No factor with the column {', '.join(unknown)}; add it first.")
-    result: dict[CustomFactor, float | None] = {}
-    for column, value in values.items():
-        factor = factors[column]
-        if value is not None and factor.kind == CustomFactor.BINARY and value not in (0, 1):
-            raise HttpError(422, f"{column} is a yes/no factor: use 1 or 0.")
-        result[factor] = value
-    return result
+    try:
+        return services.resolve_custom(user, values)
+    except DiaryInputError as error:
+        raise HttpError(422, str(error)) from error
 
 
 @router.get("/checkins", response=list[CheckInOut], url_name="diary_checkins")

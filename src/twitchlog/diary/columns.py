@@ -49,8 +49,13 @@ FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2200, 12, 31)
 
 
-class ColumnError(ValueError):
-    pass
+class DiaryInputError(ValueError):
+    """A value that cannot become diary data, with the reason in plain words. Every entry point
+    shows it as it fits there: a form error, a 422, a command error, a file problem."""
+
+
+class ColumnError(DiaryInputError):
+    """A custom factor's name or value that does not fit."""
 
 
 def latest_day() -> dt.date:

@@ -8,15 +8,20 @@ from django import forms
 
 from twitchlog.diary.columns import STANDARD_BY_NAME, check_day
 from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
-from twitchlog.diary.presets import DRINKS, MEDICATION_EVENTS, STRESS_KINDS, caffeine_total
-from twitchlog.diary.spots import SpotError, check_side, parse_spot
+from twitchlog.diary.presets import (
+    DRINKS,
+    MEDICATION_EVENTS,
+    STRESS_KINDS,
+    caffeine_total,
+    split_caffeine,
+)
+from twitchlog.diary.spots import SpotError, parse_spot, resolve_spot
 from twitchlog.knowledge.content import RED_FLAGS
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
     DURATIONS,
     REGIONS,
-    REGIONS_BY_SLUG,
     RHYTHMS,
     SENSATIONS,
     SIDES,
@@ -158,7 +163,11 @@ class EpisodeForm(TimedEntryForm):
         ],
     )
     side = forms.ChoiceField(
-        label="Which side", choices=choices(SIDES), widget=forms.RadioSelect, initial="left"
+        label="Which side",
+        choices=choices(SIDES),
+        widget=forms.RadioSelect,
+        initial="left",
+        required=False,  # resolve_spot says when a side is needed
     )
     sensation = forms.ChoiceField(
         label="What did it feel like?",
@@ -197,16 +206,12 @@ class EpisodeForm(TimedEntryForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        region = REGIONS_BY_SLUG.get(cleaned.get("region", ""))
-        side = cleaned.get("side")
-        if region is not None and side:
-            if not region.sided:
-                cleaned["side"] = "middle"
-            else:
-                try:
-                    check_side(region, side)
-                except SpotError as error:
-                    self.add_error("side", str(error))
+        region, side = cleaned.get("region"), cleaned.get("side")
+        if region and "side" not in self.errors:
+            try:
+                cleaned["side"] = resolve_spot(region, side or "").side
+            except SpotError as error:
+                self.add_error("side", str(error))
         return cleaned
 
     def details(self) -> dict[str, Any]:
@@ -393,14 +398,11 @@ def checkin_initial(checkin: CheckIn, copying: bool = False) -> dict[str, Any]:
         value = getattr(checkin, column.field)
         if column.name != "twitch_count" and value is not None:
             initial[column.field] = ("1" if value else "0") if column.kind == "binary" else value
-    drinks = checkin.caffeine_drinks or {}
+    drinks, other = split_caffeine(checkin.caffeine_mg, checkin.caffeine_drinks or {})
     for slug, count in drinks.items():
         initial[f"drink_{slug}"] = count
-    if checkin.caffeine_mg is not None:
-        counted = caffeine_total(drinks, None) or 0.0
-        other = checkin.caffeine_mg - counted
-        if other or not drinks:
-            initial["caffeine_other_mg"] = other
+    if other is not None and (other or not drinks):
+        initial["caffeine_other_mg"] = other
     initial.pop("caffeine_mg", None)
     initial["medication_events"] = checkin.medication_events
     initial["notes"] = checkin.notes

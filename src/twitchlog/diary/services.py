@@ -1,5 +1,10 @@
 """Every change to a diary goes through here, and each one writes the audit log.
 
+The diary's rules live here once, whatever the entry point (the pages, the API, the ``log``
+command, the CSV import): adapters parse their input into plain values and call these
+actions, which check what no adapter may skip and raise ``columns.DiaryInputError`` (a
+ValueError with a reason in plain words) when the input cannot become data.
+
 The audit log carries ids, field names and counts only: which body region twitched or how
 much someone slept is health data and stays out of it.
 """
@@ -15,7 +20,7 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import local_date, local_now
-from twitchlog.diary.columns import ColumnError, column_for
+from twitchlog.diary.columns import Column, ColumnError, check_value, column_for
 from twitchlog.diary.models import (
     CheckIn,
     CustomFactor,
@@ -25,6 +30,8 @@ from twitchlog.diary.models import (
     RedFlagNote,
     StressEvent,
 )
+from twitchlog.diary.presets import settle_caffeine
+from twitchlog.diary.spots import resolve_spot
 from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
 
 M = TypeVar("M", bound=models.Model)
@@ -115,8 +122,9 @@ def log_episode(
     also_noticed: Iterable[str] = (),
     **details: Any,
 ) -> tuple[Episode, bool]:
+    spot = resolve_spot(region, side)
     with transaction.atomic():
-        fields = {"region": region, "side": side, "sensation": sensation, **details}
+        fields = {"region": spot.region, "side": spot.side, "sensation": sensation, **details}
         episode, created = _log_timed(
             Episode, user, occurred_at, client_id, "diary.episode.created", fields
         )
@@ -142,6 +150,12 @@ def _update_timed(user: User, entry: E, changes: dict[str, Any], action: str) ->
 
 @transaction.atomic
 def update_episode(user: User, episode: Episode, changes: dict[str, Any]) -> Episode:
+    """Change an episode; a new region or side is checked against the other one."""
+    if "region" in changes or "side" in changes:
+        spot = resolve_spot(
+            changes.get("region", episode.region), changes.get("side", episode.side)
+        )
+        changes = {**changes, "region": spot.region, "side": spot.side}
     return _update_timed(user, episode, changes, "diary.episode.updated")
 
 
@@ -171,10 +185,19 @@ def repeat_last_episode(user: User, client_id: uuid.UUID | None = None) -> Episo
 def apply_checkin_values(
     checkin: CheckIn, values: dict[str, Any], custom: dict[CustomFactor, float | None]
 ) -> list[str]:
+    """Set a check-in's values (only those given) and its custom values; the changed names.
+
+    The caffeine total and its drink breakdown stay consistent whichever of them changed
+    (presets.settle_caffeine), and any medication event makes it a medication-change day.
+    """
     changed = []
     values = dict(values)
     if values.get("medication_events"):
         values["medication_change"] = True
+    if "caffeine_mg" in values or "caffeine_drinks" in values:
+        values["caffeine_mg"], values["caffeine_drinks"] = settle_caffeine(
+            checkin.caffeine_mg, checkin.caffeine_drinks or {}, values
+        )
     for name, value in values.items():
         if getattr(checkin, name) != value:
             setattr(checkin, name, value)
@@ -294,6 +317,28 @@ def delete_stress_event(user: User, event: StressEvent) -> None:
 
 
 # --- Custom factors ------------------------------------------------------------------------
+
+
+def custom_column(factor: CustomFactor) -> Column:
+    """How a custom factor's values are checked: like a file's cell of that kind."""
+    return Column(factor.column, factor.column, factor.kind)
+
+
+def resolve_custom(user: User, values: dict[str, float | None]) -> dict[CustomFactor, float | None]:
+    """Values for the person's own factors, by CSV column, checked once for every entry
+    point: the column must be one of theirs, a yes/no factor takes 1 or 0, a number is not
+    negative; None clears the value. Raises ColumnError."""
+    factors = {f.column: f for f in CustomFactor.objects.filter(user=user)}
+    unknown = sorted(set(values) - set(factors))
+    if unknown:
+        raise ColumnError(f"There is no factor with the column {', '.join(unknown)}; add it first.")
+    resolved: dict[CustomFactor, float | None] = {}
+    for column, value in values.items():
+        factor = factors[column]
+        if value is not None and (reason := check_value(custom_column(factor), value)):
+            raise ColumnError(f"{column} {reason}.")
+        resolved[factor] = value
+    return resolved
 
 
 def factor_column(user: User, name: str, exclude: CustomFactor | None = None) -> str:

@@ -8,12 +8,13 @@ accepted as well, since that is what people type.
 
 from dataclasses import dataclass
 
-from twitchlog.knowledge.vocabulary import REGIONS, REGIONS_BY_SLUG, SIDES, Region
+from twitchlog.diary.columns import DiaryInputError
+from twitchlog.knowledge.vocabulary import REGIONS, REGIONS_BY_SLUG, SIDES
 
 SIDE_SLUGS = tuple(side.slug for side in SIDES)
 
 
-class SpotError(ValueError):
+class SpotError(DiaryInputError):
     """A spot that does not name a known region and a side that fits it."""
 
 
@@ -42,29 +43,34 @@ def spot_label(region_slug: str, side: str) -> str:
     return name
 
 
-def check_side(region: Region, side: str) -> None:
-    if side not in SIDE_SLUGS:
-        raise SpotError(f"“{side}” is not a side: use left, right, both or middle.")
-    if region.sided and side == "middle":
+def resolve_spot(region_slug: str, side: str) -> Spot:
+    """The one rule for a region and a side, whichever way they came in (form, API, command
+    line): hyphens read as underscores; a region without sides is "middle" whatever side was
+    given with it; a region with sides needs left, right or both. Raises SpotError."""
+    slug = region_slug.strip().lower().replace("-", "_")
+    region = REGIONS_BY_SLUG.get(slug)
+    if region is None:
+        raise SpotError(f"“{region_slug}” is not a body region we know, e.g. eyelid or throat.")
+    side = (side or "").strip().lower()
+    if side and side not in SIDE_SLUGS:
+        raise SpotError(f"“{side}” is not a side: use left, right or both.")
+    if not region.sided:
+        return Spot(slug, "middle")
+    if side in ("", "middle"):
         raise SpotError(f"Say which side for the {region.label.lower()}: left, right or both.")
-    if not region.sided and side != "middle":
-        raise SpotError(f"The {region.label.lower()} has no sides; leave the side out.")
+    return Spot(slug, side)
 
 
 def parse_spot(text: str) -> Spot:
     """``left-eyelid`` -> Spot("eyelid", "left"); ``throat`` -> Spot("throat", "middle")."""
     words = text.strip().lower().replace("_", "-").split("-")
-    side = "middle"
+    side = ""
     if words and words[0] in SIDE_SLUGS:
         side, words = words[0], words[1:]
     region_slug = "_".join(words)
-    region = REGIONS_BY_SLUG.get(region_slug)
-    if region is None:
+    if region_slug not in REGIONS_BY_SLUG:
         raise SpotError(f"“{text}” is not a body region we know, e.g. left-eyelid or throat.")
-    if side == "middle" and region.sided:
-        raise SpotError(f"Say which side, e.g. left-{region_slug.replace('_', '-')}.")
-    check_side(region, side)
-    return Spot(region_slug, side)
+    return resolve_spot(region_slug, side)
 
 
 def spot_groups() -> list[tuple[str, list[Spot]]]:

@@ -128,8 +128,6 @@ def import_daily(user: User, table: DailyTable) -> ImportResult:
             checkin = CheckIn(user=user, local_date=day)
             created += 1
         values = _checkin_values(table, row, new)
-        if "caffeine_mg" in values and values["caffeine_mg"] != checkin.caffeine_mg:
-            values["caffeine_drinks"] = {}
         custom = {factors[column]: row.get(column) for column in table.custom}
         apply_checkin_values(checkin, values, custom)
     audit.log(

@@ -16,11 +16,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from twitchlog.accounts.models import User
 from twitchlog.core.timezones import zone
 from twitchlog.diary import services
-from twitchlog.diary.columns import FACTOR_COLUMNS, check_day, check_value
+from twitchlog.diary.columns import FACTOR_COLUMNS, DiaryInputError, check_day, check_value
 from twitchlog.diary.management.commands._user import user_by_email
 from twitchlog.diary.models import CustomFactor
 from twitchlog.diary.presets import STRESS_KINDS
-from twitchlog.diary.spots import SpotError, parse_spot
+from twitchlog.diary.spots import parse_spot
 from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
 from twitchlog.knowledge.vocabulary import CONTEXTS, DURATIONS, RHYTHMS, SENSATIONS, TIMINGS
 
@@ -115,22 +115,22 @@ class Command(BaseCommand):
     def _twitch(self, user: User, options: dict[str, Any]) -> None:
         try:
             spot = parse_spot(options["where"])
-        except SpotError as error:
+            episode, _ = services.log_episode(
+                user,
+                region=spot.region,
+                side=spot.side,
+                sensation=options["feel"],
+                occurred_at=_when(options["when"], user),
+                strength=options["strength"],
+                duration=options["duration"],
+                rhythm=options["rhythm"],
+                context=options["context"],
+                timing=options["timing"],
+                notes=options["notes"],
+                also_noticed=options["noticed"],
+            )
+        except DiaryInputError as error:
             raise CommandError(str(error)) from error
-        episode, _ = services.log_episode(
-            user,
-            region=spot.region,
-            side=spot.side,
-            sensation=options["feel"],
-            occurred_at=_when(options["when"], user),
-            strength=options["strength"],
-            duration=options["duration"],
-            rhythm=options["rhythm"],
-            context=options["context"],
-            timing=options["timing"],
-            notes=options["notes"],
-            also_noticed=options["noticed"],
-        )
         self.stdout.write(f"Logged a twitch for {episode.local_date.isoformat()}.")
 
     def _checkin(self, user: User, options: dict[str, Any]) -> None:
@@ -153,8 +153,6 @@ class Command(BaseCommand):
             values["twitch_rating"] = options["twitch_rating"]
         if options["notes"] is not None:
             values["notes"] = options["notes"]
-        if "caffeine_mg" in values:
-            values["caffeine_drinks"] = {}
         custom = self._custom(user, options["factor"])
         if not values and not custom:
             raise CommandError("Give at least one value, e.g. --sleep-hours 7.")
@@ -163,17 +161,14 @@ class Command(BaseCommand):
         self.stdout.write(f"{verb} the check-in for {day.isoformat()}.")
 
     def _custom(self, user: User, pairs: list[str]) -> dict[CustomFactor, float | None]:
-        factors = {f.column: f for f in CustomFactor.objects.filter(user=user)}
-        custom: dict[CustomFactor, float | None] = {}
+        values: dict[str, float | None] = {}
         for pair in pairs:
             column, _, text = pair.partition("=")
-            if column not in factors:
-                raise CommandError(f"There is no factor with the column {column}.")
-            value = _number(column, text)
-            if factors[column].kind == CustomFactor.BINARY and value not in (0, 1):
-                raise CommandError(f"{column} is a yes/no factor: use yes or no.")
-            custom[factors[column]] = value
-        return custom
+            values[column] = _number(column, text)
+        try:
+            return services.resolve_custom(user, values)
+        except DiaryInputError as error:
+            raise CommandError(str(error)) from error
 
     def _stress(self, user: User, options: dict[str, Any]) -> None:
         event, _ = services.log_stress_event(
