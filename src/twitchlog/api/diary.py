@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import AfterValidator, ConfigDict, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, create_model, field_validator, model_validator
 
 from twitchlog.core.timezones import zone
 from twitchlog.core.types import AuthedRequest
@@ -38,6 +38,7 @@ from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Epis
 from twitchlog.diary.presets import MEDICATION_EVENTS, STRESS_KINDS
 from twitchlog.diary.spots import resolve_spot
 from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
+from twitchlog.knowledge.factors import FACTORS, Factor
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
     DURATIONS,
@@ -253,25 +254,29 @@ def delete_episode(request: AuthedRequest, episode_id: int) -> Any:
 # --- Check-ins -----------------------------------------------------------------------------
 
 
-class CheckInValues(Schema):
-    sleep_hours: float | None = None
-    sleep_quality: int | None = None
-    caffeine_mg: float | None = None
-    alcohol_units: float | None = None
-    nicotine: bool | None = None
-    recreational_drugs: bool | None = None
-    water_l: float | None = None
-    missed_meals: int | None = None
-    exercise_min: float | None = None
-    stress_level: int | None = None
-    anxiety_episodes: int | None = None
-    overbreathing: int | None = None
-    magnesium_mg: float | None = None
-    calcium_mg: float | None = None
-    vitamin_d_iu: float | None = None
-    medication_change: bool | None = None
+def _factor_type(factor: Factor) -> Any:
+    if factor.kind == "binary":
+        return bool | None
+    return int | None if factor.integer else float | None
+
+
+def _factor_help(factor: Factor) -> str:
+    unit = "true or false" if factor.kind == "binary" else factor.unit
+    limit = "" if factor.high is None else f", 0 to {factor.high:g}"
+    return f"{factor.label} ({unit}{limit})"
+
+
+# The standard factors' fields, generated from knowledge/factors.py.
+_FACTOR_FIELDS: dict[str, Any] = {
+    f.name: (_factor_type(f), Field(None, description=_factor_help(f))) for f in FACTORS
+}
+_FactorValues = create_model("FactorValues", __base__=Schema, **_FACTOR_FIELDS)
+
+
+class CheckInValues(_FactorValues):  # type: ignore[valid-type,misc]
+    """The standard factors (generated), then what the check-in adds."""
+
     medication_events: list[str] = Field(default_factory=list)
-    menstruating: bool | None = None
     twitch_rating: int | None = Field(None, ge=0, le=10, description="twitch_severity, 0-10")
     notes: Notes = ""
     custom: dict[str, float | None] = Field(

@@ -20,20 +20,9 @@ class Column:
     high: float | None = None  # every value is at least 0
 
 
-# Counts get a ceiling well above anything real, so a slip of the finger ("100000") is caught
-# and every value fits the database's small integers.
-_LIMITS: dict[str, tuple[bool, float | None]] = {
-    "sleep_hours": (False, 24),
-    "sleep_quality": (True, 10),
-    "stress_level": (True, 10),
-    "missed_meals": (True, 20),
-    "anxiety_episodes": (True, 100),
-    "overbreathing": (True, 100),
-}
-
-FACTOR_COLUMNS = tuple(
-    Column(f.name, f.name, f.kind, *_LIMITS.get(f.name, (False, None))) for f in FACTORS
-)
+# Counts get a ceiling well above anything real (knowledge/factors.py), so a slip of the finger
+# ("100000") is caught and every value fits the database's small integers.
+FACTOR_COLUMNS = tuple(Column(f.name, f.name, f.kind, f.integer, f.high) for f in FACTORS)
 TWITCH_COUNT = Column("twitch_count", "imported_twitch_count", "numeric", integer=True, high=10000)
 TWITCH_SEVERITY = Column("twitch_severity", "twitch_rating", "numeric", integer=True, high=10)
 STANDARD_COLUMNS = (TWITCH_COUNT, TWITCH_SEVERITY, *FACTOR_COLUMNS)

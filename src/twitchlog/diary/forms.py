@@ -17,7 +17,7 @@ from twitchlog.diary.presets import (
 )
 from twitchlog.diary.spots import SpotError, parse_spot, resolve_spot
 from twitchlog.knowledge.content import RED_FLAGS
-from twitchlog.knowledge.factors import FACTORS_BY_NAME
+from twitchlog.knowledge.factors import FACTORS, FACTORS_BY_NAME
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
     DURATIONS,
@@ -287,6 +287,32 @@ def _factor_field(name: str) -> forms.Field:
     return _number(factor.question, factor.unit, column.integer, column.high)
 
 
+def _caffeine_fields() -> dict[str, forms.Field]:
+    """Caffeine is asked as drinks counted plus any other amount; they add up to caffeine_mg."""
+    fields: dict[str, forms.Field] = {}
+    for drink in DRINKS:
+        fields[f"drink_{drink.slug}"] = forms.IntegerField(
+            label=f"{drink.label} (about {drink.caffeine_mg} mg each)",
+            required=False,
+            min_value=0,
+            max_value=MAX_DRINKS,
+            error_messages=_range_errors(MAX_DRINKS, integer=True),
+            widget=forms.NumberInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "min": "0",
+                    "max": str(MAX_DRINKS),
+                    "data-caffeine-mg": str(drink.caffeine_mg),
+                }
+            ),
+        )
+    other = _number("Other caffeine", "mg")
+    other.widget.attrs["data-caffeine-mg"] = "1"
+    other.help_text = "In mg, e.g. from tablets or chocolate. We add up the drinks and this."
+    fields["caffeine_other_mg"] = other
+    return fields
+
+
 class CheckInForm(forms.Form):
     def __init__(
         self,
@@ -298,41 +324,13 @@ class CheckInForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.factors = factors or []
         fields = self.fields
-        fields["sleep_hours"] = _factor_field("sleep_hours")
-        fields["sleep_hours"].help_text = "The sleep that ended this morning, in hours."
-        fields["sleep_quality"] = _factor_field("sleep_quality")
-        for drink in DRINKS:
-            fields[f"drink_{drink.slug}"] = forms.IntegerField(
-                label=f"{drink.label} (about {drink.caffeine_mg} mg each)",
-                required=False,
-                min_value=0,
-                max_value=MAX_DRINKS,
-                error_messages=_range_errors(MAX_DRINKS, integer=True),
-                widget=forms.NumberInput(
-                    attrs={
-                        "inputmode": "numeric",
-                        "min": "0",
-                        "max": str(MAX_DRINKS),
-                        "data-caffeine-mg": str(drink.caffeine_mg),
-                    }
-                ),
-            )
-        other = _number("Other caffeine", "mg")
-        other.widget.attrs["data-caffeine-mg"] = "1"
-        other.help_text = "In mg, e.g. from tablets or chocolate. We add up the drinks and this."
-        fields["caffeine_other_mg"] = other
-        for name in (
-            "alcohol_units",
-            "nicotine",
-            "recreational_drugs",
-            "water_l",
-            "missed_meals",
-            "magnesium_mg",
-            "calcium_mg",
-            "vitamin_d_iu",
-            "medication_change",
-        ):
-            fields[name] = _factor_field(name)
+        for standard in FACTORS:
+            if standard.name == "menstruating" and not show_menstruation:
+                continue
+            if standard.name == "caffeine_mg":
+                fields.update(_caffeine_fields())
+            else:
+                fields[standard.name] = _factor_field(standard.name)
         fields["medication_events"] = forms.MultipleChoiceField(
             label="What happened (optional)",
             required=False,
@@ -340,10 +338,7 @@ class CheckInForm(forms.Form):
             widget=forms.CheckboxSelectMultiple,
             help_text="Any of these counts as a medication change for today.",
         )
-        for name in ("exercise_min", "overbreathing", "stress_level", "anxiety_episodes"):
-            fields[name] = _factor_field(name)
-        if show_menstruation:
-            fields["menstruating"] = _factor_field("menstruating")
+        fields["sleep_hours"].help_text = "The sleep that ended this morning, in hours."
         fields[
             "anxiety_episodes"
         ].help_text = (

@@ -1,7 +1,11 @@
 """The standard diary factors: their CSV names, how to read them, and which cause they belong to.
 
-Pure data shared by the diary (columns, forms), the insights engine (units for effects) and the
-pages (guidance for a driver). Names match the daily diary CSV in README.md.
+Pure data, and the one source for every place a standard factor appears: the check-in model's
+columns (checked against this list at start-up, ``diary/checks.py``), the API's check-in schema
+(generated from it), the check-in form's fields, the ``log checkin`` options and the daily CSV's
+columns (``diary/columns.py``); ``tests/diary/test_factor_parity.py`` shows they agree. The
+insights engine takes units for effects from here and the pages the guidance for a driver.
+Names match the daily diary CSV in README.md.
 """
 
 from dataclasses import dataclass
@@ -17,6 +21,8 @@ class Factor:
     per_label: str  # how to say "per" in words
     cause: str  # slug of the cause in causes.py ("" when it belongs to none)
     question: str  # how the evening check-in asks for it
+    integer: bool = False  # whole numbers only (stored as a small integer)
+    high: float | None = None  # the highest value that is not a typing slip; every value >= 0
 
 
 FACTORS = (
@@ -29,6 +35,7 @@ FACTORS = (
         "per extra hour of sleep",
         "sleep",
         "How many hours did you sleep last night?",
+        high=24,
     ),
     Factor(
         "sleep_quality",
@@ -39,6 +46,8 @@ FACTORS = (
         "per point of sleep quality",
         "sleep",
         "How well did you sleep (0 = very badly, 10 = very well)?",
+        integer=True,
+        high=10,
     ),
     Factor(
         "caffeine_mg",
@@ -99,6 +108,8 @@ FACTORS = (
         "per missed or late meal",
         "low-blood-sugar",
         "How many meals did you skip or eat late?",
+        integer=True,
+        high=20,
     ),
     Factor(
         "exercise_min",
@@ -119,6 +130,8 @@ FACTORS = (
         "per point of stress",
         "acute-stress-response",
         "How stressed did you feel today (0 = calm, 10 = extremely)?",
+        integer=True,
+        high=10,
     ),
     Factor(
         "anxiety_episodes",
@@ -129,6 +142,8 @@ FACTORS = (
         "per anxiety episode",
         "acute-stress-response",
         "How many times did anxiety or panic spike today?",
+        integer=True,
+        high=100,
     ),
     Factor(
         "overbreathing",
@@ -139,6 +154,8 @@ FACTORS = (
         "per episode of over-breathing",
         "breathing",
         "How many times did you notice fast or heavy breathing you could not settle?",
+        integer=True,
+        high=100,
     ),
     Factor(
         "magnesium_mg",
