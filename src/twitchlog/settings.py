@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "twitchlog.experiments",
     "twitchlog.therapists",
     "twitchlog.reports",
+    "twitchlog.pwa",
     "twitchlog.api",
 ]
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("twitchlog.core.urls")),
+    path("", include("twitchlog.pwa.urls")),
     path("accounts/", include("twitchlog.accounts.urls")),
     path("learn/", include("twitchlog.knowledge.urls")),
     path("tests/", include("twitchlog.assessments.urls")),

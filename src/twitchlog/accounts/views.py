@@ -165,3 +165,13 @@ class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         services.password_set(form.user, reset=True)
         return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out, and have the browser forget what the site kept on this device: the pages kept
+    for offline use and entries waiting to be sent (pwa/offline.js sends those first)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response

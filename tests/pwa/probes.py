@@ -1,0 +1,7 @@
+from tests.access import Probe
+
+PROBES = {
+    "pwa:manifest": Probe("public"),
+    "pwa:service_worker": Probe("public"),
+    "pwa:offline": Probe("public"),
+}

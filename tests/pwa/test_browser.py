@@ -1,0 +1,154 @@
+"""In Chromium: the app is installable, logging works offline, and log-out forgets the device."""
+
+import io
+from typing import Any
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.conftest import PASSWORD, make_user
+from twitchlog.accounts.models import User
+from twitchlog.diary import services
+from twitchlog.diary.models import Episode, StressEvent
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def _log_in(page: Any, base: str, user: User) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_email", user.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/home/")
+
+
+def _wait_until_controlled(page: Any) -> None:
+    """The service worker is active and controls this page, with the offline pages kept."""
+    page.evaluate("navigator.serviceWorker.ready")
+    page.reload()
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function(
+        """async () => {
+            const cache = await caches.open('twitchlog-pages');
+            const kept = await Promise.all(
+                ['/home/', '/diary/log/', '/diary/stress/new/'].map((p) => cache.match(p)));
+            return kept.every(Boolean);
+        }"""
+    )
+
+
+@pytest.mark.browser
+def test_the_app_meets_the_install_criteria(browser: Any, live_server: Any) -> None:
+    user = make_user("installer@example.org")
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    _log_in(page, live_server.url, user)
+    _wait_until_controlled(page)
+
+    href = page.get_attribute("link[rel=manifest]", "href")
+    manifest = page.evaluate("(href) => fetch(href).then((r) => r.json())", href)
+    assert manifest["name"] and manifest["short_name"]
+    assert manifest["display"] == "standalone"
+    assert manifest["start_url"] == "/home/"
+    assert manifest["theme_color"] and manifest["background_color"]
+    sizes = {}
+    for icon in manifest["icons"]:
+        response = page.request.get(live_server.url + icon["src"])
+        assert response.ok
+        image = Image.open(io.BytesIO(response.body()))
+        assert icon["sizes"] == f"{image.width}x{image.height}"
+        sizes.setdefault(icon.get("purpose", "any"), set()).add(image.width)
+    assert sizes == {"any": {192, 512}, "maskable": {512}}
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)").endswith(
+        live_server.url.split("//")[1] + "/"
+    )
+    # Chromium's own verdict on the manifest and the worker.
+    cdp = context.new_cdp_session(page)
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert [e["errorId"] for e in errors if e["errorId"] != "in-incognito"] == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_online(
+    browser: Any, live_server: Any
+) -> None:
+    user = make_user("offline@example.org")
+    services.log_episode(user, region="calf", side="left", sensation="twitch", strength=3)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    _log_in(page, live_server.url, user)
+    _wait_until_controlled(page)
+
+    context.set_offline(True)
+    page.goto(f"{live_server.url}/home/")  # from the device
+    assert "You are offline" in page.inner_text("#offline-status")
+    page.tap(".repeat-button")
+    page.wait_for_selector("text=Waiting to be sent: 1 entry")
+    page.tap("button.spot-button[value='left-eyelid']")
+    page.tap("dialog.offline-dialog button[value=twitch]")
+    page.wait_for_selector("text=Waiting to be sent: 2 entries")
+
+    page.goto(f"{live_server.url}/diary/stress/new/")
+    page.check("input[name=kind][value=fright]")
+    page.check("input[name=strength][value='6']")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("text=Waiting to be sent: 3 entries")
+    queued = page.inner_text(".offline-queue")
+    assert "Left calf, twitch (same as last time)" in queued
+    assert "Left eyelid or around the eye, twitch" in queued
+    assert "Stress moment: fright or shock" in queued
+
+    # A page the device has not kept says it needs the connection.
+    page.goto(f"{live_server.url}/insights/")
+    assert "This page needs the connection" in page.inner_text("h1")
+    assert Episode.objects.filter(user=user).count() == 1  # nothing reached the server yet
+
+    page.goto(f"{live_server.url}/home/")
+    context.set_offline(False)
+    page.wait_for_selector("text=Sent 3 entries logged while offline")
+    page.reload()  # a second page load, and a second tab, must not send anything again
+    other = context.new_page()
+    other.goto(f"{live_server.url}/home/")
+    other.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle")
+
+    episodes = page.request.get(f"{live_server.url}/api/diary/episodes").json()["items"]
+    assert sorted((e["region"], e["side"]) for e in episodes) == [
+        ("calf", "left"),
+        ("calf", "left"),
+        ("eyelid", "left"),
+    ]
+    assert len({e["client_id"] for e in episodes if e["client_id"]}) == 2
+    stress = page.request.get(f"{live_server.url}/api/diary/stress-events").json()["items"]
+    assert [(s["kind"], s["strength"]) for s in stress] == [("fright", 6)]
+    assert StressEvent.objects.filter(user=user).count() == 1
+    assert "Waiting to be sent" not in page.inner_text("body")
+    context.close()
+
+
+@pytest.mark.browser
+def test_logging_out_forgets_what_the_device_kept(browser: Any, live_server: Any) -> None:
+    user = make_user("leaver@example.org")
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    _log_in(page, live_server.url, user)
+    _wait_until_controlled(page)
+    assert page.evaluate("caches.keys()")
+
+    page.click("header button:has-text('Log out')")
+    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_function(
+        """async () => {
+            const pages = await caches.has('twitchlog-pages');
+            const dbs = (await indexedDB.databases()).map((d) => d.name);
+            return !pages && !dbs.includes('twitchlog-offline');
+        }"""
+    )
+    # The browser dropped the worker too, so offline nothing of the account opens.
+    context.set_offline(True)
+    with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
+        page.goto(f"{live_server.url}/home/")
+    context.close()

@@ -1,0 +1,78 @@
+"""The manifest, the service worker's script and headers, the offline page, log-out."""
+
+import json
+from typing import Any
+
+from django.test import Client
+from django.urls import resolve
+
+from twitchlog.core.middleware import ContentSecurityPolicyMiddleware
+from twitchlog.pwa import offline_pages
+
+
+def test_the_manifest_names_the_app_its_start_and_its_icons(client: Client, db: Any) -> None:
+    response = client.get("/manifest.webmanifest")
+    assert response["Content-Type"] == "application/manifest+json"
+    manifest = json.loads(response.content)
+    assert manifest["display"] == "standalone"
+    assert manifest["start_url"] == "/home/"
+    assert {icon["sizes"] for icon in manifest["icons"]} == {"192x192", "512x512"}
+    assert any(icon.get("purpose") == "maskable" for icon in manifest["icons"])
+
+
+def test_every_page_links_the_manifest_and_the_offline_script(client: Client, db: Any) -> None:
+    page = client.get("/accounts/login/").content.decode()
+    assert 'rel="manifest" href="/manifest.webmanifest"' in page
+    assert "pwa/offline.js" in page
+    assert 'name="theme-color"' in page
+
+
+def test_the_worker_is_served_from_the_root_for_the_whole_site(client: Client, db: Any) -> None:
+    response = client.get("/sw.js")
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["Service-Worker-Allowed"] == "/"
+    assert response["Cache-Control"] == "no-cache"
+    script = response.content.decode()
+    assert "__VERSION__" not in script
+    assert "{{" not in script and "{%" not in script
+    for path in offline_pages.PAGES:
+        assert json.dumps(path) in script
+    # Nothing from another site, and the policy stays as strict as for every page.
+    assert "http://" not in script and "https://" not in script
+    assert response["Content-Security-Policy"] == ContentSecurityPolicyMiddleware.POLICY
+
+
+def test_the_worker_changes_when_a_static_file_name_changes(
+    client: Client, db: Any, settings: Any
+) -> None:
+    first = client.get("/sw.js").content
+    settings.STATIC_URL = "/static/v2/"
+    assert client.get("/sw.js").content != first
+
+
+def test_the_pages_kept_offline_are_the_signed_in_persons_own(client: Client, db: Any) -> None:
+    for path in offline_pages.PAGES:
+        assert resolve(path)  # a page that exists
+        assert client.get(path).status_code == 302, path  # login required: never a shared page
+
+
+def test_the_offline_page_is_the_same_for_everyone(alice_client: Client, client: Client) -> None:
+    theirs = alice_client.get("/offline/").content.decode()
+    assert "This page needs the connection" in theirs
+    assert "alice" not in theirs.lower()
+    assert "csrfmiddlewaretoken" not in theirs
+
+
+def test_logging_out_asks_the_browser_to_forget_the_device_copies(alice_client: Client) -> None:
+    response = alice_client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_pages_carry_the_offline_vocabulary_only_when_signed_in(
+    alice_client: Client, client: Client
+) -> None:
+    home = alice_client.get("/home/").content.decode()
+    assert 'id="offline-vocabulary"' in home
+    assert '"left-eyelid"' in home
+    assert 'id="offline-vocabulary"' not in client.get("/accounts/login/").content.decode()
