@@ -59,7 +59,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     }
     script = str(render_to_string("pwa/sw.js", context))
     version = hashlib.sha256(script.encode()).hexdigest()[:12]
-    response = HttpResponse(script.replace("__VERSION__", version), content_type="text/javascript; charset=utf-8")
+    response = HttpResponse(
+        script.replace("__VERSION__", version), content_type="text/javascript; charset=utf-8"
+    )
     response["Service-Worker-Allowed"] = "/"
     response["Cache-Control"] = "no-cache"  # browsers check for a new worker on each visit
     return response
