@@ -69,10 +69,11 @@ def test_logging_out_asks_the_browser_to_forget_the_device_copies(alice_client: 
     assert response["Clear-Site-Data"] == '"cache", "storage"'
 
 
-def test_pages_carry_the_offline_vocabulary_only_when_signed_in(
+def test_only_the_pages_kept_offline_carry_the_offline_vocabulary(
     alice_client: Client, client: Client
 ) -> None:
     home = alice_client.get("/home/").content.decode()
     assert 'id="offline-vocabulary"' in home
     assert '"left-eyelid"' in home
+    assert 'id="offline-vocabulary"' not in alice_client.get("/diary/").content.decode()
     assert 'id="offline-vocabulary"' not in client.get("/accounts/login/").content.decode()
