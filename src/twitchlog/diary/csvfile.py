@@ -9,7 +9,8 @@ import csv
 import datetime as dt
 import io
 import math
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,21 @@ from twitchlog.diary.columns import (
 )
 
 MAX_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may hold. A real diary is far inside every one of them: 27 years of days,
+    the 19 standard columns and dozens of the person's own, numbers of a few digits."""
+
+    rows: int = 10_000
+    columns: int = 80
+    new_factors: int = 20
+    cell_chars: int = 40
+    line_chars: int = 8_000
+
+
+LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -88,24 +104,94 @@ def _parse_number(text: str) -> float:
     return value
 
 
-def read_daily(text: str, existing_kinds: dict[str, str] | None = None) -> DailyTable:
-    """Check and read a daily CSV. ``existing_kinds`` are the person's custom factors
-    (column -> kind), so a yes/no factor is not fed numbers.
+def read_daily(
+    text: str | Iterable[str], existing_kinds: dict[str, str] | None = None
+) -> DailyTable:
+    """Check and read a daily CSV, given as its text or as its lines. ``existing_kinds`` are
+    the person's custom factors (column -> kind), so a yes/no factor is not fed numbers.
+
+    The file is read line by line and every limit (LIMITS) is checked as the line arrives, so a
+    hostile file costs at most one line's work past the limit it breaks. Lines may end in
+    ``\\n``, ``\\r\\n`` or a bare ``\\r`` (old spreadsheets on a Mac).
 
     Raises CsvProblems listing up to MAX_PROBLEMS problems.
     """
-    existing_kinds = existing_kinds or {}
-    problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip() for name in next(reader, [])]
+    lines = _lines(text)
+    reader = csv.reader(lines)
+    try:
+        table, columns, header = _read_header(reader, existing_kinds or {})
+        problems = _read_rows(reader, table, columns, header)
+    except _Stop as stop:
+        raise CsvProblems([stop.problem]) from None
+    if problems:
+        raise CsvProblems(problems[:MAX_PROBLEMS])
+    for name, kind in table.custom.items():
+        if not kind:
+            seen = {v[name] for v in table.rows.values() if v.get(name) is not None}
+            table.custom[name] = "binary" if seen and seen <= {0.0, 1.0} else "numeric"
+    return table
+
+
+class _Stop(Exception):
+    """A limit is broken: reading stops at once with this one problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _lines(text: str | Iterable[str]) -> Iterator[str]:
+    """The file's lines, each refused as soon as it is longer than MAX_LINE_CHARS."""
+    if isinstance(text, str):
+        # newline=None reads \n, \r\n and a bare \r alike as the end of a line.
+        text = io.StringIO(text.removeprefix("\ufeff"), newline=None)
+    for number, line in enumerate(text, start=1):
+        if len(line) > LIMITS.line_chars:
+            raise _Stop(
+                Problem(
+                    number,
+                    "",
+                    f"this line is longer than {LIMITS.line_chars:,} characters; a diary row "
+                    "is much shorter, so this does not look like a daily diary CSV",
+                )
+            )
+        yield line
+
+
+def _next_record(reader: Any, row: int) -> list[str] | None:
+    """The next record, or None at the end; a malformed record stops the reading."""
+    try:
+        return next(reader, None)
+    except csv.Error as error:
+        # e.g. "field larger than field limit" or "line contains NUL"
+        raise _Stop(
+            Problem(row, "", f"this row cannot be read as CSV ({error}); save the file as CSV")
+        ) from None
+
+
+def _read_header(
+    reader: Any, existing_kinds: dict[str, str]
+) -> tuple[DailyTable, dict[str, Column], list[str]]:
+    header = [name.strip() for name in _next_record(reader, 1) or []]
+    if len(header) > LIMITS.columns:
+        raise _Stop(
+            Problem(
+                1,
+                "",
+                f"the file has {len(header):,} columns; a diary file may have at most "
+                f"{LIMITS.columns}",
+            )
+        )
     if "date" not in header:
-        raise CsvProblems([Problem(1, "date", "the file needs a date column (YYYY-MM-DD)")])
+        raise _Stop(Problem(1, "date", "the file needs a date column (YYYY-MM-DD)"))
+    problems: list[Problem] = []
     table = DailyTable()
     columns: dict[str, Column] = {}
-    for name in header:
-        if name == "date":
+    counts = Counter(header)
+    for name in counts:
+        if name == "date" and counts[name] == 1:
             continue
-        if header.count(name) > 1:
+        if counts[name] > 1:
             problems.append(Problem(1, name, "this column appears twice"))
         elif name in STANDARD_BY_NAME:
             table.standard.append(name)
@@ -125,12 +211,40 @@ def read_daily(text: str, existing_kinds: dict[str, str] | None = None) -> Daily
             )
         else:
             table.custom[name] = existing_kinds.get(name, "")
+    new_factors = [name for name in table.custom if name not in existing_kinds]
+    if len(new_factors) > LIMITS.new_factors:
+        problems.append(
+            Problem(
+                1,
+                "",
+                f"the file would add {len(new_factors)} new factors; one import may add at "
+                f"most {LIMITS.new_factors} (add the rest in the diary's factors page, or "
+                "import the file in parts)",
+            )
+        )
     if problems:
         raise CsvProblems(problems[:MAX_PROBLEMS])
+    return table, columns, header
 
-    for row_number, cells in enumerate(reader, start=2):
+
+def _read_rows(
+    reader: Any, table: DailyTable, columns: dict[str, Column], header: list[str]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    row_number = 1
+    while (cells := _next_record(reader, row_number + 1)) is not None:
+        row_number += 1
         if not any(cell.strip() for cell in cells):
             continue
+        if len(table.rows) >= LIMITS.rows:
+            raise _Stop(
+                Problem(
+                    row_number,
+                    "",
+                    f"the file has more than {LIMITS.rows:,} days; import it in parts, "
+                    "a few years at a time",
+                )
+            )
         if len(cells) > len(header):
             problems.append(
                 Problem(row_number, "", f"has {len(cells)} cells, more than the header")
@@ -146,6 +260,9 @@ def read_daily(text: str, existing_kinds: dict[str, str] | None = None) -> Daily
             if cell == "":
                 values[name] = None
                 continue
+            if len(cell) > LIMITS.cell_chars:
+                problems.append(Problem(row_number, name, "this cell is too long for a number"))
+                continue
             try:
                 value = _parse_number(cell)
             except ValueError:
@@ -160,13 +277,7 @@ def read_daily(text: str, existing_kinds: dict[str, str] | None = None) -> Daily
             table.rows[day] = values
         if len(problems) >= MAX_PROBLEMS:
             break
-    if problems:
-        raise CsvProblems(problems[:MAX_PROBLEMS])
-    for name, kind in table.custom.items():
-        if not kind:
-            seen = {v[name] for v in table.rows.values() if v.get(name) is not None}
-            table.custom[name] = "binary" if seen and seen <= {0.0, 1.0} else "numeric"
-    return table
+    return problems
 
 
 def _is_column_name(name: str) -> bool:
