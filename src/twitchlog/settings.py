@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "twitchlog.core.middleware.TimezoneMiddleware",
     "twitchlog.core.middleware.PrivatePagesMiddleware",
     "twitchlog.core.middleware.ContentSecurityPolicyMiddleware",
+    "twitchlog.core.busy.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "twitchlog.urls"

@@ -1,3 +1,4 @@
+import sys
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -6,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from twitchlog.core import busy
 from twitchlog.core.registry import home_panels
 
 
@@ -42,4 +44,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside its ``except``, so the error being handled is still at hand.
+    if busy.is_busy(sys.exc_info()[1]):
+        return busy.busy_response(request)
     return render(request, "500.html", status=500)

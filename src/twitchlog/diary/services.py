@@ -182,10 +182,8 @@ def repeat_last_episode(user: User, client_id: uuid.UUID | None = None) -> Episo
 # --- Check-ins -----------------------------------------------------------------------------
 
 
-def apply_checkin_values(
-    checkin: CheckIn, values: dict[str, Any], custom: dict[CustomFactor, float | None]
-) -> list[str]:
-    """Set a check-in's values (only those given) and its custom values; the changed names.
+def set_checkin_values(checkin: CheckIn, values: dict[str, Any]) -> list[str]:
+    """Set a check-in's values (only those given), unsaved; the names that changed.
 
     The caffeine total and its drink breakdown stay consistent whichever of them changed
     (presets.settle_caffeine), and any medication event makes it a medication-change day.
@@ -202,6 +200,14 @@ def apply_checkin_values(
         if getattr(checkin, name) != value:
             setattr(checkin, name, value)
             changed.append(name)
+    return changed
+
+
+def apply_checkin_values(
+    checkin: CheckIn, values: dict[str, Any], custom: dict[CustomFactor, float | None]
+) -> list[str]:
+    """Set and save a check-in's values and its custom values; the names that changed."""
+    changed = set_checkin_values(checkin, values)
     checkin.save()
     for factor, value in custom.items():
         if value is None:
