@@ -25,6 +25,7 @@ from twitchlog.diary.columns import STANDARD_BY_NAME
 from twitchlog.diary.csvfile import DailyTable, read_daily, write_daily, write_rows
 from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import CheckIn, CustomFactor, CustomValue, Episode
+from twitchlog.diary.services import set_checkin_values
 
 EPISODE_HEADER = (
     "date",
