@@ -21,6 +21,7 @@ from django.db import connection
 
 from tests.conftest import make_user
 from tests.therapists.factories import make_therapist, slots_after
+from tests.therapists.race import SERIES_COUNT, contend_once
 from twitchlog.therapists.models import Appointment
 from twitchlog.therapists.services import SlotTaken, book_slot
 
@@ -87,3 +88,74 @@ def test_twenty_processes_race_for_one_slot_on_a_sqlite_file(tmp_path: Any) -> N
     for round_number in range(rounds):
         this_round = Counter(outcome for r, outcome in outcomes if r == round_number)
         assert this_round == {"booked": 1, "taken": CONTENDERS - 1}, (round_number, this_round)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_twenty_threads_race_for_overlapping_series_on_postgres(theo: Any) -> None:
+    profile = make_therapist(theo)
+    clients = [make_user(f"client{n}@example.org") for n in range(CONTENDERS)]
+    rounds = 3
+    for round_number in range(rounds):
+        start = slots_after(profile, days=2 + round_number, count=1)[0].start
+        barrier = threading.Barrier(CONTENDERS)
+        outcomes: list[tuple[int, str]] = []
+
+        def contend(
+            number: int, start: Any = start, barrier: Any = barrier, outcomes: Any = outcomes
+        ) -> None:
+            try:
+                barrier.wait(timeout=60)
+                outcomes.append(
+                    (number, contend_once(clients[number], profile, start, number, series=True))
+                )
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=contend, args=(n,)) for n in range(CONTENDERS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert Counter(o for _, o in outcomes) == {"booked": 1, "taken": CONTENDERS - 1}
+        _assert_one_whole_series(round_number + 1)
+
+
+def _assert_one_whole_series(series_count: int) -> None:
+    """Every booked appointment belongs to a whole series of one client: never a mix."""
+    booked = Appointment.objects.filter(status="booked")
+    assert booked.values("series").distinct().count() == series_count
+    for series_id in booked.values_list("series", flat=True).distinct():
+        sessions = booked.filter(series=series_id)
+        assert sessions.count() == SERIES_COUNT
+        assert sessions.values("client").distinct().count() == 1
+    assert booked.count() == SERIES_COUNT * series_count
+
+
+def test_twenty_processes_race_for_overlapping_series_on_a_sqlite_file(tmp_path: Any) -> None:
+    rounds = 2
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    command = [sys.executable, "-m", "tests.therapists.race", str(tmp_path)]
+    finished = subprocess.run(
+        [*command, str(CONTENDERS), str(rounds), "series"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    outcomes = json.loads(finished.stdout.strip().splitlines()[-1])
+    for round_number in range(rounds):
+        this_round = Counter(outcome for r, outcome in outcomes if r == round_number)
+        assert this_round == {"booked": 1, "taken": CONTENDERS - 1}, (round_number, this_round)
+    # The file is still there: look at what was booked.
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "race.sqlite3") as db:
+        rows = db.execute(
+            "SELECT series_id, COUNT(*), COUNT(DISTINCT client_id) FROM therapists_appointment "
+            "WHERE status = 'booked' GROUP BY series_id"
+        ).fetchall()
+    assert len(rows) == rounds
+    assert all(series_id and count == SERIES_COUNT and one == 1 for series_id, count, one in rows)

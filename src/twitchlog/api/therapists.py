@@ -15,7 +15,7 @@ from ninja import Router, Schema, Status
 
 from twitchlog.core.timezones import is_valid_zone, zone
 from twitchlog.core.types import AuthedRequest
-from twitchlog.therapists import access, services
+from twitchlog.therapists import access, series, services
 from twitchlog.therapists.availability import (
     alternatives,
     directory_entries,
@@ -66,9 +66,17 @@ class SlotsOut(Schema):
     slots: list[SlotOut]
 
 
+class RepeatIn(Schema):
+    every_weeks: int
+    count: int
+    # Starts of the series to leave out, e.g. the conflicts of an earlier 409 ("book the rest").
+    skip: list[dt.datetime] = []
+
+
 class BookingIn(Schema):
     start: dt.datetime
     session_format: str
+    repeat: RepeatIn | None = None
 
 
 class RescheduleIn(Schema):
@@ -86,6 +94,8 @@ class BookingOut(Schema):
     session_format: str
     status: str
     shared: bool
+    # The series the appointment belongs to, if it was booked as one.
+    series_id: int | None
 
 
 class ProblemOut(Schema):
@@ -95,6 +105,18 @@ class ProblemOut(Schema):
 class TakenOut(Schema):
     detail: str
     alternatives: list[SlotOut]
+
+
+class SeriesOut(Schema):
+    series_id: int
+    appointments: list[BookingOut]
+
+
+class SeriesConflictOut(Schema):
+    detail: str
+    conflicts: list[dt.datetime]
+    # The nearest free time for each conflict, in the same order (null when there is none).
+    alternatives: list[SlotOut | None]
 
 
 def _slot_out(slot: Slot, zone_name: str) -> SlotOut:
@@ -144,6 +166,7 @@ def _booking_out(appointment: Appointment, user: Any) -> BookingOut:
         session_format=appointment.session_format,
         status=appointment.status,
         shared=appointment.shared_at is not None,
+        series_id=appointment.series_id,
     )
 
 
@@ -173,6 +196,14 @@ def _taken(
         others = [_slot_out(s, zone_name) for s in alternatives(profile, near, exclude=moving)]
         return Status(409, TakenOut(detail=str(error), alternatives=others))
     return Status(422, ProblemOut(detail=str(error)))
+
+
+def _series_conflict(conflict: series.SeriesConflict, zone_name: str) -> Status[Any]:
+    nearest = [_slot_out(a, zone_name) if a else None for a in conflict.alternatives]
+    out = SeriesConflictOut(
+        detail=str(conflict), conflicts=conflict.conflicts, alternatives=nearest
+    )
+    return Status(409, out)
 
 
 @router.get(
@@ -233,32 +264,46 @@ def get_booking(request: AuthedRequest, appointment_id: int) -> BookingOut:
     "/bookings/{appointment_id}/cancel",
     response={200: BookingOut, 422: ProblemOut},
     url_name="therapist_booking_cancel",
-    summary="Cancel one of your appointments (clients: within the therapist's notice)",
+    summary="Cancel one of your appointments (clients: within the therapist's notice); "
+    "with following=true also the later sessions of its series",
 )
-def cancel_booking(request: AuthedRequest, appointment_id: int) -> Any:
+def cancel_booking(request: AuthedRequest, appointment_id: int, following: bool = False) -> Any:
     found = access.get_appointment_for_participant(request.user, appointment_id)
     try:
-        services.cancel_appointment(request.user, found)
+        if following:
+            series.cancel_rest(request.user, found)
+        else:
+            services.cancel_appointment(request.user, found)
     except services.AppointmentError as error:
         return Status(422, ProblemOut(detail=str(error)))
+    found.refresh_from_db()
     return _booking_out(found, request.user)
 
 
 @router.post(
     "/bookings/{appointment_id}/reschedule",
-    response={200: BookingOut, 409: TakenOut, 422: ProblemOut},
+    response={200: BookingOut, 409: TakenOut | SeriesConflictOut, 422: ProblemOut},
     url_name="therapist_booking_reschedule",
-    summary="Move one of your appointments to another free slot; 409 keeps the old time",
+    summary="Move one of your appointments to another free slot (with following=true also the "
+    "later sessions of its series, keeping their spacing); 409 keeps the old times",
 )
-def reschedule_booking(request: AuthedRequest, appointment_id: int, payload: RescheduleIn) -> Any:
+def reschedule_booking(
+    request: AuthedRequest, appointment_id: int, payload: RescheduleIn, following: bool = False
+) -> Any:
     found = access.get_appointment_for_participant(request.user, appointment_id)
     start = _aware_or_problem(payload.start)
     if isinstance(start, Status):
         return start
     try:
-        services.reschedule_appointment(request.user, found, start)
+        if following:
+            series.move_rest(request.user, found, start)
+        else:
+            services.reschedule_appointment(request.user, found, start)
+    except series.SeriesConflict as conflict:
+        return _series_conflict(conflict, request.user.time_zone)
     except services.AppointmentError as error:
         return _taken(error, found.therapist, start, request.user.time_zone, moving=found)
+    found.refresh_from_db()
     return _booking_out(found, request.user)
 
 
@@ -314,17 +359,51 @@ def list_slots(
 
 @router.post(
     "/{therapist_id}/bookings",
-    response={201: BookingOut, 404: ProblemOut, 409: TakenOut, 422: ProblemOut},
+    response={
+        201: BookingOut | SeriesOut,
+        404: ProblemOut,
+        409: TakenOut | SeriesConflictOut,
+        422: ProblemOut,
+    },
     url_name="therapist_book",
-    summary="Book a free slot; 409 with other free times if it was just taken",
+    summary="Book a free slot, or with repeat a weekly or fortnightly series, whole or not at all",
 )
 def create_booking(request: AuthedRequest, therapist_id: int, payload: BookingIn) -> Status[Any]:
     profile = access.get_listed_profile(therapist_id)
     start = _aware_or_problem(payload.start)
     if isinstance(start, Status):
         return start
+    if payload.repeat is not None:
+        return _book_series(request, profile, start, payload.session_format, payload.repeat)
     try:
         booked = services.book_slot(request.user, profile, start, payload.session_format)
     except services.AppointmentError as error:
         return _taken(error, profile, start, request.user.time_zone)
     return Status(201, _booking_out(booked, request.user))
+
+
+def _book_series(
+    request: AuthedRequest,
+    profile: TherapistProfile,
+    start: dt.datetime,
+    session_format: str,
+    repeat: RepeatIn,
+) -> Status[Any]:
+    if any(s.tzinfo is None for s in repeat.skip):
+        return Status(422, ProblemOut(detail="repeat.skip: give each time with its zone"))
+    try:
+        booked = series.book_series(
+            request.user,
+            profile,
+            start,
+            session_format,
+            repeat.every_weeks,
+            repeat.count,
+            skip=repeat.skip,
+        )
+    except series.SeriesConflict as conflict:
+        return _series_conflict(conflict, request.user.time_zone)
+    except services.AppointmentError as error:
+        return _taken(error, profile, start, request.user.time_zone)
+    out = [_booking_out(a, request.user) for a in booked]
+    return Status(201, SeriesOut(series_id=booked[0].series_id or 0, appointments=out))

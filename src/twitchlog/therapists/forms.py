@@ -230,8 +230,36 @@ class BookForm(forms.Form):
         error_messages={"required": "Choose how you would like to meet."},
     )
 
+    repeat = forms.TypedChoiceField(
+        label="How often?",
+        choices=[(0, "Just this time"), (1, "Every week"), (2, "Every two weeks")],
+        coerce=int,
+        initial=0,
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=None,
+    )
+    count = forms.IntegerField(
+        label="How many sessions in all?",
+        min_value=2,
+        max_value=12,
+        initial=6,
+        required=False,
+        help_text="From 2 to 12, at this time of day on the same weekday.",
+        error_messages={
+            "min_value": "A series has at least 2 sessions.",
+            "max_value": "A series has at most 12 sessions.",
+        },
+    )
+    # Sessions of the series to leave out, after the client chose to book the rest.
+    skip = forms.MultipleChoiceField(widget=forms.MultipleHiddenInput, required=False)
+
     def __init__(self, profile: TherapistProfile, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        skip = self.fields["skip"]
+        assert isinstance(skip, forms.MultipleChoiceField)
+        sent = self.data.getlist("skip") if hasattr(self.data, "getlist") else []
+        skip.choices = [(v, v) for v in sent]
         offered = [(v, label) for v, label in SessionFormat.choices if v in profile.formats]
         field = self.fields["session_format"]
         assert isinstance(field, forms.ChoiceField)
@@ -244,6 +272,16 @@ class BookForm(forms.Form):
         if start is None:
             raise forms.ValidationError("Please pick a time from the list.")
         return start
+
+    def clean_skip(self) -> list[dt.datetime]:
+        parsed = [parse_start(v) for v in self.cleaned_data["skip"]]
+        return [p for p in parsed if p is not None]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("repeat") and not data.get("count") and "count" not in self.errors:
+            self.add_error("count", "Say how many sessions you would like, from 2 to 12.")
+        return data
 
 
 class RescheduleForm(forms.Form):

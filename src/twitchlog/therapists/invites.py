@@ -31,15 +31,7 @@ def _location(appointment: Appointment) -> str:
     return str(SessionFormat(appointment.session_format).label)
 
 
-def invite(
-    appointment: Appointment,
-    method: str,
-    other_party: str,
-    recipient_email: str,
-    manage_url: str,
-    now: dt.datetime | None = None,
-) -> bytes:
-    """The invite for one recipient; ``other_party`` is the name shown after "Appointment with"."""
+def _calendar(method: str) -> Calendar:
     if method not in (REQUEST, CANCEL):
         raise ValueError(f"unsupported METHOD {method!r}")
     calendar = Calendar()
@@ -47,7 +39,17 @@ def invite(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
+    return calendar
 
+
+def _event(
+    appointment: Appointment,
+    method: str,
+    other_party: str,
+    recipient_email: str,
+    manage_url: str,
+    now: dt.datetime | None,
+) -> Event:
     event = Event()
     event.add("uid", uid(appointment))
     event.add("sequence", appointment.sequence)
@@ -70,6 +72,40 @@ def invite(
     attendee.params["role"] = vText("REQ-PARTICIPANT")
     attendee.params["partstat"] = vText("ACCEPTED")
     event.add("attendee", attendee, encode=False)
+    return event
 
-    calendar.add_component(event)
+
+def invite(
+    appointment: Appointment,
+    method: str,
+    other_party: str,
+    recipient_email: str,
+    manage_url: str,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """The invite for one recipient; ``other_party`` is the name shown after "Appointment with"."""
+    calendar = _calendar(method)
+    calendar.add_component(
+        _event(appointment, method, other_party, recipient_email, manage_url, now)
+    )
+    return calendar.to_ical()
+
+
+def series_invite(
+    sessions: list[tuple[Appointment, str]],
+    method: str,
+    other_party: str,
+    recipient_email: str,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """One file with an event per session (each with its own UID and manage link).
+
+    Separate events rather than one RRULE: each session can later be moved or cancelled on
+    its own with the same UID, and every calendar program reads them the same way.
+    """
+    calendar = _calendar(method)
+    for appointment, manage_url in sessions:
+        calendar.add_component(
+            _event(appointment, method, other_party, recipient_email, manage_url, now)
+        )
     return calendar.to_ical()

@@ -210,6 +210,30 @@ class TsTzRange(models.Func):
     output_field = DateTimeRangeField()
 
 
+class AppointmentSeries(models.Model):
+    """Sessions booked together, weekly or fortnightly at one local time of the therapist.
+
+    Each session is an ordinary ``Appointment`` (so the exclusion constraint guards every one
+    of them); the series only ties them together so that the rest can be cancelled or moved
+    at once.
+    """
+
+    therapist = models.ForeignKey(TherapistProfile, on_delete=models.CASCADE, related_name="series")
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="therapy_series"
+    )
+    every_weeks = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(2)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "appointment series"
+
+    def __str__(self) -> str:
+        return f"series {self.pk}"
+
+
 class Appointment(models.Model):
     """One booked session between a client and a therapist.
 
@@ -234,6 +258,13 @@ class Appointment(models.Model):
     end = models.DateTimeField()
     blocked_until = models.DateTimeField()
     session_format = models.CharField(max_length=16, choices=SessionFormat.choices)
+    series = models.ForeignKey(
+        AppointmentSeries,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointments",
+    )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.BOOKED)
     # Calendar invites are updated in place: each change sends the same UID with a higher
     # SEQUENCE.

@@ -119,3 +119,45 @@ def send(
         messages.append(message(appointment, kind, recipient, cancelled_by_other=by_other))
     with mail.get_connection() as connection:
         return connection.send_messages(messages) or 0
+
+
+def series_message(
+    appointments: list[Appointment], kind: str, recipient: Recipient
+) -> mail.EmailMessage:
+    """One email about several sessions of a series (booked, moved or cancelled together)."""
+    first = appointments[0]
+    sessions = [(a, links.manage_url(a, recipient.role)) for a in appointments]
+    verb = {CANCELLED: "Cancelled", MOVED: "Moved"}.get(kind, "Booked")
+    subject = " ".join(
+        f"{verb}: {len(appointments)} appointments with {recipient.other_party}, "
+        f"from {short_when(first.start, recipient.time_zone)}".split()
+    )
+    body = render_to_string(
+        "therapists/email/series.txt",
+        {
+            "kind": kind,
+            "role": recipient.role,
+            "recipient_name": recipient.name,
+            "other_party": recipient.other_party,
+            "client_email": first.client.email,
+            "sessions": [(when(a.start, recipient.time_zone), url) for a, url in sessions],
+            "minutes": round((first.end - first.start).total_seconds() / 60),
+            "how": _how(first),
+            "format": first.session_format,
+            "cancel_notice_hours": first.therapist.cancel_notice_hours,
+        },
+    )
+    method = invites.CANCEL if kind == CANCELLED else invites.REQUEST
+    ics = invites.series_invite(sessions, method, recipient.other_party, recipient.email)
+    email = mail.EmailMessage(subject, body, to=[recipient.email])
+    email.attach("invite.ics", ics, f"text/calendar; method={method}")
+    return email
+
+
+def send_series(appointments: list[Appointment], kind: str, actor_id: int | None = None) -> int:
+    """Email both people once about sessions booked or cancelled together."""
+    if not appointments:
+        return 0
+    messages = [series_message(appointments, kind, r) for r in recipients(appointments[0])]
+    with mail.get_connection() as connection:
+        return connection.send_messages(messages) or 0

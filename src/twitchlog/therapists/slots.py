@@ -188,3 +188,35 @@ def is_offered(
     moment = dt.timedelta(microseconds=1)
     window = free_slots(availability, busy, now, slot_start, slot_start + moment)
     return any(slot.start == slot_start for slot in window)
+
+
+def series_starts(
+    first: dt.datetime, zone: ZoneInfo, every_weeks: int, count: int
+) -> list[dt.datetime]:
+    """The UTC starts of a weekly or fortnightly series at one local time in ``zone``.
+
+    The series keeps the wall-clock time of ``first`` in ``zone`` (the therapist's), date by
+    date, so it stays "Tuesdays at 09:00" there across clock changes, by the same rules as
+    the hours (a time skipped by a spring change is read as the hour after it). Seen from
+    another zone that changes clocks on other dates, a few sessions sit an hour apart.
+    """
+    local = first.astimezone(zone)
+    wall = local.replace(tzinfo=None).time()
+    return [
+        _instant(local.date() + dt.timedelta(weeks=every_weeks * n), wall, zone)
+        for n in range(count)
+    ]
+
+
+def nearest_free(
+    availability: Availability,
+    busy: Iterable[Busy],
+    now: dt.datetime,
+    wanted: dt.datetime,
+    reach: dt.timedelta = dt.timedelta(days=3),
+) -> Slot | None:
+    """The free slot closest to ``wanted`` within ``reach`` either side (the later on a tie)."""
+    found = free_slots(availability, busy, now, wanted - reach, wanted + reach)
+    if not found:
+        return None
+    return min(found, key=lambda slot: (abs(slot.start - wanted), slot.start < wanted))

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from twitchlog.core.timezones import zone
 from twitchlog.core.types import AuthedRequest
-from twitchlog.therapists import access, links, services
+from twitchlog.therapists import access, links, series, services
 from twitchlog.therapists.availability import (
     alternatives,
     directory_entries,
@@ -126,6 +126,8 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
         "inside_cancel_notice": services.inside_cancel_notice(therapist, start, timezone.now()),
     }
     if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["repeat"]:
+            return _book_series(request, therapist, form, ctx)
         try:
             appointment = services.book_slot(
                 request.user,
@@ -143,6 +145,38 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
         not_offered = services.SlotNotOffered()
         return _taken(request, "therapists/book.html", ctx, therapist, not_offered, start)
     return render(request, "therapists/book.html", ctx)
+
+
+def _book_series(
+    request: AuthedRequest, therapist: TherapistProfile, form: BookForm, ctx: dict[str, Any]
+) -> HttpResponse:
+    data = form.cleaned_data
+    try:
+        booked = series.book_series(
+            request.user,
+            therapist,
+            data["start"],
+            data["session_format"],
+            data["repeat"],
+            data["count"],
+            skip=data["skip"],
+        )
+    except series.SeriesConflict as conflict:
+        ctx |= {
+            "conflict": conflict,
+            "conflicts": list(zip(conflict.conflicts, conflict.alternatives, strict=True)),
+            "skip": [c.isoformat() for c in [*data["skip"], *conflict.conflicts]],
+            "rest": data["count"] - len(data["skip"]) - len(conflict.conflicts),
+        }
+        return render(request, "therapists/book.html", ctx, status=409)
+    except services.AppointmentError as error:
+        return _taken(request, "therapists/book.html", ctx, therapist, error, data["start"])
+    messages.success(
+        request,
+        f"Your {len(booked)} appointments are booked. We have emailed you one calendar invite "
+        "with all of them.",
+    )
+    return redirect("therapists:appointment", pk=booked[0].pk)
 
 
 def _split(appointments: list[Appointment], now: dt.datetime) -> dict[str, list[Appointment]]:
@@ -165,8 +199,12 @@ def appointments(request: AuthedRequest) -> HttpResponse:
 def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) -> dict[str, Any]:
     therapist = appointment.therapist
     may_change = services.may_change(appointment, role, now)
+    later = series.remaining(appointment, now)[1:] if appointment.series_id else []
     return {
         "appointment": appointment,
+        "series_sessions": series.sessions_of(appointment),
+        "later_sessions": later,
+        "other": appointment.client.short_name if role == "therapist" else therapist.name,
         "therapist": therapist,
         "role": role,
         "may_change": may_change,
@@ -194,11 +232,16 @@ def appointment(request: AuthedRequest, pk: int) -> HttpResponse:
 def cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     found = access.get_appointment_for_participant(request.user, pk)
     try:
-        services.cancel_appointment(request.user, found)
+        if request.POST.get("following") == "1":
+            cancelled = series.cancel_rest(request.user, found)
+            done = f"{len(cancelled)} appointment{'' if len(cancelled) == 1 else 's'} cancelled"
+        else:
+            services.cancel_appointment(request.user, found)
+            done = "The appointment is cancelled"
     except services.AppointmentError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "The appointment is cancelled, and we have let both of you know.")
+        messages.success(request, f"{done}, and we have let both of you know.")
     return redirect("therapists:appointment", pk=found.pk)
 
 
@@ -217,15 +260,31 @@ def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
     role = found.participant_role(request.user)
     other = found.client.short_name if role == "therapist" else found.therapist.name
     days = move_choices(found, viewer_zone(request))
-    ctx = {"appointment": found, "form": form, "days": days, "other_party": other}
+    following = bool(found.series_id) and request.GET.get("following") == "1"
+    ctx = {
+        "appointment": found,
+        "form": form,
+        "days": days,
+        "other_party": other,
+        "following": following,
+        "later_sessions": series.remaining(found, timezone.now())[1:] if following else [],
+    }
     if request.method == "POST" and form.is_valid():
         try:
-            services.reschedule_appointment(request.user, found, form.cleaned_data["start"])
+            if following:
+                series.move_rest(request.user, found, form.cleaned_data["start"])
+            else:
+                services.reschedule_appointment(request.user, found, form.cleaned_data["start"])
+        except series.SeriesConflict as conflict:
+            ctx["error"] = str(conflict).replace("nothing is booked yet", "nothing has moved")
+            ctx["conflicts"] = list(zip(conflict.conflicts, conflict.alternatives, strict=True))
+            return render(request, "therapists/reschedule.html", ctx, status=409)
         except services.AppointmentError as error:
             ctx["error"] = str(error)
             ctx["days"] = move_choices(found, viewer_zone(request))
             return render(request, "therapists/reschedule.html", ctx, status=409)
-        messages.success(request, "The appointment has moved, and we have let both of you know.")
+        moved = "The appointments have moved" if following else "The appointment has moved"
+        messages.success(request, f"{moved}, and we have let both of you know.")
         return redirect("therapists:appointment", pk=found.pk)
     return render(request, "therapists/reschedule.html", ctx)
 

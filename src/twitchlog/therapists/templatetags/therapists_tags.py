@@ -1,8 +1,10 @@
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
+from twitchlog.assessments.services import crisis_lines
 from twitchlog.therapists.choices import APPROACHES, CURRENCIES, LANGUAGES, SessionFormat, labels
 from twitchlog.therapists.display import place_name
 
@@ -50,3 +52,9 @@ def initial(name: str) -> str:
     """The first letter of a name, skipping a title: 'Dr Maya Okafor' -> 'M'."""
     words = [w for w in name.split() if w.lower() not in _TITLES] or name.split() or ["?"]
     return words[0][:1].upper()
+
+
+@register.simple_tag
+def crisis_lines_for(user: Any) -> list[dict[str, str]]:
+    """Crisis lines for the viewer's country (the default list for visitors)."""
+    return crisis_lines(getattr(user, "country", "") or "")

@@ -1,0 +1,119 @@
+"""Series on the pages: book (or book the rest), see the series, cancel or move the rest."""
+
+import datetime as dt
+from typing import Any
+
+from tests.therapists.factories import slots_after
+from twitchlog.therapists.models import Appointment
+from twitchlog.therapists.series import book_series
+from twitchlog.therapists.services import book_slot
+from twitchlog.therapists.templatetags.therapists_tags import slot_key
+
+
+def _post_series(client: Any, profile: Any, first: dt.datetime, **extra: Any) -> Any:
+    data = {
+        "start": slot_key(first),
+        "session_format": "video",
+        "repeat": "1",
+        "count": "4",
+        **extra,
+    }
+    return client.post(f"/therapists/{profile.pk}/book/", data)
+
+
+def test_booking_a_series_on_the_page(alice_client: Any, theo_profile: Any) -> None:
+    first = slots_after(theo_profile, count=1)[0].start
+    answer = _post_series(alice_client, theo_profile, first)
+    assert answer.status_code == 302
+    booked = list(Appointment.objects.order_by("start"))
+    assert len(booked) == 4 and answer["Location"].endswith(f"/{booked[0].pk}/")
+    page = alice_client.get(answer["Location"]).content.decode()
+    assert "Every week, 4 sessions booked together" in page
+    assert "Cancel this and the later sessions" in page
+
+
+def test_a_conflict_lists_the_taken_session_and_offers_to_book_the_rest(
+    alice_client: Any, charlie: Any, theo_profile: Any
+) -> None:
+    first = slots_after(theo_profile, count=1)[0].start
+    taken = first + dt.timedelta(weeks=2)
+    book_slot(charlie, theo_profile, taken, "video")
+    answer = _post_series(alice_client, theo_profile, first)
+    assert answer.status_code == 409
+    page = answer.content.decode()
+    assert "1 of these times is not free, so nothing is booked yet" in page
+    assert "The nearest free time is" in page
+    assert "Book the other 3 sessions" in page
+    assert Appointment.objects.filter(client__email="alice@example.org").count() == 0
+    assert answer.context["skip"] == [taken.isoformat()]
+    answer = _post_series(alice_client, theo_profile, first, skip=[taken.isoformat()])
+    assert answer.status_code == 302
+    mine = Appointment.objects.filter(client__email="alice@example.org").order_by("start")
+    assert [a.start for a in mine] == [first + dt.timedelta(weeks=w) for w in (0, 1, 3)]
+
+
+def test_a_series_needs_a_count(alice_client: Any, theo_profile: Any) -> None:
+    first = slots_after(theo_profile, count=1)[0].start
+    answer = _post_series(alice_client, theo_profile, first, count="")
+    assert answer.status_code == 200
+    assert "Say how many sessions you would like" in answer.content.decode()
+    answer = _post_series(alice_client, theo_profile, first, count="40")
+    assert "A series has at most 12 sessions." in answer.content.decode()
+    assert not Appointment.objects.exists()
+
+
+def test_cancelling_the_rest_on_the_page(alice: Any, alice_client: Any, theo_profile: Any) -> None:
+    booked = book_series(
+        alice, theo_profile, slots_after(theo_profile, count=1)[0].start, "video", 1, 4
+    )
+    answer = alice_client.post(
+        f"/therapists/appointments/{booked[1].pk}/cancel/", {"following": "1"}, follow=True
+    )
+    assert "3 appointments cancelled" in answer.content.decode()
+    assert [a.status for a in Appointment.objects.order_by("start")] == [
+        "booked",
+        "cancelled",
+        "cancelled",
+        "cancelled",
+    ]
+
+
+def test_moving_the_rest_on_the_page(alice: Any, alice_client: Any, theo_profile: Any) -> None:
+    booked = book_series(
+        alice, theo_profile, slots_after(theo_profile, count=1)[0].start, "video", 1, 3
+    )
+    url = f"/therapists/appointments/{booked[0].pk}/move/?following=1"
+    page = alice_client.get(url).content.decode()
+    assert "The 2 later sessions of the series move with it" in page
+    new_start = booked[0].start + dt.timedelta(hours=3)
+    answer = alice_client.post(url, {"start": slot_key(new_start)})
+    assert answer.status_code == 302
+    assert [a.start for a in Appointment.objects.order_by("start")] == [
+        new_start + dt.timedelta(weeks=w) for w in range(3)
+    ]
+
+
+def test_cancelling_asks_in_the_page_not_with_the_browsers_dialog(
+    alice_client: Any, booking: Any
+) -> None:
+    page = alice_client.get(f"/therapists/appointments/{booking.pk}/").content.decode()
+    assert "data-confirm" not in page
+    assert '<details class="confirm">' in page
+    assert "Keep it" in page and ">Cancel appointment</button>" in page
+
+
+def test_the_directory_and_booking_pages_say_they_are_not_for_emergencies(
+    client: Any, alice_client: Any, theo_profile: Any
+) -> None:
+    directory = client.get("/therapists/").content.decode()
+    assert "Not for emergencies." in directory and "findahelpline.com" in directory
+    first = slots_after(theo_profile, count=1)[0].start
+    book = alice_client.get(f"/therapists/{theo_profile.pk}/book/", {"start": slot_key(first)})
+    page = book.content.decode()
+    # Alice has no country on file: the lines that work anywhere; with one, that country's.
+    assert "Not for emergencies." in page and "findahelpline.com" in page
+    alice = book.wsgi_request.user
+    alice.country = "GB"
+    alice.save()
+    page = alice_client.get(f"/therapists/{theo_profile.pk}/book/", {"start": slot_key(first)})
+    assert "Samaritans" in page.content.decode()
