@@ -36,3 +36,41 @@ def test_a_twitch_is_logged_from_home_in_three_taps(browser: Any, live_server: A
     episode = Episode.objects.get(user=user)
     assert (episode.region, episode.side, episode.sensation) == ("eyelid", "left", "twitch")
     context.close()
+
+
+@pytest.mark.browser
+def test_the_body_map_is_one_tab_stop_and_arrow_keys_move_around_it(
+    browser: Any, live_server: Any
+) -> None:
+    user = make_user("keys@example.org")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_email", user.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/home/")
+    page.goto(f"{live_server.url}/diary/")
+
+    page.focus(".bodymap-hint a")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.value") == "head"
+    page.keyboard.press("Tab")  # past the whole map in one step
+    assert not page.evaluate("document.activeElement.matches('.spot-button')")
+
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.value") == "head"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.value") == "mouth"
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("document.activeElement.value") == "right-face"
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.value") == "right-eyelid"
+    for _ in range(8):  # on across to the back figure
+        page.keyboard.press("ArrowRight")
+    caption = page.evaluate("document.activeElement.closest('figure').querySelector('figcaption').innerText")
+    assert caption.startswith("Back"), caption
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "spot=" in page.url and page.is_checked("input[name=sensation][value=twitch]")
+    context.close()

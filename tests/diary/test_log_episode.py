@@ -11,16 +11,32 @@ from twitchlog.diary.models import Episode, RedFlagNote
 LOG = "/diary/log/"
 
 
-def test_tapping_a_spot_opens_the_form_with_the_spot_chosen(alice_client: Any) -> None:
-    page = alice_client.post(LOG, {"spot": "left-eyelid"}).content.decode()
+def test_tapping_a_spot_opens_the_form_with_the_spot_and_twitch_chosen(alice_client: Any) -> None:
+    # Tapping is a plain visit (GET), so Back and reload never ask to send a form again.
+    page = alice_client.get(LOG, {"spot": "left-eyelid"}).content.decode()
     assert "Left eyelid or around the eye" in page
     assert '<option value="eyelid" selected>' in page
     assert 'value="left"' in page and "checked" in page.split('value="left"')[1][:40]
+    # A twitch is the common case: a first log is tap, Save.
+    assert "checked" in page.split('name="sensation" value="twitch"')[1][:40]
     assert Episode.objects.count() == 0
 
 
+def test_the_maps_send_a_tap_as_a_visit(alice_client: Any) -> None:
+    for url in (reverse("core:home"), reverse("diary:today"), LOG):
+        page = alice_client.get(url).content.decode()
+        form = page[: page.index('class="spot-button"')].rsplit("<form", 1)[1]
+        assert 'method="get"' in form and "csrfmiddlewaretoken" not in form, url
+
+
+def test_a_tap_sent_by_an_old_page_moves_to_its_own_address(alice_client: Any) -> None:
+    response = alice_client.post(LOG, {"spot": "left-eyelid", "next": "/home/"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{LOG}?spot=left-eyelid&next=%2Fhome%2F"
+
+
 def test_a_spot_then_a_feeling_then_save_logs_it(alice_client: Any, alice: Any) -> None:
-    form = alice_client.post(LOG, {"spot": "right-calf", "next": "/home/"}).content.decode()
+    form = alice_client.get(LOG, {"spot": "right-calf", "next": "/home/"}).content.decode()
     assert '<a href="/home/">Cancel</a>' in form  # a wrong tap is easy to back out of
     client_id = form.split('name="client_id" value="')[1].split('"')[0]
     response = alice_client.post(
@@ -90,7 +106,7 @@ def test_a_middle_region_needs_no_side_and_a_sided_one_does(alice_client: Any) -
 
 
 def test_an_unknown_spot_shows_the_map_again(alice_client: Any) -> None:
-    page = alice_client.post(LOG, {"spot": "left-tail"}).content.decode()
+    page = alice_client.get(LOG, {"spot": "left-tail"}).content.decode()
     assert "Where did it twitch?" in page
 
 
@@ -151,5 +167,5 @@ def test_a_routine_flag_says_book_an_appointment(alice_client: Any) -> None:
 
 
 def test_the_advice_is_in_the_form_before_saving(alice_client: Any) -> None:
-    page = alice_client.post(LOG, {"spot": "left-calf"}).content.decode()
+    page = alice_client.get(LOG, {"spot": "left-calf"}).content.decode()
     assert 'class="red-flag-advice' in page and reverse("knowledge:doctor") in page

@@ -1,6 +1,6 @@
 import pytest
 
-from twitchlog.diary.bodymap import VIEWS
+from twitchlog.diary.bodymap import CROP_LEFT, CROP_WIDTH, HEIGHT, MIN_SIZE, VIEWS
 from twitchlog.diary.spots import Spot, SpotError, parse_spot, spot_groups
 from twitchlog.knowledge.vocabulary import REGIONS, REGIONS_BY_SLUG
 
@@ -40,3 +40,14 @@ def test_the_body_map_draws_every_region_in_its_views_with_the_right_sides() -> 
 def test_the_list_offers_every_region() -> None:
     listed = {spot.region for _, spots in spot_groups() for spot in spots}
     assert listed == set(REGIONS_BY_SLUG)
+
+
+def test_every_shape_is_big_enough_to_tap_and_inside_the_drawing() -> None:
+    # Before: the eyelids, mouth, jaw, neck, throat, genitals and toes were 12-20 units, under
+    # 24 px on a phone; the figures were also drawn wider than a phone shows side by side.
+    for name, shapes in VIEWS.items():
+        for shape in shapes:
+            left, top, width, height = shape.box
+            assert min(width, height) >= MIN_SIZE, (name, shape.spot)
+            assert CROP_LEFT <= left and left + width <= CROP_LEFT + CROP_WIDTH, (name, shape)
+            assert 0 <= top and top + height <= HEIGHT, (name, shape.spot)

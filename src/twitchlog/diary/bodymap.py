@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from twitchlog.diary.spots import Spot
 
 WIDTH = 200  # the figure is drawn on this width, symmetric around x = 100
-HEIGHT = 400
+HEIGHT = 444
 # The part of the width the figure uses; the drawing is cropped to it so it can be larger.
-CROP_LEFT = 30
-CROP_WIDTH = 140
+CROP_LEFT = 32
+CROP_WIDTH = 136
+# No shape is narrower or shorter than this. Two figures side by side on a 390-px phone are
+# about 155 px wide each, 1.14 px per unit, so the smallest tap target is about 27 px (WCAG
+# 2.2 asks for 24); the head is drawn large for that reason.
+MIN_SIZE = 24
 
 
 @dataclass(frozen=True)
@@ -57,47 +61,47 @@ def _middle(region: str, kind: str, x: float, y: float, w: float, h: float, r: f
 def _limbs(ours: str) -> list[Shape]:
     """Arms and hands, drawn alike from the front and the back."""
     return [
-        *_pair("upper_arm", "box", 44, 108, 18, 52, 9, ours),
-        *_pair("forearm", "box", 40, 162, 18, 50, 9, ours),
-        *_pair("hand", "ellipse", 49, 224, 12, 13, mirror=ours),
-        *_pair("finger", "box", 40, 238, 18, 18, 8, ours),
+        *_pair("upper_arm", "box", 40, 138, 24, 56, 10, ours),
+        *_pair("forearm", "box", 36, 196, 24, 54, 10, ours),
+        *_pair("hand", "ellipse", 48, 264, 13, 13, mirror=ours),
+        *_pair("finger", "box", 36, 278, 24, 24, 8, ours),
     ]
 
 
 # Drawn in order: later shapes sit on top of earlier ones (eyes on the head).
 FRONT = (
-    _middle("head", "ellipse", 100, 40, 31, 37),
-    *_pair("eyelid", "ellipse", 87, 33, 10, 8, mirror="right"),
-    *_pair("face", "ellipse", 80, 51, 8, 9, mirror="right"),
-    _middle("mouth", "ellipse", 100, 57, 11, 6),
-    *_pair("jaw", "ellipse", 87, 69, 10, 6, mirror="right"),
-    *_pair("neck", "box", 82, 78, 12, 14, 3, "right"),
-    _middle("throat", "box", 94, 78, 12, 14, 3),
-    *_pair("shoulder", "ellipse", 60, 100, 17, 11, mirror="right"),
-    *_pair("chest", "box", 72, 93, 28, 40, 8, "right"),
-    *_pair("abdomen", "box", 74, 134, 26, 44, 6, "right"),
-    _middle("stomach", "ellipse", 100, 146, 11, 10),
-    *_pair("groin", "box", 74, 179, 20, 19, 6, "right"),
-    _middle("genitals", "box", 94, 181, 12, 17, 5),
+    _middle("head", "ellipse", 100, 48, 38, 46),
+    *_pair("eyelid", "ellipse", 85, 32, 13, 12, mirror="right"),
+    *_pair("face", "ellipse", 76, 58, 12, 12, mirror="right"),
+    _middle("mouth", "ellipse", 100, 58, 12, 12),
+    *_pair("jaw", "ellipse", 86, 82, 14, 12, mirror="right"),
+    *_pair("neck", "box", 64, 94, 24, 24, 4, "right"),
+    _middle("throat", "box", 88, 94, 24, 24, 4),
+    *_pair("shoulder", "ellipse", 56, 128, 18, 12, mirror="right"),
+    *_pair("chest", "box", 68, 118, 32, 44, 8, "right"),
+    *_pair("abdomen", "box", 70, 163, 30, 46, 6, "right"),
+    _middle("stomach", "ellipse", 100, 178, 12, 12),
+    *_pair("groin", "box", 64, 210, 24, 26, 6, "right"),
+    _middle("genitals", "box", 88, 210, 24, 26, 6),
     *_limbs("right"),
-    *_pair("thigh", "box", 74, 199, 25, 70, 10, "right"),
-    *_pair("knee", "ellipse", 86, 278, 12, 9, mirror="right"),
-    *_pair("shin", "box", 77, 288, 19, 68, 9, "right"),
-    *_pair("foot", "ellipse", 85, 365, 14, 8, mirror="right"),
-    *_pair("toe", "ellipse", 84, 382, 12, 6, mirror="right"),
+    *_pair("thigh", "box", 66, 237, 32, 70, 10, "right"),
+    *_pair("knee", "ellipse", 82, 318, 14, 12, mirror="right"),
+    *_pair("shin", "box", 70, 330, 24, 64, 9, "right"),
+    *_pair("foot", "ellipse", 82, 406, 16, 12, mirror="right"),
+    *_pair("toe", "ellipse", 82, 430, 14, 12, mirror="right"),
 )
 
 BACK = (
-    _middle("head", "ellipse", 100, 40, 31, 37),
-    *_pair("neck", "box", 84, 78, 16, 14, 3, "left"),
-    *_pair("shoulder", "ellipse", 60, 100, 17, 11, mirror="left"),
-    *_pair("upper_back", "box", 72, 93, 28, 46, 8, "left"),
-    *_pair("lower_back", "box", 74, 140, 26, 38, 6, "left"),
-    *_pair("buttock", "ellipse", 87, 192, 14, 14, mirror="left"),
+    _middle("head", "ellipse", 100, 48, 38, 46),
+    *_pair("neck", "box", 76, 94, 24, 24, 4, "left"),
+    *_pair("shoulder", "ellipse", 56, 128, 18, 12, mirror="left"),
+    *_pair("upper_back", "box", 68, 118, 32, 50, 8, "left"),
+    *_pair("lower_back", "box", 70, 169, 30, 42, 6, "left"),
+    *_pair("buttock", "ellipse", 83, 226, 17, 16, mirror="left"),
     *_limbs("left"),
-    *_pair("thigh", "box", 74, 207, 25, 64, 10, "left"),
-    *_pair("calf", "box", 76, 274, 21, 80, 10, "left"),
-    *_pair("foot", "ellipse", 86, 366, 13, 9, mirror="left"),
+    *_pair("thigh", "box", 66, 243, 32, 64, 10, "left"),
+    *_pair("calf", "box", 70, 308, 26, 86, 10, "left"),
+    *_pair("foot", "ellipse", 83, 408, 15, 13, mirror="left"),
 )
 
 VIEWS = {"front": FRONT, "back": BACK}

@@ -228,7 +228,8 @@ def spot_initial(text: str) -> dict[str, str] | None:
         spot = parse_spot(text)
     except SpotError:
         return None
-    return {"region": spot.region, "side": spot.side}
+    # A twitch is by far the commonest feeling, so a first log is tap, Save.
+    return {"region": spot.region, "side": spot.side, "sensation": "twitch"}
 
 
 class StressEventForm(TimedEntryForm):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import uuid
+from urllib.parse import urlencode
 from collections.abc import Callable
 from typing import Any
 
@@ -67,7 +68,7 @@ def confirm_delete(
 
 @login_required
 def log(request: AuthedRequest) -> HttpResponse:
-    """Log a twitch: tap a spot on the map, then what it felt like, then Save."""
+    """Log a twitch: tap a spot on the map (a GET), then what it felt like, then Save."""
     user = request.user
     back = next_url(request, reverse("diary:today"))
     if request.method == "POST" and request.POST.get("step") == "details":
@@ -82,7 +83,12 @@ def log(request: AuthedRequest) -> HttpResponse:
             messages.success(request, "Your twitch is logged.")
             return redirect(back)
         return _log_page(request, form, back)
-    initial = spot_initial(request.POST.get("spot", "")) if request.method == "POST" else None
+    if request.method == "POST":
+        # A page from before tapping became a link: show the same step at its own address, so
+        # Back and reload never ask to send a form again.
+        query = urlencode({"spot": request.POST.get("spot", ""), "next": back})
+        return redirect(f"{reverse('diary:log')}?{query}")
+    initial = spot_initial(request.GET.get("spot", ""))
     if initial is None:
         context = {"next": back, "spot_groups": spot_groups()}
         return render(request, "diary/log_where.html", context)

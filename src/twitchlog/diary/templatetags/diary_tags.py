@@ -9,6 +9,8 @@ from twitchlog.diary.bodymap import CROP_LEFT, CROP_WIDTH, HEIGHT, VIEWS, Shape
 register = template.Library()
 
 VIEW_LABELS = {"front": "Front", "back": "Back"}
+# Which side of the person is on which side of the picture: the front view faces us.
+SIDE_MARKS = {"front": ("Right", "Left"), "back": ("Left", "Right")}
 
 
 def heat_level(count: int, highest: int) -> int:
@@ -92,22 +94,39 @@ def body_map(mode: str = "log", counts: dict[str, int] | None = None) -> SafeStr
         buttons = (
             format_html_join("", "{}", ((_button(s),) for s in shapes)) if mode == "log" else ""
         )
+        ours, theirs = SIDE_MARKS[name]
         views.append(
             format_html(
-                '<figure class="bodymap-view"><figcaption>{}</figcaption>'
-                '<div class="bodymap-canvas"><svg viewBox="{} 0 {} {}" aria-hidden="true" '
-                'focusable="false">{}{}</svg>{}</div></figure>',
+                '<figure class="bodymap-view"><figcaption>{}'
+                '<span class="visually-hidden"> (your {} side on the left)</span></figcaption>'
+                '<div class="bodymap-canvas" style="aspect-ratio:{} / {}">'
+                '<svg viewBox="{} 0 {} {}" aria-hidden="true" focusable="false">{}{}</svg>'
+                '<span class="side-mark start" aria-hidden="true">{}</span>'
+                '<span class="side-mark end" aria-hidden="true">{}</span>'
+                "{}</div></figure>",
                 VIEW_LABELS[name],
+                ours.lower(),
+                CROP_WIDTH,
+                HEIGHT,
                 CROP_LEFT,
                 CROP_WIDTH,
                 HEIGHT,
                 outline,
                 drawing,
+                ours,
+                theirs,
                 buttons,
             )
         )
+    # With JavaScript the log map is one Tab stop, and the arrow keys move between places.
+    group = (
+        ' role="group" aria-label="Body map: the arrow keys move between places"'
+        if mode == "log"
+        else ""
+    )
     return format_html(
-        '<div class="bodymap bodymap-{}">{}</div>',
+        '<div class="bodymap bodymap-{}"{}>{}</div>',
         mode,
+        SafeString(group),
         format_html_join("", "{}", ((v,) for v in views)),
     )

@@ -19,18 +19,15 @@
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
-  // On a narrow screen the main menu scrolls sideways; keep the current page's link in view.
-  function showCurrentNavLink() {
-    var nav = document.querySelector(".main-nav");
-    var current = nav && nav.querySelector("[aria-current=page]");
-    if (!current || nav.scrollWidth <= nav.clientWidth) return;
-    var right = current.offsetLeft + current.offsetWidth - nav.offsetLeft;
-    if (right > nav.clientWidth) nav.scrollLeft = right - nav.clientWidth + 16;
+  // A page that answers a form with errors is the answer to a POST; make its history entry a
+  // plain visit, so Back to it reloads the page instead of asking to send the form again.
+  // (Successful forms redirect, so their pages are plain visits already.)
+  if (document.body && document.body.hasAttribute("data-posted") && window.history.replaceState) {
+    window.history.replaceState(null, "", window.location.href);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     guessTimeZones(document);
-    showCurrentNavLink();
   });
   document.addEventListener("htmx:load", function (event) { guessTimeZones(event.target); });
 })();

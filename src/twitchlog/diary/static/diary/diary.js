@@ -28,7 +28,47 @@
       updateCaffeine(event.target.form);
     }
   });
+  // The body map is one Tab stop; the arrow keys move to the nearest place in that direction,
+  // across both figures. Without this file every place is its own Tab stop.
+  var DIRECTIONS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+  function centre(element) {
+    var box = element.getBoundingClientRect();
+    return [box.left + box.width / 2, box.top + box.height / 2];
+  }
+
+  function nearest(from, buttons, direction) {
+    var origin = centre(from), best = null, bestScore = Infinity;
+    buttons.forEach(function (button) {
+      if (button === from) return;
+      var point = centre(button);
+      var dx = point[0] - origin[0], dy = point[1] - origin[1];
+      var along = dx * direction[0] + dy * direction[1];
+      if (along <= 1) return;
+      var across = Math.abs(dx * direction[1] - dy * direction[0]);
+      var score = along + 2 * across;  // straight ahead beats a little closer but off to the side
+      if (score < bestScore) { best = button; bestScore = score; }
+    });
+    return best;
+  }
+
+  function rove(map) {
+    var buttons = Array.prototype.slice.call(map.querySelectorAll(".spot-button"));
+    buttons.forEach(function (button, i) { button.tabIndex = i === 0 ? 0 : -1; });
+    map.addEventListener("keydown", function (event) {
+      var direction = DIRECTIONS[event.key];
+      if (!direction || !event.target.matches(".spot-button")) return;
+      var next = nearest(event.target, buttons, direction);
+      event.preventDefault();
+      if (!next) return;
+      event.target.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form").forEach(updateCaffeine);
+    document.querySelectorAll(".bodymap-log").forEach(rove);
   });
 })();
