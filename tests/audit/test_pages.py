@@ -63,7 +63,8 @@ RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ` + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")
+    .map((v) => `${v.impact} ${v.id}: `
+                + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")
                 + (v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : ""));
 }"""
 

@@ -68,7 +68,9 @@ def test_the_body_map_is_one_tab_stop_and_arrow_keys_move_around_it(
     assert page.evaluate("document.activeElement.value") == "right-eyelid"
     for _ in range(8):  # on across to the back figure
         page.keyboard.press("ArrowRight")
-    caption = page.evaluate("document.activeElement.closest('figure').querySelector('figcaption').innerText")
+    caption = page.evaluate(
+        "document.activeElement.closest('figure').querySelector('figcaption').innerText"
+    )
     assert caption.startswith("Back"), caption
     with page.expect_navigation():
         page.keyboard.press("Enter")

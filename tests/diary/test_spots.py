@@ -49,5 +49,5 @@ def test_every_shape_is_big_enough_to_tap_and_inside_the_drawing() -> None:
         for shape in shapes:
             left, top, width, height = shape.box
             assert min(width, height) >= MIN_SIZE, (name, shape.spot)
-            assert CROP_LEFT <= left and left + width <= CROP_LEFT + CROP_WIDTH, (name, shape)
-            assert 0 <= top and top + height <= HEIGHT, (name, shape.spot)
+            assert left >= CROP_LEFT and left + width <= CROP_LEFT + CROP_WIDTH, (name, shape)
+            assert top >= 0 and top + height <= HEIGHT, (name, shape.spot)
