@@ -1,0 +1,239 @@
+"""The verdict of a self-experiment: did the change (B) lower the outcome against the usual (A)?
+
+Pure: no Django. Input is one row per day with the day's condition (``A``, ``B``, or blank
+for a washout day), whether the plan was kept (1/0, blank = not said), the block it belongs
+to, and the outcome (blank = not logged; never read as zero).
+
+Method (the one registered with every experiment):
+
+- Each block is one unit. Its value is the log of the daily twitch rate (half a twitch added
+  to the block's total) for counts, or the mean rating for the 0–10 scale. Bad days come in
+  runs, so days within a block are not independent; blocks of 5–7 days are nearly so, and
+  the block order was randomised, so comparing block values respects both.
+- Effect: mean block value of B minus that of A, with a 95% interval and p-value from a
+  t distribution with (blocks − 2) degrees of freedom (pooled spread). The spread is never
+  taken below what counting noise (or rounding of a rating) alone would give, so a few
+  identical blocks cannot make a tiny interval. For counts the effect is reported as a rate
+  ratio (exp), for ratings as points.
+- Blocks with fewer than three logged days are left out; fewer than two blocks of each
+  condition is "too little data".
+- As planned: every day of a block counts, kept to the plan or not. Per protocol: only
+  days kept to the plan (or not said). The verdict is the as-planned one; both are shown.
+- "Likely helps" / "likely worsens" when the 95% interval lies wholly below / above no
+  difference. A test stopped early can never be "likely helps": looking and stopping when
+  it looks good is how chance findings are made, so it then reads "no clear difference".
+"""
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from twitchlog.experiments.design import CHANGE, MIN_DAYS_PER_BLOCK, USUAL, block_value
+
+OUTCOMES = ("twitch_count", "twitch_severity")
+VERDICTS = ("likely_helps", "likely_worsens", "no_clear_difference", "too_little_data")
+MIN_BLOCKS_EACH = 2
+RATING_ROUNDING_VAR = 1 / 12  # variance of rounding a rating to whole points
+METHOD = (
+    "Blocks as units: log daily rate (counts) or mean rating per block; B minus A with a "
+    "pooled t interval on blocks − 2 degrees of freedom; 95% interval; blocks need 3 logged "
+    "days; analysed as planned (verdict) and per protocol; stopping early never gives "
+    "'likely helps'."
+)
+
+
+class TableError(ValueError):
+    """The table cannot be analysed; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    effect: float | None  # rate ratio (counts) or difference in points (ratings), B vs A
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
+    blocks_a: int
+    blocks_b: int
+    days_a: int  # logged days that counted
+    days_b: int
+    mean_a: float | None  # twitches a day, or mean rating
+    mean_b: float | None
+    verdict: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: str
+    effect_kind: str  # "rate_ratio" or "difference"
+    as_planned: Comparison
+    per_protocol: Comparison
+    adherence: float | None  # share of test days kept to the plan, of those answered
+    days_not_kept: int
+    stopped_early: bool
+    stopped_early_changed_verdict: bool  # "likely helps" before the stopping rule
+    method: str = METHOD
+
+    @property
+    def verdict(self) -> str:
+        return self.as_planned.verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        plan = self.as_planned
+        return {
+            "outcome": self.outcome,
+            "effect_kind": self.effect_kind,
+            "effect": plan.effect,
+            "ci_low": plan.ci_low,
+            "ci_high": plan.ci_high,
+            "p_value": plan.p_value,
+            "adherence": self.adherence,
+            "verdict": plan.verdict,
+            "as_planned": plan.to_dict(),
+            "per_protocol": self.per_protocol.to_dict(),
+            "days_not_kept": self.days_not_kept,
+            "stopped_early": self.stopped_early,
+            "stopped_early_changed_verdict": self.stopped_early_changed_verdict,
+            "method": self.method,
+        }
+
+
+def _floor_variance(values: np.ndarray, outcome: str) -> float:
+    """The block-value variance that counting noise (or rounding) alone would give."""
+    logged = values[~np.isnan(values)]
+    if outcome == "twitch_count":
+        return 1 / (logged.sum() + 0.5)
+    return RATING_ROUNDING_VAR / len(logged)
+
+
+def compare(days: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Comparison:
+    """Compare B with A over ``days`` (columns ``block``, ``condition``, ``y``)."""
+    units: dict[str, list[float]] = {USUAL: [], CHANGE: []}
+    floors: list[float] = []
+    counted = {USUAL: 0, CHANGE: 0}
+    raw: dict[str, list[np.ndarray]] = {USUAL: [], CHANGE: []}
+    for (_block, condition), rows in days.groupby(["block", "condition"], sort=True):
+        values = rows["y"].to_numpy(dtype=float)
+        logged = int(np.count_nonzero(~np.isnan(values)))
+        if logged < MIN_DAYS_PER_BLOCK:
+            continue
+        units[str(condition)].append(block_value(values, outcome))
+        floors.append(_floor_variance(values, outcome))
+        counted[str(condition)] += logged
+        raw[str(condition)].append(values[~np.isnan(values)])
+    a, b = np.array(units[USUAL]), np.array(units[CHANGE])
+    mean_a = float(np.concatenate(raw[USUAL]).mean()) if raw[USUAL] else None
+    mean_b = float(np.concatenate(raw[CHANGE]).mean()) if raw[CHANGE] else None
+
+    def comparison(effect: tuple[float, float, float, float] | None, verdict: str) -> Comparison:
+        diff, low, high, p = effect if effect else (None, None, None, None)
+        counts = (len(a), len(b), counted[USUAL], counted[CHANGE])
+        return Comparison(diff, low, high, p, *counts, mean_a, mean_b, verdict)
+
+    if len(a) < MIN_BLOCKS_EACH or len(b) < MIN_BLOCKS_EACH:
+        return comparison(None, "too_little_data")
+    df = len(a) + len(b) - 2
+    pooled = (((a - a.mean()) ** 2).sum() + ((b - b.mean()) ** 2).sum()) / df
+    variance = max(float(pooled), float(np.mean(floors)))
+    se = math.sqrt(variance * (1 / len(a) + 1 / len(b)))
+    diff = float(b.mean() - a.mean())
+    half = float(stats.t.ppf(0.975, df)) * se
+    p_value = float(2 * stats.t.sf(abs(diff) / se, df))
+    low, high = diff - half, diff + half
+    if high < 0:
+        verdict = "no_clear_difference" if stopped_early else "likely_helps"
+    elif low > 0:
+        verdict = "likely_worsens"
+    else:
+        verdict = "no_clear_difference"
+    if outcome == "twitch_count":
+        diff, low, high = math.exp(diff), math.exp(low), math.exp(high)
+    return comparison((diff, low, high, p_value), verdict)
+
+
+def read_table(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """Check a daily table (``date``, ``condition``, ``adhered``, the outcome; ``block``
+    optional) and return the test days with columns ``date``, ``block``, ``condition``,
+    ``adhered``, ``y`` in date order. Without a ``block`` column, each run of days with the
+    same condition is one block (a blank condition, a washout day, ends a run)."""
+    if outcome not in OUTCOMES:
+        raise TableError(f"The outcome must be {' or '.join(OUTCOMES)}, not “{outcome}”.")
+    for column in ("date", "condition", outcome):
+        if column not in frame.columns:
+            raise TableError(f"The table has no “{column}” column.")
+    if frame.empty:
+        raise TableError("The table has no days in it.")
+    try:
+        dates = pd.to_datetime(frame["date"].astype(str).str.strip(), format="%Y-%m-%d")
+    except (ValueError, TypeError) as error:
+        raise TableError("Every date must be written as YYYY-MM-DD.") from error
+    if dates.duplicated().any():
+        day = dates[dates.duplicated()].iloc[0].date().isoformat()
+        raise TableError(f"The date {day} appears more than once; keep one row per day.")
+    condition = frame["condition"].fillna("").astype(str).str.strip().str.upper()
+    bad = ~condition.isin(["A", "B", ""])
+    if bad.any():
+        example = frame["condition"][bad].iloc[0]
+        raise TableError(
+            f"A condition must be A (usual), B (the change) or blank, not “{example}”."
+        )
+    y = _numbers(frame[outcome], outcome)
+    if outcome == "twitch_count" and (y[~np.isnan(y)] < 0).any():
+        raise TableError("Twitch counts cannot be negative.")
+    if outcome == "twitch_severity" and ((y[~np.isnan(y)] < 0) | (y[~np.isnan(y)] > 10)).any():
+        raise TableError("Twitch ratings go from 0 to 10.")
+    adhered = (
+        _numbers(frame["adhered"], "adhered")
+        if "adhered" in frame.columns
+        else np.full(len(frame), np.nan)
+    )
+    if (~np.isin(adhered[~np.isnan(adhered)], [0.0, 1.0])).any():
+        raise TableError("“adhered” must be 1 (kept to the plan), 0 (not kept) or blank.")
+    table = pd.DataFrame(
+        {"date": dates, "condition": condition, "adhered": adhered, "y": y}
+    ).sort_values("date", kind="stable")
+    if "block" in frame.columns:
+        table["block"] = _numbers(frame["block"], "block")[table.index]
+    else:
+        table["block"] = (table["condition"] != table["condition"].shift()).cumsum()
+    return table[table["condition"] != ""].reset_index(drop=True)
+
+
+def _numbers(column: pd.Series, name: str) -> np.ndarray:
+    converted = pd.to_numeric(column, errors="coerce")
+    bad = converted.isna() & column.notna() & (column.astype(str).str.strip() != "")
+    if bad.any():
+        raise TableError(
+            f"The column “{name}” has a value that is not a number: “{column[bad].iloc[0]}”."
+        )
+    return converted.to_numpy(dtype=float, na_value=np.nan)
+
+
+def analyze(table: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Result:
+    """The verdict over a table from :func:`read_table` (or built the same way)."""
+    stated = table["adhered"].dropna()
+    adherence = float((stated == 1).mean()) if len(stated) else None
+    kept = table[table["adhered"].fillna(1) == 1]
+    planned = compare(table, outcome, stopped_early)
+    unstopped = compare(table, outcome) if stopped_early else planned
+    return Result(
+        outcome=outcome,
+        effect_kind="rate_ratio" if outcome == "twitch_count" else "difference",
+        as_planned=planned,
+        per_protocol=compare(kept, outcome, stopped_early),
+        adherence=adherence,
+        days_not_kept=int((stated == 0).sum()),
+        stopped_early=stopped_early,
+        stopped_early_changed_verdict=unstopped.verdict != planned.verdict,
+    )
+
+
+def analyze_frame(frame: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Result:
+    """:func:`read_table` then :func:`analyze`: a daily CSV's frame straight to a verdict."""
+    return analyze(read_table(frame, outcome), outcome, stopped_early)

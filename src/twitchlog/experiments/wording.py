@@ -1,0 +1,90 @@
+"""A self-experiment's result in plain, calm words (pages, report, command line). Pure."""
+
+from twitchlog.experiments.analysis import Comparison, Result
+
+VERDICT_LABELS = {
+    "likely_helps": "Likely helps",
+    "likely_worsens": "Likely worsens",
+    "no_clear_difference": "No clear difference",
+    "too_little_data": "Too little data",
+}
+
+VERDICT_MEANING = {
+    "likely_helps": (
+        "Twitching was lower during the change than on your usual days, by more than chance "
+        "would easily explain. If the change suits you, it is reasonable to keep it."
+    ),
+    "likely_worsens": (
+        "Twitching was higher during the change than on your usual days, by more than chance "
+        "would easily explain. Going back to your usual is reasonable."
+    ),
+    "no_clear_difference": (
+        "The test could not tell the change apart from your usual days. A small effect is "
+        "still possible, but this change does not look like a big lever for your twitching; "
+        "that is useful to know too."
+    ),
+    "too_little_data": (
+        "There were not enough logged days in each kind of block to compare them (at least "
+        "two blocks of each, with three logged days in each block)."
+    ),
+}
+
+STOPPED_EARLY = (
+    "The test was stopped early. Stopping when things look good is how chance results are "
+    "made, so a test stopped early is never read as “likely helps”."
+)
+
+
+def effect_sentence(comparison: Comparison, outcome: str) -> str:
+    """What the numbers were, e.g. "4.1 twitches a day during the change, 6.0 on usual
+    days: 0.68 times as many (95% interval 0.50 to 0.93)"."""
+    if comparison.mean_a is None or comparison.mean_b is None:
+        return "Not enough logged days to compare."
+    if outcome == "twitch_count":
+        means = (
+            f"{comparison.mean_b:.1f} twitches a day during the change, "
+            f"{comparison.mean_a:.1f} on usual days"
+        )
+        if comparison.effect is None:
+            return means + "."
+        return (
+            f"{means}: {comparison.effect:.2f} times as many "
+            f"(95% interval {comparison.ci_low:.2f} to {comparison.ci_high:.2f})."
+        )
+    means = (
+        f"an average rating of {comparison.mean_b:.1f} during the change, "
+        f"{comparison.mean_a:.1f} on usual days"
+    )
+    if comparison.effect is None:
+        return means[0].upper() + means[1:] + "."
+    return (
+        f"{means[0].upper()}{means[1:]}: a difference of {comparison.effect:+.1f} points "
+        f"(95% interval {comparison.ci_low:+.1f} to {comparison.ci_high:+.1f})."
+    )
+
+
+def adherence_sentence(result: Result) -> str:
+    if result.adherence is None:
+        return "No answers yet to “kept to the plan today?”."
+    return (
+        f"Kept to the plan on {result.adherence:.0%} of the days answered "
+        f"({result.days_not_kept} day{'' if result.days_not_kept == 1 else 's'} not kept)."
+    )
+
+
+def result_text(result: Result) -> str:
+    """The whole result as a few lines of text."""
+    plan, kept = result.as_planned, result.per_protocol
+    lines = [
+        f"{VERDICT_LABELS[result.verdict]}.",
+        VERDICT_MEANING[result.verdict],
+        "",
+        f"As planned ({plan.blocks_a} usual and {plan.blocks_b} change blocks): "
+        + effect_sentence(plan, result.outcome),
+        f"Only days kept to the plan ({VERDICT_LABELS[kept.verdict].lower()}): "
+        + effect_sentence(kept, result.outcome),
+        adherence_sentence(result),
+    ]
+    if result.stopped_early:
+        lines.append(STOPPED_EARLY)
+    return "\n".join(lines)

@@ -1,0 +1,131 @@
+"""The verdict of a block experiment: known answers, the stopping rule, per protocol."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from twitchlog.experiments.analysis import TableError, analyze, analyze_frame, read_table
+from twitchlog.experiments.simulate import simulate_experiment
+
+
+def table(blocks: list[tuple[str, list[float]]], adhered: float = 1.0) -> pd.DataFrame:
+    """A daily table from (condition, values) blocks, one washout day between blocks."""
+    rows, day = [], pd.Timestamp("2026-01-05")
+    for condition, values in blocks:
+        for value in values:
+            rows.append({"date": day, "condition": condition, "adhered": adhered, "y": value})
+            day += pd.Timedelta(days=1)
+        rows.append({"date": day, "condition": "", "adhered": np.nan, "y": 9.0})
+        day += pd.Timedelta(days=1)
+    frame = pd.DataFrame(rows)
+    frame["date"] = frame["date"].dt.strftime("%Y-%m-%d")
+    return frame.rename(columns={"y": "twitch_count"})
+
+
+CLEAR_HELP = [
+    ("A", [10, 12, 9, 11, 10, 13, 10]),
+    ("B", [3, 4, 2, 3, 5, 3, 4]),
+    ("B", [4, 3, 3, 2, 4, 3, 3]),
+    ("A", [11, 9, 12, 10, 10, 11, 12]),
+    ("A", [10, 10, 11, 9, 12, 10, 11]),
+    ("B", [3, 3, 4, 4, 2, 3, 3]),
+]
+
+
+def test_a_clear_drop_reads_likely_helps_with_its_rate_ratio() -> None:
+    result = analyze_frame(table(CLEAR_HELP), "twitch_count")
+    assert result.verdict == "likely_helps"
+    assert result.as_planned.effect == pytest.approx(3.29 / 10.67, rel=0.05)
+    assert result.as_planned.ci_low < result.as_planned.effect < result.as_planned.ci_high < 1
+    assert result.as_planned.blocks_a == 3 and result.as_planned.blocks_b == 3
+    assert result.adherence == 1.0
+
+
+def test_a_clear_rise_reads_likely_worsens() -> None:
+    flipped = [("B" if c == "A" else "A", v) for c, v in CLEAR_HELP]
+    assert analyze_frame(table(flipped), "twitch_count").verdict == "likely_worsens"
+
+
+def test_stopping_early_never_reads_likely_helps() -> None:
+    result = analyze_frame(table(CLEAR_HELP), "twitch_count", stopped_early=True)
+    assert result.verdict == "no_clear_difference"
+    assert result.stopped_early_changed_verdict
+    flipped = [("B" if c == "A" else "A", v) for c, v in CLEAR_HELP]
+    assert analyze_frame(table(flipped), "twitch_count", True).verdict == "likely_worsens"
+
+
+def test_one_block_of_a_kind_is_too_little_data() -> None:
+    result = analyze_frame(table(CLEAR_HELP[:3]), "twitch_count")
+    assert result.verdict == "too_little_data"
+    assert result.as_planned.effect is None
+
+
+def test_blocks_with_fewer_than_three_logged_days_do_not_count() -> None:
+    sparse = [*CLEAR_HELP[:5], ("B", [3, np.nan, np.nan, np.nan, 4, np.nan, np.nan])]
+    result = analyze_frame(table(sparse), "twitch_count")
+    assert result.as_planned.blocks_b == 2
+
+
+def test_identical_blocks_do_not_make_a_tiny_interval() -> None:
+    # Before the floor, equal blocks gave a spread of zero and an interval of zero width.
+    same = [("A", [5] * 7), ("B", [4] * 7), ("A", [5] * 7), ("B", [4] * 7)]
+    result = analyze_frame(table(same), "twitch_count")
+    assert result.verdict == "no_clear_difference"
+    assert result.as_planned.ci_high > 1
+
+
+def test_days_not_kept_are_left_out_only_per_protocol() -> None:
+    frame = table(CLEAR_HELP)
+    # On the first change block's days not kept, twitching was as usual.
+    first_b = frame.index[frame["condition"] == "B"][:7]
+    frame.loc[first_b, "adhered"] = 0
+    frame.loc[first_b, "twitch_count"] = 10
+    result = analyze_frame(frame, "twitch_count")
+    assert result.days_not_kept == 7
+    assert result.adherence == pytest.approx(35 / 42)
+    assert result.per_protocol.blocks_b == 2
+    assert result.per_protocol.effect < result.as_planned.effect
+
+
+def test_ratings_give_a_difference_in_points() -> None:
+    frame = table(CLEAR_HELP).rename(columns={"twitch_count": "twitch_severity"})
+    frame["twitch_severity"] = (frame["twitch_severity"] / 2).round()
+    result = analyze_frame(frame, "twitch_severity")
+    assert result.effect_kind == "difference"
+    assert result.as_planned.effect == pytest.approx(-3.6, abs=0.3)
+    assert result.verdict == "likely_helps"
+
+
+def test_without_a_block_column_runs_of_a_condition_are_blocks() -> None:
+    read = read_table(table(CLEAR_HELP), "twitch_count")
+    assert read["block"].nunique() == 6
+    assert "" not in set(read["condition"])
+
+
+def test_a_simulated_null_rarely_reads_helps() -> None:
+    verdicts = [
+        analyze_frame(simulate_experiment(seed)[0], "twitch_count").verdict for seed in range(30)
+    ]
+    assert verdicts.count("likely_helps") <= 3
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("condition", "C", "A \\(usual\\), B \\(the change\\) or blank"),
+        ("adhered", "2", "“adhered” must be 1"),
+        ("twitch_count", "-1", "cannot be negative"),
+        ("twitch_count", "lots", "not a number"),
+        ("date", "05/01/2026", "YYYY-MM-DD"),
+    ],
+)
+def test_bad_values_are_named(column: str, value: str, message: str) -> None:
+    frame = table(CLEAR_HELP).astype({column: object})
+    frame.loc[0, column] = value
+    with pytest.raises(TableError, match=message):
+        analyze(read_table(frame, "twitch_count"), "twitch_count")
+
+
+def test_a_missing_column_is_named() -> None:
+    with pytest.raises(TableError, match="no “condition” column"):
+        read_table(table(CLEAR_HELP).drop(columns="condition"), "twitch_count")
