@@ -39,6 +39,8 @@ class Probe:
     data: dict[str, Any] | None = None
     # Status alice (the owner) gets; None means "anything but 404 and 5xx".
     owner_status: int | None = None
+    # For an operation that takes a file: makes the multipart form to send, fresh each time.
+    upload: Callable[[], dict[str, Any]] | None = None
 
 
 # Makes some of alice's data carrying text no one else's has, and returns those texts; a page

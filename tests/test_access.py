@@ -70,6 +70,8 @@ def _request(client: Client, key: str, kwargs: dict[str, Any], method: str = "")
         call = getattr(client, method.lower())
         if method == "GET":
             return call(url, probe.data or {})
+        if probe.upload is not None:
+            return call(url, probe.upload())
         return call(url, probe.data or {}, content_type="application/json")
     url = reverse(key, kwargs=kwargs)
     call = getattr(client, method or probe.method)

@@ -1,3 +1,7 @@
+import io
+import uuid
+from typing import Any
+
 from tests.access import Probe
 from tests.diary.helpers import (
     NOON,
@@ -42,6 +46,32 @@ def _api_factor(p):  # type: ignore[no-untyped-def]
     return {"factor_id": make_factor(p.alice).pk}
 
 
+def _device_import(p):  # type: ignore[no-untyped-def]
+    return {"pk": make_device_import(p.alice).pk}
+
+
+def _api_device_import(p):  # type: ignore[no-untyped-def]
+    return {"job_id": make_device_import(p.alice).pk}
+
+
+def make_device_import(user):  # type: ignore[no-untyped-def]
+    from twitchlog.diary.models import DeviceImport
+
+    return DeviceImport.objects.create(
+        user=user,
+        token=uuid.uuid4(),
+        kind="apple",
+        status=DeviceImport.FAILED,
+        error="alicesecret-import",
+    )
+
+
+def _csv_upload() -> dict[str, Any]:
+    upload = io.BytesIO(b"date,water_l\n2026-11-20,1.5\n")
+    upload.name = "diary.csv"
+    return {"file": upload}
+
+
 EPISODE = {"region": "calf", "side": "left", "sensation": "twitch"}
 CHECKIN = {"date": "2026-11-21", "sleep_hours": 7}
 STRESS = {"kind": "conflict", "strength": 5}
@@ -72,6 +102,7 @@ PROBES = {
     "diary:export": Probe("login"),
     "diary:export_episodes": Probe("login"),
     "diary:import": Probe("login"),
+    "diary:device_import": Probe("owned", _device_import),
     "GET /api/diary/episodes": Probe("login"),
     "POST /api/diary/episodes": Probe("login", data=EPISODE),
     "GET /api/diary/episodes/{episode_id}": Probe("owned", _api_episode),
@@ -93,6 +124,8 @@ PROBES = {
     "PATCH /api/diary/factors/{factor_id}": Probe("owned", _api_factor, data={"unit": "min"}),
     "DELETE /api/diary/factors/{factor_id}": Probe("owned", _api_factor, owner_status=204),
     "GET /api/diary/daily": Probe("login"),
+    "POST /api/diary/imports": Probe("login", upload=_csv_upload),
+    "GET /api/diary/imports/{job_id}": Probe("owned", _api_device_import),
 }
 
 
@@ -102,5 +135,6 @@ def SEED(p):  # type: ignore[no-untyped-def]
     make_episode(p.alice, notes="alicesecret-episode")
     make_stress_event(p.alice, notes="alicesecret-stress")
     make_checkin(p.alice, DAY, sleep_hours=7, notes="alicesecret-checkin")
+    make_device_import(p.alice)
     return ["Alicesecret factor", factor.column, "alicesecret-episode", "alicesecret-stress",
-            "alicesecret-checkin"]  # fmt: skip
+            "alicesecret-checkin", "alicesecret-import"]  # fmt: skip

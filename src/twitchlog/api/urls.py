@@ -3,7 +3,7 @@
 from django.urls import path
 from ninja import NinjaAPI
 
-from twitchlog.api import accounts, assessments, diary, insights, reports, therapists
+from twitchlog.api import accounts, assessments, diary, imports, insights, reports, therapists
 from twitchlog.api.auth import default_auth
 
 api = NinjaAPI(
@@ -20,6 +20,7 @@ api = NinjaAPI(
 api.add_router("/", accounts.router)
 api.add_router("/assessments/", assessments.router)
 api.add_router("/diary/", diary.router)
+api.add_router("/diary/", imports.router)
 api.add_router("/insights/", insights.router)
 api.add_router("/therapists/", therapists.router)
 api.add_router("/reports/", reports.router)

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from twitchlog.core.access import get_owned_or_404
-from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.models import CheckIn, CustomFactor, DeviceImport, Episode, StressEvent
 
 
 def get_episode_for_user(user: Any, pk: Any) -> Episode:
@@ -25,3 +25,7 @@ def get_stress_event_for_user(user: Any, pk: Any) -> StressEvent:
 
 def get_factor_for_user(user: Any, pk: Any) -> CustomFactor:
     return get_owned_or_404(CustomFactor.objects.all(), user, pk=pk)
+
+
+def get_device_import_for_user(user: Any, pk: Any) -> DeviceImport:
+    return get_owned_or_404(DeviceImport.objects.all(), user, pk=pk)

@@ -28,9 +28,13 @@ TWITCH_SEVERITY = Column("twitch_severity", "twitch_rating", "numeric", integer=
 STANDARD_COLUMNS = (TWITCH_COUNT, TWITCH_SEVERITY, *FACTOR_COLUMNS)
 STANDARD_BY_NAME = {column.name: column for column in STANDARD_COLUMNS}
 
-# Names a custom factor may not take: the standard columns, and the two columns a
-# self-experiment file adds to the daily CSV.
-RESERVED = frozenset({"date", "condition", "adhered", *OUTCOMES, *STANDARD_BY_NAME})
+# The export's note of where imported values came from ("sleep_hours: Apple Health: Apple
+# Watch"); the importer reads past it, so an exported file imports again unchanged.
+SOURCES = "sources"
+
+# Names a custom factor may not take: the standard columns, the sources note, and the two
+# columns a self-experiment file adds to the daily CSV.
+RESERVED = frozenset({"date", SOURCES, "condition", "adhered", *OUTCOMES, *STANDARD_BY_NAME})
 
 
 # The widest span of diary days: before or after it a date is a typing slip.

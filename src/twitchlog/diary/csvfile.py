@@ -19,6 +19,7 @@ import pandas as pd
 from twitchlog.diary.columns import (
     LAST_DAY,
     RESERVED,
+    SOURCES,
     STANDARD_BY_NAME,
     Column,
     ColumnError,
@@ -75,6 +76,10 @@ def format_number(value: Any) -> str:
     """How a value is written: blank for not logged, 6 rather than 6.0, 6.5 as it is."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if isinstance(value, str):
+        # Text from a device file could start like a spreadsheet formula; a leading
+        # apostrophe makes a spreadsheet show it as text.
+        return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
     number = float(value)
     return str(int(number)) if number.is_integer() else repr(number)
 
@@ -189,7 +194,7 @@ def _read_header(
     columns: dict[str, Column] = {}
     counts = Counter(header)
     for name in counts:
-        if name == "date" and counts[name] == 1:
+        if name in ("date", SOURCES) and counts[name] == 1:
             continue
         if counts[name] > 1:
             problems.append(Problem(1, name, "this column appears twice"))
@@ -254,7 +259,7 @@ def _read_rows(
         day = _read_date(record.get("date", ""), row_number, table, problems)
         values: dict[str, float | None] = {}
         for name in header:
-            if name == "date":
+            if name in ("date", SOURCES):
                 continue
             cell = record.get(name, "")
             if cell == "":

@@ -1,7 +1,8 @@
 """The daily table: one row per local date, the one definition behind the CSV export, the
 insights engine and the calendar.
 
-Which days have a row: every date with a check-in, an episode or a stress event. A date with
+Which days have a row: every date with a check-in, an episode, a stress event or a value
+imported from a phone or watch. A date with
 none of them is absent (nothing was logged, so nothing is claimed).
 
 How a row is filled:
@@ -15,6 +16,9 @@ How a row is filled:
   stress events logged that day. People often log one panic both ways, so the two are not
   added. Blank when neither exists.
 - Every other factor: the check-in's value; yes/no as 1/0; blank (NaN) when not logged.
+- Sleep, exercise and resting heart rate imported from a phone or watch (``DeviceValue``) fill
+  the day only where the check-in has no value: what the person typed wins. A day with only
+  imported values has a row too, with its twitch count blank.
 - Custom factors follow the standard ones, in the order they were made.
 """
 
@@ -27,7 +31,14 @@ from django.db.models import Count, QuerySet
 
 from twitchlog.accounts.models import User
 from twitchlog.diary.columns import FACTOR_COLUMNS
-from twitchlog.diary.models import CheckIn, CustomFactor, CustomValue, Episode, StressEvent
+from twitchlog.diary.models import (
+    CheckIn,
+    CustomFactor,
+    CustomValue,
+    DeviceValue,
+    Episode,
+    StressEvent,
+)
 
 NAN = math.nan
 STANDARD_NAMES = ("twitch_count", "twitch_severity", *(c.name for c in FACTOR_COLUMNS))
@@ -87,9 +98,10 @@ def daily_frame(
             "checkin"
         )
     }
+    imported = device_values(user, start, end)
     columns = ["date", *STANDARD_NAMES, *(f.column for f in factors)]
     rows = []
-    for day in sorted(set(episodes) | set(events) | set(checkins)):
+    for day in sorted(set(episodes) | set(events) | set(checkins) | {d for d, _ in imported}):
         checkin = checkins.get(day)
         row: dict[str, Any] = {
             "date": day,
@@ -97,7 +109,10 @@ def daily_frame(
             "twitch_severity": _number(checkin.twitch_rating if checkin else None),
         }
         for column in FACTOR_COLUMNS:
-            row[column.name] = _number(getattr(checkin, column.field) if checkin else None)
+            typed = getattr(checkin, column.field) if checkin else None
+            if typed is None and (day, column.name) in imported:
+                typed = imported[(day, column.name)][0]
+            row[column.name] = _number(typed)
         row["anxiety_episodes"] = anxiety_episodes(checkin, events.get(day, 0))
         for factor in factors:
             row[factor.column] = custom.get((day, factor.pk), NAN)
@@ -107,6 +122,16 @@ def daily_frame(
     numeric = columns[1:]
     frame[numeric] = frame[numeric].astype("float64")
     return frame
+
+
+def device_values(
+    user: User, start: dt.date | None = None, end: dt.date | None = None
+) -> dict[tuple[dt.date, str], tuple[float, str]]:
+    """(day, column) -> (value, source) of everything imported from a phone or watch."""
+    rows = _between(DeviceValue.objects.filter(user=user), start, end).values_list(
+        "local_date", "column", "value", "source"
+    )
+    return {(day, column): (value, source) for day, column, value, source in rows}
 
 
 def stress_event_frame(

@@ -438,8 +438,11 @@ class PreferencesForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Daily diary CSV",
-        help_text="One row per day with a date column (YYYY-MM-DD). Up to 5 MB.",
+        label="Diary file",
+        help_text=(
+            "A daily diary CSV (up to 5 MB), or the export file from Apple Health, Health "
+            "Connect or Fitbit (up to 300 MB)."
+        ),
         error_messages={"required": "Choose a CSV file to import.", "empty": "That file is empty."},
     )
 

@@ -230,3 +230,63 @@ class DiaryPreferences(models.Model):
 
     def __str__(self) -> str:
         return f"Diary preferences {self.pk}"
+
+
+class DeviceValue(models.Model):
+    """One day's value of a standard factor brought in from a phone or watch export.
+
+    Kept apart from the check-in so that what the person typed always wins (the daily table
+    uses this only where the check-in has no value) and importing a file again changes nothing.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="device_values"
+    )
+    local_date = models.DateField()
+    column = models.CharField(max_length=32)  # "sleep_hours", "exercise_min" or "resting_hr"
+    value = models.FloatField()
+    source = models.CharField(max_length=300)  # "Apple Health: Apple Watch, iPhone"
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["local_date", "column"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "local_date", "column"], name="diary_one_device_value"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Device value {self.pk}"
+
+
+class DeviceImport(models.Model):
+    """A phone or watch export uploaded through the web or the API, read off the request.
+
+    The file waits in the data folder until the import has run, then is deleted; the summary
+    (counts only, no values) stays so the page and the API can show what changed.
+    """
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    STATUSES = [(QUEUED, "Waiting"), (RUNNING, "Reading"), (DONE, "Done"), (FAILED, "Failed")]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="device_imports"
+    )
+    token = models.UUIDField(unique=True)  # names the waiting file; never shown in a URL
+    kind = models.CharField(max_length=16)  # devices.files.KINDS
+    status = models.CharField(max_length=8, choices=STATUSES, default=QUEUED)
+    progress = models.FloatField(default=0)  # share of the file read, 0-1
+    summary = models.JSONField(default=dict, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Device import {self.pk}"

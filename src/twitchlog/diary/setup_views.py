@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from twitchlog.core.types import AuthedRequest
-from twitchlog.diary import services, transfer
-from twitchlog.diary.access import get_factor_for_user
+from twitchlog.diary import device_import, services, transfer
+from twitchlog.diary.access import get_device_import_for_user, get_factor_for_user
 from twitchlog.diary.columns import ColumnError
 from twitchlog.diary.csvfile import CsvProblems
+from twitchlog.diary.devices.limits import ExportError
 from twitchlog.diary.forms import CustomFactorForm, ImportForm, PreferencesForm
-from twitchlog.diary.models import CustomFactor
+from twitchlog.diary.models import CustomFactor, DeviceImport
 from twitchlog.diary.views import confirm_delete, posted
 
 
@@ -102,7 +103,16 @@ def export_episodes(request: AuthedRequest) -> HttpResponse:
 def import_daily(request: AuthedRequest) -> HttpResponse:
     form = ImportForm(posted(request), request.FILES or None)
     problems = []
-    if request.method == "POST" and form.is_valid():
+    upload = request.FILES.get("file")
+    if request.method == "POST" and upload is not None and device_import.is_device_upload(upload):
+        try:
+            job = device_import.queue_upload(request.user, upload)
+        except ExportError as error:
+            form.add_error("file", str(error))
+        else:
+            device_import.start_job(job)
+            return redirect("diary:device_import", pk=job.pk)
+    elif request.method == "POST" and form.is_valid():
         try:
             table = transfer.read_for(request.user, form.cleaned_data["file"])
         except CsvProblems as error:
@@ -118,3 +128,22 @@ def import_daily(request: AuthedRequest) -> HttpResponse:
             return redirect("diary:timeline")
     status = 400 if problems else 200
     return render(request, "diary/import.html", {"form": form, "problems": problems}, status=status)
+
+
+@login_required
+def device_import_status(request: AuthedRequest, pk: int) -> HttpResponse:
+    job = get_device_import_for_user(request.user, pk)
+    state = device_import.job_state(job)
+    summary = device_import.DeviceSummary.from_dict(job.summary) if job.summary else None
+    return render(
+        request,
+        "diary/device_import.html",
+        {
+            "job": job,
+            "state": state,
+            "source": device_import.KINDS.get(job.kind, job.kind),
+            "percent": round(job.progress * 100),
+            "sentences": summary.sentences() if summary else [],
+            "waiting": state in (DeviceImport.QUEUED, DeviceImport.RUNNING),
+        },
+    )

@@ -48,4 +48,5 @@ urlpatterns = [
     path("export/diary.csv", setup_views.export_daily, name="export"),
     path("export/episodes.csv", setup_views.export_episodes, name="export_episodes"),
     path("import/", setup_views.import_daily, name="import"),
+    path("import/<int:pk>/", setup_views.device_import_status, name="device_import"),
 ]

@@ -3,8 +3,12 @@
     twitchlog diary export --user EMAIL [--out FILE] [--episodes]
     twitchlog diary import --user EMAIL FILE
 
+Import recognises the file by its content: the daily CSV, or a phone or watch export (Apple
+Health's export.zip or export.xml, a Health Connect export zip, a Fitbit / Google Takeout
+zip), from which it takes sleep, exercise and resting heart rate.
+
 Import checks the whole file first; a file with any problem imports nothing and the
-problems are listed with their row and column.
+problems are listed (for the CSV, with their row and column).
 """
 
 import datetime as dt
@@ -14,13 +18,19 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from twitchlog.diary import transfer
+from twitchlog.accounts.models import User
+from twitchlog.diary import device_import, transfer
 from twitchlog.diary.csvfile import CsvProblems
+from twitchlog.diary.devices.files import sniff
+from twitchlog.diary.devices.limits import ExportError
 from twitchlog.diary.management.commands._user import user_by_email
 
 
 class Command(BaseCommand):
-    help = "Export or import a person's diary as the daily CSV."
+    help = (
+        "Export or import a person's diary as the daily CSV; import also reads phone and "
+        "watch exports (Apple Health, Health Connect, Fitbit)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="export|import")
@@ -34,7 +44,11 @@ class Command(BaseCommand):
         )
         load = actions.add_parser("import", help="Read a daily CSV into the diary.")
         load.add_argument("--user", required=True, help="The person's email.")
-        load.add_argument("file", help="The CSV file ('-' for standard input).")
+        load.add_argument(
+            "file",
+            help="The daily CSV ('-' for standard input), or a phone or watch export "
+            "(export.zip / export.xml from Apple Health, a Health Connect or Fitbit zip).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = user_by_email(options["user"])
@@ -49,6 +63,8 @@ class Command(BaseCommand):
                 self.stdout.write(text, ending="")
             return
         source = options["file"]
+        if source != "-" and self._import_device_file(user, Path(source)):
+            return
         try:
             text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
@@ -64,3 +80,19 @@ class Command(BaseCommand):
             f"Imported {result.days} days ({result.created} new check-ins, "
             f"{len(result.new_factors)} new factors)."
         )
+
+    def _import_device_file(self, user: User, path: Path) -> bool:
+        """Import ``path`` if it is a phone or watch export; False leaves a CSV to the caller."""
+        try:
+            kind = sniff(path)
+            if kind is None:
+                return False
+            summary = device_import.import_file(user, path, kind)
+        except OSError as error:
+            raise CommandError(f"Could not read {path}: {error.strerror or error}") from error
+        except ExportError as error:
+            raise CommandError(f"{error} Nothing was imported.") from None
+        self.stdout.write(f"Imported from {device_import.KINDS[kind]}:")
+        for line in summary.sentences():
+            self.stdout.write(f"- {line}.")
+        return True

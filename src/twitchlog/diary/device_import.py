@@ -1,0 +1,285 @@
+"""Importing a phone or watch export into a person's diary: the one service every path calls.
+
+The command, the web page and the API all end here. Reading the file (``devices``) happens
+before the transaction opens, so the database is written for a moment at the end, never while
+gigabytes are parsed; the write itself is one transaction, so nothing is half-imported.
+
+Rules (README, "Importing from a phone or watch"):
+- Values are kept per day and column, with their source, apart from the check-in.
+- What the person typed wins: the daily table uses an imported value only where the check-in
+  has none, and the summary counts the days kept as typed.
+- Importing the same file again changes nothing. A later file replaces an earlier one's value
+  for each day and column the later file covers.
+- Days before 1900 or after today are ignored (a device with a wrong clock).
+"""
+
+import datetime as dt
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
+
+from twitchlog.accounts.models import User
+from twitchlog.core import audit
+from twitchlog.core.timezones import zone
+from twitchlog.diary.columns import check_day
+from twitchlog.diary.devices.days import DayValue, daily_values
+from twitchlog.diary.devices.files import KINDS, ZIP_MAGIC, read_export, sniff
+
+__all__ = ["KINDS", "DeviceSummary", "import_file", "queue_upload", "run_job", "start_job"]
+from twitchlog.diary.devices.limits import ExportError
+from twitchlog.diary.models import CheckIn, DeviceImport, DeviceValue
+
+logger = logging.getLogger(__name__)
+
+# Diary columns a device file can fill, in the order the summary names them.
+DEVICE_COLUMNS = {
+    "sleep_hours": "sleep",
+    "resting_hr": "resting heart rate",
+    "exercise_min": "exercise",
+}
+# A web or API upload may be this large; the command reads files of any size devices.files
+# allows. An Apple export of several years zips to well under this.
+MAX_UPLOAD_BYTES = 300 << 20
+# A job not touched for this long was cut off (the server restarted) and is shown as failed.
+STALE_AFTER = dt.timedelta(minutes=15)
+
+
+@dataclass
+class ColumnSummary:
+    days: int = 0  # days in the file with a value
+    typed: int = 0  # of them, days where the person's typed value is kept
+    changed: int = 0  # days whose stored imported value is new or different
+
+
+@dataclass
+class DeviceSummary:
+    kind: str
+    columns: dict[str, ColumnSummary] = field(default_factory=dict)
+    ignored_days: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "source": KINDS.get(self.kind, self.kind),
+            "columns": {name: vars(c) for name, c in self.columns.items()},
+            "ignored_days": self.ignored_days,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DeviceSummary":
+        columns = {name: ColumnSummary(**c) for name, c in (data.get("columns") or {}).items()}
+        return cls(str(data.get("kind", "")), columns, int(data.get("ignored_days", 0)))
+
+    @property
+    def changed(self) -> int:
+        return sum(c.changed for c in self.columns.values())
+
+    def sentences(self) -> list[str]:
+        """What changed, in words: "Sleep on 143 days (12 kept as you typed them)"."""
+        out = []
+        for name, words in DEVICE_COLUMNS.items():
+            c = self.columns.get(name)
+            if c is None or not c.days:
+                continue
+            line = f"{words.capitalize()} on {c.days} day{'s' if c.days != 1 else ''}"
+            if c.typed:
+                line += f" ({c.typed} kept as you typed {'them' if c.typed != 1 else 'it'})"
+            out.append(line)
+        if not out:
+            out.append("The file holds no sleep, exercise or resting heart rate we could use")
+        if self.ignored_days:
+            out.append(
+                f"{self.ignored_days} day{'s' if self.ignored_days != 1 else ''} outside the "
+                "diary's dates (a device clock set wrong) left out"
+            )
+        if self.columns and not self.changed:
+            out.append("Nothing changed: your diary already had these values")
+        return out
+
+
+def _typed(user: User, columns: list[str], days: set[dt.date]) -> dict[str, set[dt.date]]:
+    """Per column, the days on which the person typed a value (which the import keeps)."""
+    typed: dict[str, set[dt.date]] = {column: set() for column in columns}
+    fields = [c for c in columns if hasattr(CheckIn, c)]
+    if not fields or not days:
+        return typed
+    for row in CheckIn.objects.filter(user=user, local_date__in=days).values("local_date", *fields):
+        for column in fields:
+            if row[column] is not None:
+                typed[column].add(row["local_date"])
+    return typed
+
+
+def save_values(
+    user: User, kind: str, found: dict[str, dict[dt.date, DayValue]], latest: dt.date
+) -> DeviceSummary:
+    """Store what a file holds for ``user`` in one transaction, and say what changed."""
+    summary = DeviceSummary(kind)
+    label = KINDS.get(kind, kind)
+    wanted: dict[tuple[dt.date, str], tuple[float, str]] = {}
+    ignored: set[dt.date] = set()
+    for column, days in found.items():
+        if column not in DEVICE_COLUMNS:
+            continue
+        for day, found_value in days.items():
+            if check_day(day, latest) is not None:
+                ignored.add(day)
+                continue
+            names = ", ".join(found_value.sources)
+            source = f"{label}: {names}"[:300] if names else label
+            wanted[(day, column)] = (found_value.value, source)
+    summary.ignored_days = len(ignored)
+    all_days = {day for day, _ in wanted}
+    with transaction.atomic():
+        stored = {
+            (v.local_date, v.column): v
+            for v in DeviceValue.objects.filter(user=user, local_date__in=all_days)
+        }
+        typed = _typed(user, list(DEVICE_COLUMNS), all_days)
+        new, changed = [], []
+        for (day, column), (value, source) in sorted(wanted.items()):
+            c = summary.columns.setdefault(column, ColumnSummary())
+            c.days += 1
+            c.typed += day in typed[column]
+            old = stored.get((day, column))
+            if old is None:
+                new.append(
+                    DeviceValue(
+                        user=user, local_date=day, column=column, value=value, source=source
+                    )
+                )
+            elif (old.value, old.source) != (value, source):
+                old.value, old.source = value, source
+                changed.append(old)
+            else:
+                continue
+            c.changed += 1
+        # Bounded chunks keep each statement small; the transaction keeps it all-or-nothing.
+        DeviceValue.objects.bulk_create(new, batch_size=500)
+        DeviceValue.objects.bulk_update(changed, ["value", "source", "updated_at"], batch_size=500)
+        audit.log(user, "diary.device.imported", None, kind=kind, changed=summary.changed)
+    return summary
+
+
+def import_file(
+    user: User, path: Path, kind: str | None = None, progress: Callable[[float], None] | None = None
+) -> DeviceSummary:
+    """Read ``path`` (a device export) and store it. Raises ExportError with a plain reason."""
+    kind = kind or sniff(path)
+    if kind is None:
+        raise ExportError("This file is not a phone or watch export this app knows.")
+    tz = zone(user.time_zone)
+    found = daily_values(read_export(path, kind, tz, progress), tz)
+    latest = timezone.localtime(timezone.now(), tz).date()
+    return save_values(user, kind, found, latest)
+
+
+# Uploads: the file waits in the data folder, a job row tells the page how far it got. ------
+
+
+def _waiting_file(token: uuid.UUID) -> Path:
+    return Path(settings.DATA_DIR) / "imports" / f"{token}.upload"
+
+
+def is_device_upload(upload: UploadedFile) -> bool:
+    """Whether an upload starts like a zip or an XML file (so not like the daily CSV)."""
+    head = upload.read(64)
+    upload.seek(0)
+    return head.startswith(ZIP_MAGIC) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def queue_upload(user: User, upload: UploadedFile) -> DeviceImport:
+    """Keep the uploaded file and make the job that will read it; the caller starts it.
+
+    Raises ExportError (nothing kept) for a file too large or of a kind this app cannot read.
+    """
+    if (upload.size or 0) > MAX_UPLOAD_BYTES:
+        raise ExportError(
+            f"That file is larger than {MAX_UPLOAD_BYTES >> 20} MB. Import it with the "
+            "twitchlog command instead (README, “Importing from a phone or watch”)."
+        )
+    token = uuid.uuid4()
+    target = _waiting_file(token)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    try:
+        kind = sniff(target)
+        if kind is None:
+            raise ExportError("This file is not a phone or watch export this app knows.")
+    except ExportError:
+        target.unlink(missing_ok=True)
+        raise
+    job = DeviceImport.objects.create(user=user, token=token, kind=kind)
+    audit.log(user, "diary.device.queued", job, kind=kind)
+    return job
+
+
+def run_job(job_id: int) -> None:
+    """Read a queued upload and store it; every outcome ends in the job row, never a crash."""
+    claimed = DeviceImport.objects.filter(pk=job_id, status=DeviceImport.QUEUED).update(
+        status=DeviceImport.RUNNING, updated_at=timezone.now()
+    )
+    if not claimed:
+        return  # another worker has it
+    job = DeviceImport.objects.select_related("user").get(pk=job_id)
+    path = _waiting_file(job.token)
+
+    def report(done: float) -> None:
+        DeviceImport.objects.filter(pk=job_id).update(progress=done, updated_at=timezone.now())
+
+    try:
+        summary = import_file(job.user, path, job.kind, report)
+    except ExportError as error:
+        job.status, job.error = DeviceImport.FAILED, str(error)[:300]
+    except Exception:
+        logger.exception("Device import %s failed", job_id)
+        job.status = DeviceImport.FAILED
+        job.error = "Something went wrong while reading the file. Nothing was imported."
+    else:
+        job.status, job.summary, job.progress = DeviceImport.DONE, summary.to_dict(), 1.0
+    finally:
+        path.unlink(missing_ok=True)
+    job.save(update_fields=["status", "error", "summary", "progress", "updated_at"])
+
+
+def _run_in_thread(job_id: int) -> None:
+    try:
+        run_job(job_id)
+    finally:
+        connection.close()
+
+
+def start_job(job: DeviceImport) -> None:
+    """Run the job off the request: a thread of this process once the upload is committed.
+
+    One machine needs nothing more. Several app processes share the database, so any of them
+    can show the job's progress; a job cut off by a restart is shown as failed after a while.
+    """
+    if getattr(settings, "TWITCHLOG_IMPORTS_INLINE", False):
+        transaction.on_commit(lambda: run_job(job.pk))
+        return
+
+    def launch() -> None:
+        close_old_connections()
+        threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True).start()
+
+    transaction.on_commit(launch)
+
+
+def job_state(job: DeviceImport) -> str:
+    """The job's status, with a job cut off by a server restart shown as failed."""
+    waiting = job.status in (DeviceImport.QUEUED, DeviceImport.RUNNING)
+    if waiting and timezone.now() - job.updated_at > STALE_AFTER:
+        return DeviceImport.FAILED
+    return job.status

@@ -1,0 +1,189 @@
+"""Importing phone and watch exports into a diary: every path, typed values first, re-import."""
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from tests.diary.helpers import make_checkin
+from tests.diary.test_api import api_client
+from twitchlog.accounts.models import User
+from twitchlog.diary.daily import daily_frame
+from twitchlog.diary.devices import synthetic as s
+from twitchlog.diary.models import CheckIn, DeviceImport, DeviceValue
+from twitchlog.diary.transfer import export_daily, import_daily, read_for
+
+GMT = dt.UTC
+
+
+def at(day: str, time: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=GMT)
+
+
+def week_of_nights() -> bytes:
+    records = [
+        s.asleep(at(f"2026-01-{d:02d}", "23:00"), at(f"2026-01-{d + 1:02d}", "06:30"))
+        for d in range(1, 8)
+    ]
+    records.append(
+        s.Record(
+            "HKQuantityTypeIdentifierRestingHeartRate",
+            "57",
+            at("2026-01-03", "09:00"),
+            at("2026-01-03", "09:00"),
+            unit="count/min",
+        )
+    )
+    return s.apple_zip(records)
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def export_zip(tmp_path: Path) -> Path:
+    path = tmp_path / "export.zip"
+    path.write_bytes(week_of_nights())
+    return path
+
+
+def sleep_of(user: User) -> dict[dt.date, float]:
+    frame = daily_frame(user)
+    return {d.date(): v for d, v in zip(frame["date"], frame["sleep_hours"], strict=True) if v == v}
+
+
+def test_the_command_imports_sleep_and_says_what_changed(alice: User, export_zip: Path) -> None:
+    alice.time_zone = "Europe/London"
+    alice.save()
+    out = run("diary", "import", "--user", alice.email, str(export_zip))
+    assert "Imported from Apple Health" in out
+    assert "Sleep on 7 days" in out
+    assert "Resting heart rate on 1 day" in out
+    assert sleep_of(alice) == {dt.date(2026, 1, d): 7.5 for d in range(2, 9)}
+    assert DeviceValue.objects.get(column="sleep_hours", local_date="2026-01-02").source == (
+        "Apple Health: Apple Watch"
+    )
+
+
+def test_importing_the_same_file_again_changes_nothing(alice: User, export_zip: Path) -> None:
+    run("diary", "import", "--user", alice.email, str(export_zip))
+    before = list(DeviceValue.objects.values_list("local_date", "column", "value", "updated_at"))
+    out = run("diary", "import", "--user", alice.email, str(export_zip))
+    assert "Nothing changed" in out
+    after = list(DeviceValue.objects.values_list("local_date", "column", "value", "updated_at"))
+    assert after == before
+
+
+def test_a_value_the_person_typed_wins(alice: User, export_zip: Path) -> None:
+    make_checkin(alice, dt.date(2026, 1, 4), sleep_hours=5)
+    out = run("diary", "import", "--user", alice.email, str(export_zip))
+    assert "Sleep on 7 days (1 kept as you typed it)" in out
+    assert sleep_of(alice)[dt.date(2026, 1, 4)] == 5
+    assert CheckIn.objects.get(local_date="2026-01-04").sleep_hours == 5
+    assert sleep_of(alice)[dt.date(2026, 1, 5)] == 7.5
+
+
+def test_a_hostile_file_is_refused_and_changes_nothing(alice: User, tmp_path: Path) -> None:
+    bomb = tmp_path / "export.xml"
+    bomb.write_bytes(
+        b'<?xml version="1.0"?><!DOCTYPE HealthData [<!ENTITY a "aaaa">]>'
+        b"<HealthData>&a;</HealthData>"
+    )
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        run("diary", "import", "--user", alice.email, str(bomb))
+    assert not DeviceValue.objects.exists()
+
+
+def test_the_csv_export_names_the_sources_and_imports_again(alice: User, export_zip: Path) -> None:
+    run("diary", "import", "--user", alice.email, str(export_zip))
+    make_checkin(alice, dt.date(2026, 1, 4), sleep_hours=5, notes="typed")
+    text = export_daily(alice)
+    header, *rows = text.splitlines()
+    assert header.endswith(",sources")
+    by_day = {row.split(",")[0]: row for row in rows}
+    assert by_day["2026-01-02"].endswith("sleep_hours: Apple Health: Apple Watch")
+    # The typed night is the person's own, so it names no source.
+    assert by_day["2026-01-04"].endswith(",")
+    result = import_daily(alice, read_for(alice, text))
+    assert result.new_factors == []
+
+
+def test_a_source_name_cannot_run_as_a_spreadsheet_formula(alice: User, tmp_path: Path) -> None:
+    night = s.asleep(at("2026-01-01", "23:00"), at("2026-01-02", "06:00"), "=HYPERLINK(1)")
+    path = tmp_path / "export.zip"
+    path.write_bytes(s.apple_zip([night]))
+    run("diary", "import", "--user", alice.email, str(path))
+    assert ",'sleep_hours" not in export_daily(alice)  # the cell starts with the column name
+    source = DeviceValue.objects.get().source
+    assert source == "Apple Health: =HYPERLINK(1)"
+
+
+def test_the_web_page_reads_the_file_off_the_request(
+    alice_client: Any, alice: User, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.TWITCHLOG_IMPORTS_INLINE = True
+    upload = io.BytesIO(week_of_nights())
+    upload.name = "export.zip"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice_client.post(reverse("diary:import"), {"file": upload})
+    job = DeviceImport.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("diary:device_import", kwargs={"pk": job.pk})
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "Sleep on 7 days" in page
+    assert "Resting heart rate on 1 day" in page
+    assert len(sleep_of(alice)) == 7
+    # The uploaded file is gone once read.
+    assert not list((Path(settings.DATA_DIR) / "imports").glob("*.upload"))
+
+
+def test_the_web_page_explains_an_unknown_zip(alice_client: Any) -> None:
+    upload = io.BytesIO(b"PK\x03\x04 not really a zip")
+    upload.name = "photos.zip"
+    response = alice_client.post(reverse("diary:import"), {"file": upload})
+    assert response.status_code == 200
+    assert "damaged or cut short" in response.content.decode()
+    assert not DeviceImport.objects.exists()
+
+
+def test_a_job_cut_off_by_a_restart_says_so(alice_client: Any, alice: User) -> None:
+    job = DeviceImport.objects.create(user=alice, token="7c2d8c4e-8f7c-4d9a-9d55-2f3f8f7d6a10",
+                                      kind="apple", status=DeviceImport.RUNNING)  # fmt: skip
+    DeviceImport.objects.filter(pk=job.pk).update(
+        updated_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    )
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": job.pk}))
+    assert "cut off before it finished" in page.content.decode()
+
+
+def test_the_api_queues_an_export_and_reports_it(
+    alice: User, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.TWITCHLOG_IMPORTS_INLINE = True
+    client = api_client(alice)
+    night = s.Session(at("2026-01-01", "23:00"), at("2026-01-02", "07:00"))
+    upload = io.BytesIO(s.health_connect_zip([night]))
+    upload.name = "hc.zip"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/diary/imports", {"file": upload})
+    assert response.status_code == 202
+    job = client.get(f"/api/diary/imports/{response.json()['id']}").json()
+    assert job["status"] == "done"
+    assert job["summary"]["columns"]["sleep_hours"]["days"] == 1
+    assert sleep_of(alice) == {dt.date(2026, 1, 2): 8.0}
+
+
+def test_the_api_imports_a_csv_at_once(alice: User) -> None:
+    upload = io.BytesIO(b"date,sleep_hours\n2026-01-05,6.5\n")
+    upload.name = "diary.csv"
+    response = api_client(alice).post("/api/diary/imports", {"file": upload})
+    assert response.status_code == 200
+    assert response.json()["days"] == 1
+    assert sleep_of(alice) == {dt.date(2026, 1, 5): 6.5}
