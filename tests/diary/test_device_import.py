@@ -187,3 +187,32 @@ def test_the_api_imports_a_csv_at_once(alice: User) -> None:
     assert response.status_code == 200
     assert response.json()["days"] == 1
     assert sleep_of(alice) == {dt.date(2026, 1, 5): 6.5}
+
+
+def test_the_fhir_bundle_marks_imported_values_with_their_source(
+    alice: User, export_zip: Path
+) -> None:
+    from twitchlog.reports.bundle import bundle
+
+    run("diary", "import", "--user", alice.email, str(export_zip))
+    found = bundle(alice).model_dump(mode="json", exclude_none=True)
+    imported = [e["resource"] for e in found["entry"] if e["resource"]["id"].startswith("device-")]
+    assert len(imported) == 8  # seven nights and one resting heart rate
+    night = next(r for r in imported if r["effectiveDateTime"] == "2026-01-02")
+    assert night["meta"]["source"] == "urn:twitchlog:imported-from:apple-health"
+    assert night["device"]["display"] == "Apple Health: Apple Watch"
+    assert night["valueQuantity"]["value"] == 7.5
+    assert night["code"]["coding"][0]["code"] == "93832-4"
+
+
+def test_the_day_page_names_the_source_and_says_which_value_is_used(
+    alice: User, alice_client: Any, export_zip: Path
+) -> None:
+    make_checkin(alice, dt.date(2026, 1, 4), sleep_hours=5)
+    run("diary", "import", "--user", alice.email, str(export_zip))
+    typed = alice_client.get(reverse("diary:day", kwargs={"day": dt.date(2026, 1, 4)}))
+    assert "7.5 hours, from Apple Health: Apple Watch. You typed 5 hours" in typed.content.decode()
+    plain = alice_client.get(reverse("diary:day", kwargs={"day": dt.date(2026, 1, 3)}))
+    page = plain.content.decode()
+    assert "Sleep</strong> <span>7.5 hours, from Apple Health: Apple Watch.</span>" in page
+    assert "Resting heart rate</strong> <span>57 beats a minute" in page

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 
 from twitchlog.accounts.models import User
 from twitchlog.core.types import AuthedRequest
-from twitchlog.diary import services
+from twitchlog.diary import device_import, services
 from twitchlog.diary.csvfile import format_number
 from twitchlog.diary.daily import daily_frame, twitch_count
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
@@ -92,6 +92,7 @@ def _day_context(user: User, day: dt.date) -> dict[str, Any]:
         "count": None if math.isnan(count) else int(count),
         "red_flags": advice is not None,
         "red_flag_panel": advice,
+        "imported": device_import.day_values(user, checkin, day),
     }
 
 

@@ -46,6 +46,7 @@ DEVICE_COLUMNS = {
     "resting_hr": "resting heart rate",
     "exercise_min": "exercise",
 }
+UNITS = {"sleep_hours": "hours", "resting_hr": "beats a minute", "exercise_min": "minutes"}
 # A web or API upload may be this large; the command reads files of any size devices.files
 # allows. An Apple export of several years zips to well under this.
 MAX_UPLOAD_BYTES = 300 << 20
@@ -104,6 +105,24 @@ class DeviceSummary:
         if self.columns and not self.changed:
             out.append("Nothing changed: your diary already had these values")
         return out
+
+
+def day_values(user: User, checkin: CheckIn | None, day: dt.date) -> list[dict[str, Any]]:
+    """What was imported for ``day``, for its page: each value, its source, and what was typed."""
+    rows = []
+    for value in DeviceValue.objects.filter(user=user, local_date=day):
+        if value.column not in DEVICE_COLUMNS:
+            continue
+        typed = getattr(checkin, value.column, None) if checkin is not None else None
+        rows.append(
+            {
+                "label": DEVICE_COLUMNS[value.column].capitalize(),
+                "value": f"{value.value:g} {UNITS[value.column]}",
+                "source": value.source,
+                "typed": None if typed is None else f"{typed:g} {UNITS[value.column]}",
+            }
+        )
+    return sorted(rows, key=lambda row: list(DEVICE_COLUMNS.values()).index(row["label"].lower()))
 
 
 def _typed(user: User, columns: list[str], days: set[dt.date]) -> dict[str, set[dt.date]]:

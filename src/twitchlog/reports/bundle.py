@@ -24,7 +24,7 @@ from twitchlog.accounts.models import User
 from twitchlog.assessments.fhir import questionnaire_response
 from twitchlog.assessments.models import AssessmentResult
 from twitchlog.diary.columns import FACTOR_COLUMNS, Column
-from twitchlog.diary.models import CheckIn, Episode, StressEvent
+from twitchlog.diary.models import CheckIn, DeviceValue, Episode, StressEvent
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
@@ -39,7 +39,16 @@ DIARY_CODES = "https://twitchlog.example/fhir/CodeSystem/diary"
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 # Standard factors with a LOINC code that means the same thing as the diary's question.
-LOINC_CODES = {"sleep_hours": ("93832-4", "Sleep duration")}
+LOINC_CODES = {
+    "sleep_hours": ("93832-4", "Sleep duration"),
+    "resting_hr": ("40443-4", "Heart rate --resting"),
+}
+# Values imported from a phone or watch, by diary column: (our code, what it is, UCUM unit).
+DEVICE_VALUES = {
+    "sleep_hours": ("sleep-hours", "Time asleep", "h"),
+    "exercise_min": ("exercise-min", "Exercise", "min"),
+    "resting_hr": ("resting-hr", "Resting heart rate", "/min"),
+}
 # The factors' units (knowledge.factors) in UCUM, where UCUM has them. Alcohol "units" are a
 # British measure with no UCUM code, so they keep their name only.
 UCUM_UNITS = {"hours": "h", "mg": "mg", "litres": "L", "minutes": "min", "IU": "[iU]"}
@@ -207,6 +216,39 @@ def checkin_observations(checkin: CheckIn, subject: dict[str, str]) -> list[dict
     return found
 
 
+def device_observations(user: User, subject: dict[str, str]) -> list[dict[str, Any]]:
+    """Every value imported from a phone or watch, marked with where it came from.
+
+    ``meta.source`` names the kind of export and ``device`` the source the file named (the
+    watch or app); a typed check-in value for the same day is its own observation above.
+    """
+    found = []
+    for value in DeviceValue.objects.filter(user=user).order_by("local_date", "column"):
+        if value.column not in DEVICE_VALUES:
+            continue
+        code, display, unit = DEVICE_VALUES[value.column]
+        kind = value.source.split(":", 1)[0].strip().lower().replace(" ", "-")
+        coding = (
+            _standard_code(value.column)
+            if value.column in LOINC_CODES
+            else _diary_code(code, display)
+        )
+        found.append(
+            {
+                "resourceType": "Observation",
+                "id": f"device-{value.pk}",
+                "meta": {"source": f"urn:twitchlog:imported-from:{_fhir_id(kind)}"},
+                "status": "final",
+                "code": coding,
+                "subject": subject,
+                "effectiveDateTime": value.local_date.isoformat(),
+                "device": {"display": value.source},
+                "valueQuantity": {"value": value.value, "unit": unit, "system": UCUM, "code": unit},
+            }
+        )
+    return found
+
+
 def _collection(user: User, resources: list[dict[str, Any]], now: dt.datetime | None) -> Bundle:
     return Bundle.model_validate(
         {
@@ -251,6 +293,7 @@ def bundle(user: User, now: dt.datetime | None = None) -> Bundle:
     )
     for checkin in checkins:
         resources += checkin_observations(checkin, subject)
+    resources += device_observations(user, subject)
     return _collection(user, resources, now)
 
 
