@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "twitchlog.core.context_processors.site",
+                "twitchlog.knowledge.context_processors.care",
             ],
         },
     },

@@ -2,6 +2,7 @@ import re
 import uuid
 from typing import Any
 
+import pytest
 from django.urls import reverse
 
 from tests.diary.helpers import make_episode
@@ -143,12 +144,35 @@ def test_a_red_flag_shows_doctor_advice_until_dismissed(alice_client: Any, alice
     )
     assert set(RedFlagNote.objects.values_list("key", flat=True)) == {"weakness", "numbness"}
     home = alice_client.get(reverse("core:home")).content.decode()
-    assert "Please see a doctor soon" in home
+    assert "See your doctor in the next few days" in home
     assert reverse("knowledge:doctor") in home
-    assert home.index("Please see a doctor soon") < home.index("Log a twitch")
+    assert home.index("See your doctor in the next few days") < home.index("Log a twitch")
     alice_client.post(reverse("diary:dismiss_red_flags"))
     home = alice_client.get(reverse("core:home")).content.decode()
-    assert "Please see a doctor soon" not in home
+    assert "See your doctor in the next few days" not in home
+
+
+@pytest.mark.parametrize(("country", "number"), [("GB", "999"), ("US", "911"), ("AU", "000")])
+def test_an_emergency_sign_says_call_the_emergency_number_now(
+    alice_client: Any, alice: Any, country: str, number: str
+) -> None:
+    alice.country = country
+    alice.save()
+    alice_client.post(
+        LOG,
+        {
+            "step": "details",
+            "region": "face",
+            "side": "left",
+            "sensation": "twitch",
+            "also_noticed": ["face_droop", "two_weeks"],
+        },
+    )
+    for url in (reverse("core:home"), reverse("diary:today")):
+        page = alice_client.get(url).content.decode()
+        assert f"Call {number} now" in page and f'href="tel:{number}"' in page
+        assert page.index(f"Call {number} now") < page.index("Worth an ordinary appointment")
+        assert "next few days" not in page.split("Worth an ordinary")[0]
 
 
 def test_a_routine_flag_says_book_an_appointment(alice_client: Any) -> None:
@@ -163,9 +187,16 @@ def test_a_routine_flag_says_book_an_appointment(alice_client: Any) -> None:
         },
     )
     home = alice_client.get(reverse("core:home")).content.decode()
-    assert "Worth booking a doctor" in home and "see a doctor soon" not in home
+    assert "Worth an ordinary appointment" in home and "next few days" not in home
 
 
-def test_the_advice_is_in_the_form_before_saving(alice_client: Any) -> None:
+def test_the_emergency_number_is_in_the_form_before_anything_is_ticked(
+    alice_client: Any, alice: Any
+) -> None:
+    alice.country = "GB"
+    alice.save()
     page = alice_client.get(LOG, {"spot": "left-calf"}).content.decode()
-    assert 'class="red-flag-advice' in page and reverse("knowledge:doctor") in page
+    checklist = page[page.index("Something new or different?") :]
+    assert 'href="tel:999"' in checklist
+    assert checklist.index("call 999") < checklist.index('value="face_droop"')
+    assert checklist.index('value="face_droop"') < checklist.index('value="weakness"')

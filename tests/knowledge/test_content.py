@@ -1,42 +1,47 @@
 """The knowledge data is complete and consistent."""
 
-from twitchlog.knowledge import content, search
+from twitchlog.knowledge import search
+from twitchlog.knowledge.causes import CAUSES, CAUSES_BY_SLUG
 from twitchlog.knowledge.factors import FACTORS
+from twitchlog.knowledge.para import Para
+from twitchlog.knowledge.red_flags import DOCTOR_INTRO, RED_FLAGS
 from twitchlog.knowledge.references import REFERENCES, REFERENCES_BY_KEY
+from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
+from twitchlog.knowledge.topics import TOPICS
 from twitchlog.knowledge.vocabulary import REGIONS_BY_SLUG, SENSATIONS
 
 
-def all_paras() -> list[content.Para]:
-    paras = [*content.SYMPTOM_INTRO, *(p for _, p in content.SYMPTOM_FACETS)]
-    paras += content.DOCTOR_INTRO
-    for cause in content.CAUSES:
+def all_paras() -> list[Para]:
+    paras = [*SYMPTOM_INTRO, *(p for _, p in SYMPTOM_FACETS)]
+    paras += DOCTOR_INTRO
+    for cause in CAUSES:
         paras += [*cause.how, *cause.helps, *([cause.correction] if cause.correction else [])]
-    for topic in content.TOPICS:
+    for topic in TOPICS:
         paras += topic.body
     return paras
 
 
 def test_there_are_eleven_causes_numbered_in_order() -> None:
-    assert [c.number for c in content.CAUSES] == list(range(1, 12))
+    assert [c.number for c in CAUSES] == list(range(1, 12))
 
 
 def test_every_claim_cites_a_known_source() -> None:
     for para in all_paras():
         assert para.refs, para.text
         assert all(key in REFERENCES_BY_KEY for key in para.refs), para.refs
-    for flag in content.RED_FLAGS:
+    for flag in RED_FLAGS:
         assert all(key in REFERENCES_BY_KEY for key in flag.refs)
 
 
 def test_every_source_is_cited_somewhere() -> None:
     cited = {key for para in all_paras() for key in para.refs}
-    cited |= {key for flag in content.RED_FLAGS for key in flag.refs}
+    cited |= {key for flag in RED_FLAGS for key in flag.refs}
     assert {ref.key for ref in REFERENCES} - cited == set()
 
 
 def test_every_factor_belongs_to_a_real_cause() -> None:
     for factor in FACTORS:
-        assert factor.cause in content.CAUSES_BY_SLUG, factor.name
+        assert factor.cause in CAUSES_BY_SLUG, factor.name
 
 
 def test_the_vocabulary_covers_the_named_places_and_feelings() -> None:
@@ -75,7 +80,7 @@ def test_the_vocabulary_covers_the_named_places_and_feelings() -> None:
 
 
 def test_red_flags_that_need_a_doctor_soon() -> None:
-    soon = {f.key for f in content.RED_FLAGS if f.urgency == "soon"}
+    soon = {f.key for f in RED_FLAGS if f.urgency == "soon"}
     assert {"weakness", "swallowing_breathing"} <= soon
     assert "two_weeks" not in soon
 

@@ -3,11 +3,13 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from twitchlog.knowledge import content
+from twitchlog.knowledge.causes import CAUSES
+from twitchlog.knowledge.symptom import SYMPTOM_FACETS
+from twitchlog.knowledge.topics import TOPICS
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("cause", content.CAUSES, ids=lambda c: c.slug)
+@pytest.mark.parametrize("cause", CAUSES, ids=lambda c: c.slug)
 def test_every_cause_has_a_page_with_how_and_what_helps(client: Any, cause: Any) -> None:
     page = client.get(reverse("knowledge:cause", args=[cause.slug])).content.decode()
     assert f"{cause.number}. {cause.title}" in page.replace("&#x27;", "'")
@@ -16,7 +18,7 @@ def test_every_cause_has_a_page_with_how_and_what_helps(client: Any, cause: Any)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("topic", content.TOPICS, ids=lambda t: t.slug)
+@pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
 def test_every_recovery_topic_has_a_page(client: Any, topic: Any) -> None:
     page = client.get(reverse("knowledge:topic", args=[topic.slug])).content.decode()
     assert topic.title in page.replace("&#x27;", "'")
@@ -25,17 +27,36 @@ def test_every_recovery_topic_has_a_page(client: Any, topic: Any) -> None:
 @pytest.mark.django_db
 def test_the_symptom_page_covers_every_facet(client: Any) -> None:
     page = client.get(reverse("knowledge:twitching")).content.decode()
-    for title, _ in content.SYMPTOM_FACETS:
+    for title, _ in SYMPTOM_FACETS:
         assert f"<h2>{title}</h2>" in page
 
 
 @pytest.mark.django_db
-def test_the_doctor_page_separates_soon_from_routine(client: Any) -> None:
+def test_the_doctor_page_puts_emergencies_first_then_soon_then_routine(client: Any) -> None:
     page = client.get(reverse("knowledge:doctor")).content.decode()
-    soon = page.index("See a doctor soon")
-    routine = page.index("Book an ordinary appointment")
-    assert soon < page.index("Slurred speech") < routine < page.index("more than two weeks")
-    assert "121 people" in page
+    emergency = page.index("Call 112 now")
+    soon = page.index("See your doctor in the next few days")
+    routine = page.index("Worth an ordinary appointment")
+    assert emergency < page.index("face suddenly drooping") < soon
+    assert (
+        soon
+        < page.index("slowly become slurred")
+        < routine
+        < page.index("The same twitch going on")
+    )
+    assert 'href="tel:112"' in page
+    assert "121 people" in page and "NICE" in page
+    assert "any twitching is worth" not in page
+
+
+@pytest.mark.django_db
+def test_the_doctor_page_uses_the_persons_country(client: Any, alice: Any) -> None:
+    alice.country = "GB"
+    alice.save()
+    client.force_login(alice)
+    page = client.get(reverse("knowledge:doctor")).content.decode()
+    assert "Call 999 now" in page and 'href="tel:999"' in page
+    assert "See your GP in the next few days" in page and "NHS 111" in page
 
 
 @pytest.mark.django_db
@@ -50,7 +71,7 @@ def test_corrections_are_shown_where_better_evidence_disagrees(client: Any) -> N
 @pytest.mark.django_db
 def test_every_reference_has_an_anchor_that_citations_point_to(client: Any) -> None:
     refs = client.get(reverse("knowledge:references")).content.decode()
-    for cause in content.CAUSES:
+    for cause in CAUSES:
         for para in cause.how:
             for key in para.refs:
                 assert f'id="ref-{key}"' in refs

@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.reports.helpers import small_diary
 from twitchlog.diary import services as diary
-from twitchlog.knowledge.content import DISCLAIMER
+from twitchlog.knowledge.symptom import DISCLAIMER
 from twitchlog.reports import pdf
 
 
@@ -31,7 +31,7 @@ def test_the_report_says_what_a_doctor_needs(alice: Any) -> None:
     assert "<td>Left eyelid or around the eye</td>" in html
     assert "<td>Right calf</td>" in html
     assert "GAD-7" in html and "10 of 21" in html and "<td>moderate</td>" in html
-    assert "Real weakness" in html and "see a doctor soon" in html
+    assert "Weakness that is new" in html and "see a doctor soon" in html
     assert "having twitching checked once by a doctor is worthwhile" in html
     assert "Twitchlog waits for 28" in html  # two days are too few for the driver analysis
     assert DISCLAIMER in html
@@ -65,4 +65,4 @@ def test_an_empty_diary_still_makes_a_report(alice: Any) -> None:
 def test_a_dismissed_warning_sign_is_still_reported(alice: Any) -> None:
     small_diary(alice, "alicetag")
     diary.dismiss_red_flags(alice)
-    assert "Real weakness" in pdf.report_html(alice)
+    assert "Weakness that is new" in pdf.report_html(alice)

@@ -102,7 +102,7 @@ def test_each_diary_file_holds_what_was_logged(alice: Any) -> None:
     assert [(f["key"], f["see_a_doctor"], f["noted_on"], f["dismissed_at"]) for f in flags] == [
         ("weakness", "soon", "2026-11-20", None)
     ]
-    assert flags[0]["sign"].startswith("Real weakness")
+    assert flags[0]["sign"].startswith("Weakness that is new")
 
 
 def test_assessments_hold_answers_score_band_and_dates(alice: Any) -> None:

@@ -37,8 +37,8 @@ from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import MEDICATION_EVENTS, STRESS_KINDS
 from twitchlog.diary.spots import resolve_spot
-from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
 from twitchlog.knowledge.factors import FACTORS, Factor
+from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
     DURATIONS,

@@ -16,8 +16,8 @@ from twitchlog.diary.presets import (
     split_caffeine,
 )
 from twitchlog.diary.spots import SpotError, parse_spot, resolve_spot
-from twitchlog.knowledge.content import RED_FLAGS
 from twitchlog.knowledge.factors import FACTORS, FACTORS_BY_NAME
+from twitchlog.knowledge.red_flags import RED_FLAGS
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
     DURATIONS,

@@ -204,7 +204,7 @@ class RedFlagNote(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="red_flag_notes"
     )
-    key = models.CharField(max_length=32)  # knowledge.content.RED_FLAGS key
+    key = models.CharField(max_length=32)  # knowledge.red_flags.RED_FLAGS key
     noted_on = models.DateField()
     dismissed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -8,19 +8,17 @@ from django.http import HttpRequest
 from twitchlog.accounts.models import User
 from twitchlog.diary import services
 from twitchlog.diary.models import CheckIn, Episode
-from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
+from twitchlog.knowledge.care import care_for
+from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY, grouped
 
 
 def red_flag_advice(user: User) -> dict[str, Any] | None:
-    """Warning signs ticked and not yet dismissed, split by how soon to see a doctor."""
+    """Warning signs ticked and not yet dismissed, grouped by how soon to get help."""
     notes = services.active_red_flags(user)
     flags = [RED_FLAGS_BY_KEY[note.key] for note in notes if note.key in RED_FLAGS_BY_KEY]
     if not flags:
         return None
-    return {
-        "soon": [flag for flag in flags if flag.urgency == "soon"],
-        "routine": [flag for flag in flags if flag.urgency != "soon"],
-    }
+    return {"groups": grouped(flags, care_for(user.country))}
 
 
 def red_flags(request: HttpRequest) -> dict[str, Any] | None:

@@ -32,7 +32,7 @@ from twitchlog.diary.models import (
 )
 from twitchlog.diary.presets import settle_caffeine
 from twitchlog.diary.spots import resolve_spot
-from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
+from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY
 
 M = TypeVar("M", bound=models.Model)
 E = TypeVar("E", Episode, StressEvent)

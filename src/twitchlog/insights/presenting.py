@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from twitchlog.insights.report import MIN_DAYS
-from twitchlog.knowledge.content import CAUSES_BY_SLUG, Cause
+from twitchlog.knowledge.causes import CAUSES_BY_SLUG, Cause
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
 
 

@@ -13,25 +13,24 @@ class Reference:
 
 REFERENCES = (
     Reference(
+        "anxietycentre-twitching",
+        "Folk J (written by), Folk M (medically reviewed). Muscle Twitching Anxiety Symptoms. "
+        "anxietycentre.com, last updated 19 May 2021.",
+        "https://www.anxietycentre.com/anxiety-disorders/symptoms/muscle-twitching/",
+        note="The self-help article Twitchlog grew out of, written by people who have had an "
+        "anxiety disorder themselves. Our guides restate its description of the symptom and "
+        "its causes in our own words, and correct it where better sources disagree.",
+    ),
+    Reference(
         "folk-2020",
         "Folk J, Folk M. The Stress Response and How It Can Affect You. anxietycentre.com, 2020.",
-        note="The self-help account Twitchlog grew out of draws on this description.",
+        note="The description of the stress response the article above builds on.",
     ),
     Reference(
         "harvard-2020",
         "Harvard Health Publishing. Understanding the stress response. Harvard Medical School, "
         "2020.",
         "https://www.health.harvard.edu/staying-healthy/understanding-the-stress-response",
-    ),
-    Reference(
-        "elbers-2018",
-        "Elbers J, Rovnaghi CR, Golianu B, Anand KJS. Wired for threat: clinical features of "
-        "nervous system dysregulation in 80 children. Pediatric Neurology. 2018;89:39–48.",
-    ),
-    Reference(
-        "teixeira-2015",
-        "Teixeira et al. Chronic stress and autonomic hyporeactivity. Current Neurology and "
-        "Neuroscience Reports, 2015 (as cited by the source account).",
     ),
     Reference(
         "basta-2007",
@@ -46,9 +45,11 @@ REFERENCES = (
     ),
     Reference(
         "mccabe-2017",
-        "McCabe D, et al. Dietary supplementation for the management of anxiety and stress: a "
-        "systematic review. JBI Database of Systematic Reviews and Implementation Reports, 2017 "
-        "(as cited by the source account).",
+        "McCabe D, Lisy K, Lockwood C, Colbeck M. The impact of essential fatty acid, B "
+        "vitamins, vitamin C, magnesium and zinc supplementation on stress levels in women: a "
+        "systematic review. JBI Database of Systematic Reviews and Implementation Reports. "
+        "2017;15(2):402–453.",
+        "https://doi.org/10.11124/JBISRIR-2016-002965",
     ),
     Reference(
         "hammond-2013",
@@ -67,8 +68,8 @@ REFERENCES = (
         "than dehydration or serum sodium changes predict exercise-associated muscle cramping: "
         "a prospective cohort study in 210 Ironman triathletes. British Journal of Sports "
         "Medicine. 2011;45(8):650–656.",
-        note="A correction to the source account: in this prospective cohort, dehydration did "
-        "not predict cramping.",
+        note="A correction to the anxietycentre.com article: in this prospective cohort, "
+        "dehydration did not predict cramping.",
     ),
     Reference(
         "nimh-2016",
@@ -89,8 +90,8 @@ REFERENCES = (
         "gardner-1996",
         "Gardner WN. The pathophysiology of hyperventilation disorders. Chest. "
         "1996;109(2):516–534.",
-        note="A correction to the source account: over-breathing acts by lowering carbon "
-        "dioxide, not by an excess of oxygen.",
+        note="A correction to the anxietycentre.com article: over-breathing acts by lowering "
+        "carbon dioxide, not by an excess of oxygen.",
     ),
     Reference(
         "hopkins-hormones",
@@ -117,8 +118,8 @@ REFERENCES = (
     ),
     Reference(
         "nhs-twitches",
-        "NHS. Muscle twitches. nhs.uk.",
-        "https://www.nhs.uk/conditions/muscle-twitches/",
+        "NHS. Twitching eyes and muscles. nhs.uk (page last reviewed 30 October 2023).",
+        "https://www.nhs.uk/conditions/twitching-eyes-and-muscles/",
     ),
     Reference(
         "reed-1963",
@@ -135,6 +136,52 @@ REFERENCES = (
         "National Institute of Neurological Disorders and Stroke. Amyotrophic Lateral "
         "Sclerosis (ALS).",
         "https://www.ninds.nih.gov/health-information/disorders/amyotrophic-lateral-sclerosis-als",
+    ),
+    Reference(
+        "nice-ng127",
+        "National Institute for Health and Care Excellence. Suspected neurological conditions: "
+        "recognition and referral (NICE guideline NG127), 2019. Recommendations on tics and "
+        "involuntary movements in adults.",
+        "https://www.nice.org.uk/guidance/ng127/chapter/Recommendations-for-adults-aged-over-16",
+    ),
+    Reference(
+        "filippakis-2018",
+        "A prospective study of benign fasciculation syndrome and anxiety. Muscle & Nerve. "
+        "2018;58(6):852–854. doi:10.1002/mus.26193.",
+        "https://pubmed.ncbi.nlm.nih.gov/30028521/",
+        note="35 people with benign fasciculation syndrome followed for 24 months.",
+    ),
+    Reference(
+        "mattiuzzi-2024",
+        "Mattiuzzi C, Lippi G. Clinical progression of benign fasciculation syndrome: a "
+        "systematic literature review. Neurological Sciences. 2024. "
+        "doi:10.1007/s10072-024-07867-0.",
+        "https://doi.org/10.1007/s10072-024-07867-0",
+        note="Three studies, 180 people.",
+    ),
+    Reference(
+        "salkovskis-2003",
+        "Salkovskis PM, Warwick HMC, Deale AC. Cognitive-behavioral treatment for severe and "
+        "persistent health anxiety (hypochondriasis). 2003.",
+        note="The cognitive-behavioural model of health anxiety: checking the body and seeking "
+        "reassurance keep the fear going.",
+    ),
+    Reference(
+        "nhs-stroke-fast",
+        "North West Ambulance Service NHS Trust. Recognising stroke in other people (the FAST "
+        "test).",
+        "https://www.nwas.nhs.uk/our-services/managing-clinical-conditions/recognising-a-stroke/"
+        "recognising-stroke-in-other-people/",
+    ),
+    Reference(
+        "nhs-when-999",
+        "South Western Ambulance Service NHS Foundation Trust. When to call 999.",
+        "https://www.swast.nhs.uk/when-to-call-999/",
+    ),
+    Reference(
+        "hse-chest-pain",
+        "Health Service Executive (Ireland). Chest pain.",
+        "https://www2.hse.ie/conditions/chest-pain/",
     ),
 )
 

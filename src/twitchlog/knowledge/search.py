@@ -7,7 +7,10 @@ keeping an index up to date. Matching is by word prefix ("twitch" finds "twitchi
 import re
 from dataclasses import dataclass
 
-from twitchlog.knowledge import content
+from twitchlog.knowledge.causes import CAUSES
+from twitchlog.knowledge.red_flags import DOCTOR_INTRO, RED_FLAGS
+from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
+from twitchlog.knowledge.topics import TOPICS
 
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -34,21 +37,18 @@ def documents() -> list[Document]:
             "knowledge:twitching",
             (),
             " ".join(
-                [p.text for p in content.SYMPTOM_INTRO]
-                + [f"{title}. {p.text}" for title, p in content.SYMPTOM_FACETS]
+                [p.text for p in SYMPTOM_INTRO]
+                + [f"{title}. {p.text}" for title, p in SYMPTOM_FACETS]
             ),
         ),
         Document(
             "When to see a doctor",
             "knowledge:doctor",
             (),
-            " ".join(
-                [p.text for p in content.DOCTOR_INTRO]
-                + [f"{f.label}. {f.why}" for f in content.RED_FLAGS]
-            ),
+            " ".join([p.text for p in DOCTOR_INTRO] + [f"{f.label}. {f.why}" for f in RED_FLAGS]),
         ),
     ]
-    for cause in content.CAUSES:
+    for cause in CAUSES:
         paras = [*cause.how, *cause.helps, *([cause.correction] if cause.correction else [])]
         docs.append(
             Document(
@@ -58,7 +58,7 @@ def documents() -> list[Document]:
                 " ".join([cause.summary, *(p.text for p in paras)]),
             )
         )
-    for topic in content.TOPICS:
+    for topic in TOPICS:
         docs.append(
             Document(
                 topic.title,

@@ -2,35 +2,39 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from twitchlog.knowledge import content
+from twitchlog.knowledge.care import care_for
+from twitchlog.knowledge.causes import CAUSES, CAUSES_BY_SLUG
 from twitchlog.knowledge.factors import FACTORS
+from twitchlog.knowledge.red_flags import DOCTOR_INTRO, RED_FLAGS, grouped
 from twitchlog.knowledge.references import REFERENCES
 from twitchlog.knowledge.search import search as search_documents
+from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
+from twitchlog.knowledge.topics import TOPICS, TOPICS_BY_SLUG
 
 
 def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "knowledge/index.html",
-        {"causes": content.CAUSES, "topics": content.TOPICS},
+        {"causes": CAUSES, "topics": TOPICS},
     )
 
 
 def twitching(request: HttpRequest) -> HttpResponse:
-    ctx = {"intro": content.SYMPTOM_INTRO, "facets": content.SYMPTOM_FACETS}
+    ctx = {"intro": SYMPTOM_INTRO, "facets": SYMPTOM_FACETS}
     return render(request, "knowledge/twitching.html", ctx)
 
 
 def causes(request: HttpRequest) -> HttpResponse:
-    return render(request, "knowledge/causes.html", {"causes": content.CAUSES})
+    return render(request, "knowledge/causes.html", {"causes": CAUSES})
 
 
 def cause(request: HttpRequest, slug: str) -> HttpResponse:
-    found = content.CAUSES_BY_SLUG.get(slug)
+    found = CAUSES_BY_SLUG.get(slug)
     if found is None:
         raise Http404
     factors = [f for f in FACTORS if f.cause == slug]
-    neighbours = {c.number: c for c in content.CAUSES}
+    neighbours = {c.number: c for c in CAUSES}
     ctx = {
         "cause": found,
         "factors": factors,
@@ -41,22 +45,19 @@ def cause(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def topics(request: HttpRequest) -> HttpResponse:
-    return render(request, "knowledge/topics.html", {"topics": content.TOPICS})
+    return render(request, "knowledge/topics.html", {"topics": TOPICS})
 
 
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
-    found = content.TOPICS_BY_SLUG.get(slug)
+    found = TOPICS_BY_SLUG.get(slug)
     if found is None:
         raise Http404
     return render(request, "knowledge/topic.html", {"topic": found})
 
 
 def doctor(request: HttpRequest) -> HttpResponse:
-    ctx = {
-        "intro": content.DOCTOR_INTRO,
-        "soon": [f for f in content.RED_FLAGS if f.urgency == "soon"],
-        "routine": [f for f in content.RED_FLAGS if f.urgency == "routine"],
-    }
+    country = getattr(request.user, "country", "")
+    ctx = {"intro": DOCTOR_INTRO, "groups": grouped(RED_FLAGS, care_for(country))}
     return render(request, "knowledge/doctor.html", ctx)
 
 

@@ -24,8 +24,8 @@ from twitchlog.diary.models import CheckIn, CustomFactor, RedFlagNote, StressEve
 from twitchlog.diary.presets import DRINKS_BY_SLUG, MEDICATION_EVENTS
 from twitchlog.diary.services import preferences_for
 from twitchlog.insights import services as insights
-from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
 from twitchlog.knowledge.factors import OUTCOMES
+from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY
 from twitchlog.reports import bundle
 from twitchlog.therapists.models import Appointment
 

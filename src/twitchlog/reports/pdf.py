@@ -11,7 +11,7 @@ import logging
 from django.template.loader import render_to_string
 
 from twitchlog.accounts.models import User
-from twitchlog.knowledge.content import DISCLAIMER
+from twitchlog.knowledge.symptom import DISCLAIMER
 from twitchlog.reports.chart import weekly_chart
 from twitchlog.reports.summary import summarise
 
@@ -26,7 +26,7 @@ def report_html(user: User) -> str:
         {
             "s": summary,
             "chart": weekly_chart(summary.weeks),
-            "has_urgent": any(row.flag.urgency == "soon" for row in summary.flags),
+            "has_urgent": any(row.flag.urgency != "routine" for row in summary.flags),
             "disclaimer": DISCLAIMER,
         },
     )

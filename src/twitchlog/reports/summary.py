@@ -17,7 +17,7 @@ from twitchlog.diary.models import Episode, RedFlagNote
 from twitchlog.diary.spots import spot_label
 from twitchlog.insights import presenting
 from twitchlog.insights import services as insights
-from twitchlog.knowledge.content import RED_FLAGS_BY_KEY, RedFlag
+from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY, TIERS, RedFlag
 
 MAX_WEEKS = 52  # a year of bars still reads on A4; older weeks are summed in the totals only
 MAX_SPOTS = 8
@@ -131,7 +131,8 @@ def _flags(user: User) -> list[FlagRow]:
         before = seen.get(note.key)
         still_open = note.dismissed_at is None or (before is not None and before.open)
         seen[note.key] = FlagRow(flag, note.noted_on, still_open)
-    return sorted(seen.values(), key=lambda row: (row.flag.urgency != "soon", row.last_noted))
+    order = [tier.key for tier in TIERS]
+    return sorted(seen.values(), key=lambda row: (order.index(row.flag.urgency), row.last_noted))
 
 
 def _daily_counts(frame: Any) -> dict[dt.date, float]:

@@ -1,8 +1,13 @@
+from typing import Any
+
 from django import template
+from django.forms import BoundField
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from twitchlog.knowledge.content import Para
+from twitchlog.knowledge.care import care_for
+from twitchlog.knowledge.para import Para
+from twitchlog.knowledge.red_flags import RED_FLAGS, grouped
 from twitchlog.knowledge.references import REFERENCES, REFERENCES_BY_KEY
 
 register = template.Library()
@@ -27,3 +32,15 @@ def para(p: Para) -> str:
 @register.filter
 def ref_number(key: str) -> int:
     return _NUMBERS[key]
+
+
+@register.inclusion_tag("knowledge/_flag_checklist.html", takes_context=True)
+def red_flag_checklist(context: template.Context, field: BoundField) -> dict[str, Any]:
+    """The red-flag tick boxes of a form, grouped by tier with the emergency number first."""
+    care = context.get("care") or care_for("")
+    boxes = {str(box.data["value"]): box for box in field}
+    groups = [
+        (group, [boxes[flag.key] for flag in group.flags if flag.key in boxes])
+        for group in grouped(RED_FLAGS, care)
+    ]
+    return {"field": field, "groups": groups, "care": care}

@@ -21,7 +21,7 @@ from twitchlog.diary.management.commands._user import user_by_email
 from twitchlog.diary.models import CustomFactor
 from twitchlog.diary.presets import STRESS_KINDS
 from twitchlog.diary.spots import parse_spot
-from twitchlog.knowledge.content import RED_FLAGS_BY_KEY
+from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY
 from twitchlog.knowledge.vocabulary import CONTEXTS, DURATIONS, RHYTHMS, SENSATIONS, TIMINGS
 
 YES = {"1", "yes", "y", "true"}
