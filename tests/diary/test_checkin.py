@@ -113,3 +113,13 @@ def test_the_period_question_can_be_hidden(alice_client: Any, alice: Any) -> Non
     assert 'name="menstruating"' not in page
     alice_client.post(url(), {"sleep_hours": "7"})
     assert CheckIn.objects.get().menstruating is True  # hidden, not erased
+
+
+def test_an_emergency_sign_ticked_at_check_in_says_call_now(alice_client: Any, alice: Any) -> None:
+    alice.country = "US"
+    alice.save()
+    page = alice_client.get(url()).content.decode()
+    assert page.index("call 911") < page.index('value="chest_pain"')
+    alice_client.post(url(), {"also_noticed": ["chest_pain"]})
+    day = alice_client.get(reverse("diary:day", args=[DAY])).content.decode()
+    assert "Call 911 now" in day and 'href="tel:911"' in day
