@@ -70,6 +70,24 @@ def _api_move(p: Personas) -> dict[str, Any]:
     return {"appointment_id": booking.pk}
 
 
+def _alices_waitlist_entry(p: Personas) -> dict[str, Any]:
+    from twitchlog.therapists.waitlist import join
+
+    return {"pk": join(p.alice, make_therapist(p.theo), "video").pk}
+
+
+def _offer_token(p: Personas) -> dict[str, Any]:
+    from twitchlog.therapists.services import cancel_appointment
+    from twitchlog.therapists.waitlist import join, offer_freed_slots, offer_token
+
+    profile = make_therapist(p.theo)
+    booking = make_booking(p.charlie, profile)
+    cancel_appointment(p.charlie, booking)
+    join(p.alice, profile, "video")
+    offer_freed_slots()
+    return {"token": offer_token(profile.waitlist_offers.get())}
+
+
 PROBES = {
     "therapists:directory": Probe("public"),
     "therapists:profile": Probe("public", _listed),
@@ -84,6 +102,13 @@ PROBES = {
     ),
     "therapists:shared_summary": Probe("owned", _alice_as_therapist_sharing, owner_status=200),
     "therapists:manage": Probe("public", _manage_token),
+    "therapists:waitlist_join": Probe(
+        "login", _listed, method="post", data={"session_format": "video"}
+    ),
+    "therapists:waitlist_leave": Probe(
+        "owned", _alices_waitlist_entry, method="post", owner_status=302
+    ),
+    "therapists:offer": Probe("public", _offer_token),
     "therapists:apply": Probe("login"),
     "therapists:edit_profile": Probe("login"),
     "therapists:availability": Probe("login"),

@@ -31,7 +31,11 @@ def test_running_the_command_twice_reminds_once(booking: Any, mailoutbox: Any, c
     _due_tomorrow(booking)
     call_command("send_reminders")
     call_command("send_reminders")
-    assert capsys.readouterr().out.splitlines() == ["Sent 1 reminder.", "Sent 0 reminders."]
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if "reminder" in line] == [
+        "Sent 1 reminder.",
+        "Sent 0 reminders.",
+    ]
     assert sorted(m.to[0] for m in mailoutbox) == ["alice@example.org", "theo@example.org"]
     assert all(m.subject.startswith("Reminder:") for m in mailoutbox)
     assert AuditEntry.objects.filter(action="appointment.reminder_sent").count() == 1

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from twitchlog.core.access import get_owned_or_404
-from twitchlog.therapists.models import Appointment, TherapistProfile
+from twitchlog.therapists.models import Appointment, TherapistProfile, WaitlistEntry
 
 M = TypeVar("M", bound=Model)
 
@@ -54,6 +54,10 @@ def get_listed_profile(pk: int) -> TherapistProfile:
 def get_availability_item_for_therapist(queryset: Any, user: Any, pk: int) -> Any:
     """One of the therapist's own hours or time-off rows."""
     return get_owned_or_404(queryset, user, owner_field="profile__user", pk=pk)
+
+
+def get_waitlist_entry_for_client(user: Any, pk: int) -> WaitlistEntry:
+    return get_owned_or_404(WaitlistEntry.objects.all(), user, owner_field="client", pk=pk)
 
 
 def get_appointment_for_client(user: Any, pk: int) -> Appointment:

@@ -6,13 +6,14 @@ its inputs and asks it.
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from twitchlog.core.timezones import zone
 from twitchlog.therapists import slots
-from twitchlog.therapists.models import Appointment, TherapistProfile
+from twitchlog.therapists.models import Appointment, TherapistProfile, WaitlistOffer
 
 # How far either side of a slot we look for appointments that could clash with it: longer
 # than any session plus break can be.
@@ -41,13 +42,35 @@ def as_busy(appointments: Iterable[Appointment]) -> list[slots.Busy]:
     ]
 
 
+def held_for_others(
+    profile: TherapistProfile, start: dt.datetime, end: dt.datetime, holder: Any, now: dt.datetime
+) -> list[slots.Busy]:
+    """Times held for someone on the waitlist (not ``holder``), as busy times for everyone else."""
+    held = WaitlistOffer.objects.filter(
+        therapist=profile,
+        status=WaitlistOffer.Status.OFFERED,
+        expires_at__gt=now,
+        start__gt=start - _REACH,
+        start__lt=end + _REACH,
+    )
+    if holder is not None:
+        held = held.exclude(entry__client=holder)
+    session = dt.timedelta(minutes=profile.session_minutes)
+    return [slots.Busy(h.start, h.start + session) for h in held]
+
+
 def busy_between(
     profile: TherapistProfile,
     start: dt.datetime,
     end: dt.datetime,
     exclude: Appointment | None = None,
+    holder: Any = None,
+    now: dt.datetime | None = None,
 ) -> list[slots.Busy]:
-    """The profile's booked appointments that could clash with slots in [start, end)."""
+    """The profile's booked appointments and held times that could clash with slots in [start, end).
+
+    ``holder``: the person booking, for whom their own held times are free.
+    """
     booked = Appointment.objects.filter(
         therapist=profile,
         status=Appointment.Status.BOOKED,
@@ -56,7 +79,8 @@ def busy_between(
     )
     if exclude is not None:
         booked = booked.exclude(pk=exclude.pk)
-    return as_busy(booked)
+    held = held_for_others(profile, start, end, holder, now or timezone.now())
+    return as_busy(booked) + held
 
 
 def free_slots(
@@ -72,7 +96,7 @@ def free_slots(
     ``exclude`` leaves one appointment out of the busy times: the one being moved.
     """
     now = now or timezone.now()
-    busy = busy_between(profile, max(start, now), end, exclude)
+    busy = busy_between(profile, max(start, now), end, exclude, now=now)
     return slots.free_slots(availability_for(profile), busy, now, start, end, limit)
 
 
@@ -81,10 +105,11 @@ def is_free(
     start: dt.datetime,
     now: dt.datetime | None = None,
     exclude: Appointment | None = None,
+    holder: Any = None,
 ) -> bool:
-    """Whether a slot starting exactly at ``start`` can be booked now."""
+    """Whether a slot starting exactly at ``start`` can be booked now (by ``holder``)."""
     now = now or timezone.now()
-    busy = busy_between(profile, start, start, exclude)
+    busy = busy_between(profile, start, start, exclude, holder, now)
     return slots.is_offered(availability_for(profile), busy, now, start)
 
 
@@ -98,7 +123,7 @@ def next_free_slot(
     availability = availability_for(profile)
     furthest = now + availability.horizon + dt.timedelta(seconds=1)
     if busy is None:
-        busy = busy_between(profile, now, furthest)
+        busy = busy_between(profile, now, furthest, now=now)
     found = slots.free_slots(availability, busy, now, now, furthest, limit=1)
     return found[0] if found else None
 
@@ -143,6 +168,13 @@ def directory_entries(
                 ),
                 to_attr="booked",
             ),
+            Prefetch(
+                "waitlist_offers",
+                queryset=WaitlistOffer.objects.filter(
+                    status=WaitlistOffer.Status.OFFERED, expires_at__gt=now
+                ),
+                to_attr="held",
+            ),
         )
     )
     found: list[tuple[TherapistProfile, slots.Slot | None]] = []
@@ -153,5 +185,7 @@ def directory_entries(
             continue
         if approach and approach not in profile.approaches:
             continue
-        found.append((profile, next_free_slot(profile, now, as_busy(profile.booked))))
+        session = dt.timedelta(minutes=profile.session_minutes)
+        held = [slots.Busy(h.start, h.start + session) for h in profile.held]
+        found.append((profile, next_free_slot(profile, now, as_busy(profile.booked) + held)))
     return found

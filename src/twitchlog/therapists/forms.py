@@ -292,3 +292,24 @@ class RescheduleForm(forms.Form):
         if start is None:
             raise forms.ValidationError("Please pick a new time from the list.")
         return start
+
+
+class WaitlistForm(forms.Form):
+    session_format = forms.ChoiceField(
+        label="How would you like to meet?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how you would like to meet."},
+    )
+    anyone = forms.BooleanField(
+        label="Any other listed therapist who offers this and speaks the same language will do",
+        required=False,
+    )
+
+    def __init__(self, profile: TherapistProfile, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offered = [(v, label) for v, label in SessionFormat.choices if v in profile.formats]
+        field = self.fields["session_format"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = offered
+        if offered:
+            field.initial = offered[0][0]

@@ -321,3 +321,93 @@ class Appointment(models.Model):
         if user.pk == self.therapist.user_id:
             return "therapist"
         return None
+
+
+class WaitlistEntry(models.Model):
+    """A client asking to be offered an earlier time that frees up.
+
+    With a therapist: times of that therapist. Without one: times of any listed therapist who
+    offers ``session_format`` (and speaks ``language``, when given).
+    """
+
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="therapy_waitlist"
+    )
+    therapist = models.ForeignKey(
+        TherapistProfile,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="waitlist",
+    )
+    session_format = models.CharField(max_length=16, choices=SessionFormat.choices)
+    language = models.CharField(max_length=8, blank=True)
+    # Only times starting before this are offered (e.g. the client's current booking).
+    before = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the client took an offered time, or left the waitlist.
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "waitlist entries"
+
+    def __str__(self) -> str:
+        return f"waitlist entry {self.pk}"
+
+
+class FreedSlot(models.Model):
+    """A booked time that became free (cancelled or moved away), to offer to the waitlist."""
+
+    therapist = models.ForeignKey(
+        TherapistProfile, on_delete=models.CASCADE, related_name="freed_slots"
+    )
+    start = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Set once taken, booked by someone else, too close, or no one on the waitlist wants it.
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["closed_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"freed slot {self.pk}"
+
+
+class WaitlistOffer(models.Model):
+    """One freed time offered to one waitlist entry, held for it until ``expires_at``."""
+
+    class Status(models.TextChoices):
+        OFFERED = "offered", "Offered"
+        TAKEN = "taken", "Taken"
+        DECLINED = "declined", "Declined"
+        EXPIRED = "expired", "Expired"
+        LOST = "lost", "No longer free"
+
+    freed = models.ForeignKey(FreedSlot, on_delete=models.CASCADE, related_name="offers")
+    entry = models.ForeignKey(WaitlistEntry, on_delete=models.CASCADE, related_name="offers")
+    therapist = models.ForeignKey(
+        TherapistProfile, on_delete=models.CASCADE, related_name="waitlist_offers"
+    )
+    start = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OFFERED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    appointment = models.ForeignKey(
+        Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # A freed time is offered to one person at a time.
+            models.UniqueConstraint(
+                fields=["freed"], condition=Q(status="offered"), name="one_open_offer_per_slot"
+            ),
+            models.UniqueConstraint(fields=["freed", "entry"], name="one_offer_per_entry"),
+        ]
+        indexes = [models.Index(fields=["therapist", "status", "start"])]
+
+    def __str__(self) -> str:
+        return f"waitlist offer {self.pk}"

@@ -22,7 +22,12 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
 from twitchlog.therapists import notices, slots
-from twitchlog.therapists.availability import as_busy, availability_for, busy_between
+from twitchlog.therapists.availability import (
+    as_busy,
+    availability_for,
+    busy_between,
+    held_for_others,
+)
 from twitchlog.therapists.models import Appointment, AppointmentSeries, TherapistProfile
 from twitchlog.therapists.services import (
     AppointmentError,
@@ -32,6 +37,7 @@ from twitchlog.therapists.services import (
     _check_upcoming_cap,
     _is_overlap,
     _reminded_at,
+    free_up,
     inside_cancel_notice,
 )
 
@@ -68,9 +74,10 @@ def _conflicts(
     profile: TherapistProfile,
     starts: list[dt.datetime],
     now: dt.datetime,
+    holder: User,
     moving: Iterable[Appointment] = (),
 ) -> list[dt.datetime]:
-    """The starts that are not free now (``moving``: sessions about to leave their times)."""
+    """The starts not free now for ``holder`` (``moving``: sessions about to leave their times)."""
     reach = dt.timedelta(days=1)
     booked = Appointment.objects.filter(
         therapist=profile,
@@ -79,7 +86,7 @@ def _conflicts(
         start__lt=starts[-1] + reach,
     ).exclude(pk__in=[a.pk for a in moving])
     availability = availability_for(profile)
-    busy = as_busy(booked)
+    busy = as_busy(booked) + held_for_others(profile, starts[0], starts[-1], holder, now)
     return [s for s in starts if not slots.is_offered(availability, busy, now, s)]
 
 
@@ -101,9 +108,9 @@ def _alternatives(
 
 
 def _refuse(
-    profile: TherapistProfile, starts: list[dt.datetime], now: dt.datetime
+    profile: TherapistProfile, starts: list[dt.datetime], now: dt.datetime, holder: User
 ) -> SeriesConflict:
-    conflicts = _conflicts(profile, starts, now)
+    conflicts = _conflicts(profile, starts, now, holder)
     keeping = [s for s in starts if s not in conflicts]
     return SeriesConflict(conflicts, _alternatives(profile, conflicts, keeping, now))
 
@@ -136,7 +143,7 @@ def book_series(
         with transaction.atomic():
             _check_upcoming_cap(client, profile, now, adding=len(starts))
             TherapistProfile.objects.select_for_update().filter(pk=profile.pk).exists()
-            if _conflicts(profile, starts, now):
+            if _conflicts(profile, starts, now, client):
                 raise SeriesConflict([], [])  # rolled back; the full answer is built below
             series = AppointmentSeries.objects.create(
                 therapist=profile, client=client, every_weeks=every_weeks
@@ -159,10 +166,10 @@ def book_series(
                 audit.log(client, "appointment.booked", appointment, therapist=profile.pk)
             transaction.on_commit(lambda: notices.send_series(booked, notices.BOOKED), robust=True)
     except SeriesConflict:
-        raise _refuse(profile, starts, now) from None
+        raise _refuse(profile, starts, now, client) from None
     except IntegrityError as error:
         if _is_overlap(error):
-            raise _refuse(profile, starts, now) from error
+            raise _refuse(profile, starts, now, client) from error
         raise
     return booked
 
@@ -219,6 +226,7 @@ def cancel_rest(
             if changed:
                 session.refresh_from_db()
                 audit.log(actor, "appointment.cancelled", session, by=role)
+                free_up(session.therapist, session.start, now)
                 cancelled.append(session)
         if not cancelled:
             raise ChangeRefused("These appointments are already cancelled.")
@@ -250,9 +258,10 @@ def move_rest(
     try:
         with transaction.atomic():
             TherapistProfile.objects.select_for_update().filter(pk=profile.pk).exists()
-            if _conflicts(profile, starts, now, moving=sessions):
+            if _conflicts(profile, starts, now, appointment.client, moving=sessions):
                 raise SeriesConflict([], [])
             for current, start in zip(sessions, starts, strict=True):
+                free_up(profile, current.start, now)
                 current.start, current.end = start, start + session
                 current.blocked_until = start + session + buffer
                 current.sequence += 1
@@ -272,7 +281,7 @@ def move_rest(
                 audit.log(actor, "appointment.rescheduled", current, by=role)
             transaction.on_commit(lambda: notices.send_series(sessions, notices.MOVED), robust=True)
     except SeriesConflict:
-        conflicts = _conflicts(profile, starts, now, moving=sessions)
+        conflicts = _conflicts(profile, starts, now, appointment.client, moving=sessions)
         keeping = [s for s in starts if s not in conflicts]
         raise SeriesConflict(conflicts, _alternatives(profile, conflicts, keeping, now)) from None
     except IntegrityError as error:

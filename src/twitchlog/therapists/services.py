@@ -24,7 +24,12 @@ from twitchlog.core import audit
 from twitchlog.therapists import notices, slots
 from twitchlog.therapists.access import SHARED_SUMMARY_AFTER_END
 from twitchlog.therapists.availability import availability_for, is_free
-from twitchlog.therapists.models import Appointment, TherapistPhoto, TherapistProfile
+from twitchlog.therapists.models import (
+    Appointment,
+    FreedSlot,
+    TherapistPhoto,
+    TherapistProfile,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -132,13 +137,23 @@ def _check_offered(
     start: dt.datetime,
     now: dt.datetime,
     moving: Appointment | None = None,
+    holder: User | None = None,
 ) -> None:
-    """Raise unless ``start`` is a free slot right now (call inside the write transaction)."""
-    if is_free(profile, start, now, exclude=moving):
+    """Raise unless ``start`` is a free slot right now (call inside the write transaction).
+
+    ``holder`` is the person booking: a time held for them on the waitlist is free for them.
+    """
+    if is_free(profile, start, now, exclude=moving, holder=holder):
         return
     if slots.is_offered(availability_for(profile), [], now, start):
         raise SlotTaken
     raise SlotNotOffered
+
+
+def free_up(profile: TherapistProfile, start: dt.datetime, now: dt.datetime) -> None:
+    """Note a booked time that became free, for the waitlist (see ``waitlist``)."""
+    if start > now:
+        FreedSlot.objects.create(therapist=profile, start=start)
 
 
 def _is_overlap(error: IntegrityError) -> bool:
@@ -193,7 +208,7 @@ def book_slot(
     try:
         with transaction.atomic():
             _check_upcoming_cap(client, profile, now)
-            _check_offered(profile, start, now)
+            _check_offered(profile, start, now, holder=client)
             appointment = Appointment.objects.create(
                 therapist=profile,
                 client=client,
@@ -265,6 +280,7 @@ def cancel_appointment(
             raise ChangeRefused("This appointment is already cancelled.")
         appointment.refresh_from_db()
         audit.log(actor, "appointment.cancelled", appointment, by=role)
+        free_up(appointment.therapist, appointment.start, now)
         transaction.on_commit(
             lambda: notices.send(appointment, notices.CANCELLED, actor_id=actor.pk), robust=True
         )
@@ -289,7 +305,8 @@ def reschedule_appointment(
             current = Appointment.objects.select_for_update().get(pk=appointment.pk)
             if not current.is_active:
                 raise ChangeRefused("This appointment is already cancelled.")
-            _check_offered(profile, new_start, now, moving=current)
+            _check_offered(profile, new_start, now, moving=current, holder=current.client)
+            free_up(profile, current.start, now)
             current.start = new_start
             current.end = new_start + session
             current.blocked_until = current.end + dt.timedelta(minutes=profile.buffer_minutes)

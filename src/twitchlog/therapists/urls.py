@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twitchlog.therapists import therapist_views, views
+from twitchlog.therapists import therapist_views, views, waitlist_views
 
 app_name = "therapists"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("<int:pk>/", views.profile, name="profile"),
     path("<int:pk>/photo/", views.photo, name="photo"),
     path("<int:pk>/book/", views.book, name="book"),
+    path("<int:pk>/waitlist/", waitlist_views.join, name="waitlist_join"),
+    path("waitlist/<int:pk>/leave/", waitlist_views.leave, name="waitlist_leave"),
+    path("waitlist/offer/<str:token>/", waitlist_views.offer, name="offer"),
     path("appointments/", views.appointments, name="appointments"),
     path("appointments/<int:pk>/", views.appointment, name="appointment"),
     path("appointments/<int:pk>/cancel/", views.cancel, name="cancel"),

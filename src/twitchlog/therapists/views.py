@@ -21,8 +21,14 @@ from twitchlog.therapists.availability import (
     next_free_slot,
     slots_by_local_day,
 )
-from twitchlog.therapists.forms import BookForm, DirectoryFilterForm, RescheduleForm, parse_start
-from twitchlog.therapists.models import Appointment, TherapistProfile
+from twitchlog.therapists.forms import (
+    BookForm,
+    DirectoryFilterForm,
+    RescheduleForm,
+    WaitlistForm,
+    parse_start,
+)
+from twitchlog.therapists.models import Appointment, TherapistProfile, WaitlistEntry
 from twitchlog.therapists.slots import Slot, local_days
 from twitchlog.therapists.therapist_views import latest_results_for
 
@@ -78,6 +84,8 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         "zone_name": zone_name,
         "is_own": request.user.is_authenticated and request.user.pk == therapist.user_id,
     }
+    if request.user.is_authenticated and not ctx["is_own"] and therapist.is_listed:
+        ctx["waitlist_form"] = WaitlistForm(therapist, prefix=None)
     return render(request, "therapists/profile.html", ctx)
 
 
@@ -193,7 +201,11 @@ def appointments(request: AuthedRequest) -> HttpResponse:
             "therapist", "therapist__user"
         )
     )
-    return render(request, "therapists/appointments.html", _split(mine, timezone.now()))
+    ctx: dict[str, Any] = {**_split(mine, timezone.now())}
+    ctx["waiting"] = WaitlistEntry.objects.filter(
+        client=request.user, ended_at__isnull=True
+    ).select_related("therapist")
+    return render(request, "therapists/appointments.html", ctx)
 
 
 def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) -> dict[str, Any]:

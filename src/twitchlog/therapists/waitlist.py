@@ -1,0 +1,276 @@
+"""The waitlist: times that free up are offered to the people waiting, in order.
+
+When a booked time becomes free (cancelled, or moved away) it is noted as a ``FreedSlot``.
+``offer_freed_slots`` (run by ``twitchlog send_reminders``) offers each one to the earliest
+waiting entry that wants it, by a neutral email with a signed link, and holds the time for
+that person for ``OFFER_HOLD``: nobody else can book it meanwhile. If they let it go, or the
+hold runs out, the next run offers it to the next person. The first to confirm books it
+through the ordinary booking path, so the database's rules decide any race.
+
+Safe to run twice at once: each freed slot is locked while it is offered, and the database
+allows one open offer per freed slot.
+"""
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core import mail, signing
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from twitchlog.accounts.models import User
+from twitchlog.core import audit
+from twitchlog.therapists import services
+from twitchlog.therapists.availability import is_free
+from twitchlog.therapists.display import when
+from twitchlog.therapists.models import (
+    FreedSlot,
+    TherapistProfile,
+    WaitlistEntry,
+    WaitlistOffer,
+)
+
+logger = logging.getLogger(__name__)
+
+# How long an offered time is held for the person it is offered to.
+OFFER_HOLD = dt.timedelta(minutes=30)
+# At most this many open waitlist entries per person.
+MAX_ENTRIES = 5
+_SALT = "twitchlog.therapists.waitlist"
+
+
+# Joining and leaving ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def join(
+    client: User,
+    therapist: TherapistProfile | None,
+    session_format: str,
+    language: str = "",
+    before: dt.datetime | None = None,
+) -> WaitlistEntry:
+    """Put ``client`` on the waitlist for ``therapist`` (or any matching one, when None)."""
+    if therapist is not None:
+        if client.pk == therapist.user_id:
+            raise services.ChangeRefused("You cannot wait for a time with yourself.")
+        if session_format not in therapist.formats:
+            raise services.ChangeRefused("Please choose one of the ways this therapist offers.")
+    waiting = WaitlistEntry.objects.filter(client=client, ended_at__isnull=True)
+    if waiting.count() >= MAX_ENTRIES:
+        raise services.ChangeRefused(
+            f"You are already waiting for {MAX_ENTRIES} things. Leave one of them first."
+        )
+    if waiting.filter(therapist=therapist, session_format=session_format).exists():
+        raise services.ChangeRefused("You are already on this waitlist.")
+    entry = WaitlistEntry.objects.create(
+        client=client,
+        therapist=therapist,
+        session_format=session_format,
+        language=language,
+        before=before,
+    )
+    audit.log(client, "waitlist.joined", entry)
+    return entry
+
+
+@transaction.atomic
+def leave(client: User, entry: WaitlistEntry, now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
+    if entry.client_id != client.pk or entry.ended_at is not None:
+        raise services.ChangeRefused("You are not on this waitlist.")
+    entry.ended_at = now
+    entry.save(update_fields=["ended_at"])
+    # A time held for them passes on at the next run.
+    entry.offers.filter(status=WaitlistOffer.Status.OFFERED).update(
+        status=WaitlistOffer.Status.DECLINED
+    )
+    audit.log(client, "waitlist.left", entry)
+
+
+# Offering --------------------------------------------------------------------------------
+
+
+def _next_entry(freed: FreedSlot) -> WaitlistEntry | None:
+    """The earliest waiting entry that wants this time and has not been offered it."""
+    profile = freed.therapist
+    candidates = (
+        WaitlistEntry.objects.select_related("client")
+        .filter(ended_at__isnull=True)
+        .filter(Q(therapist=profile) | Q(therapist__isnull=True))
+        .filter(Q(before__isnull=True) | Q(before__gt=freed.start))
+        .exclude(client_id=profile.user_id)
+        .exclude(offers__freed=freed)
+        .order_by("created_at", "pk")
+    )
+    for entry in candidates:
+        if entry.session_format not in profile.formats:
+            continue
+        if (
+            entry.therapist_id is None
+            and entry.language
+            and entry.language not in profile.languages
+        ):
+            continue
+        return entry
+    return None
+
+
+def _close(freed: FreedSlot, now: dt.datetime) -> None:
+    freed.closed_at = now
+    freed.save(update_fields=["closed_at"])
+
+
+def _offer_one(freed_pk: int, now: dt.datetime) -> WaitlistOffer | None:
+    """Offer one freed time to the next person, or close it; None when nothing was offered."""
+    with transaction.atomic():
+        freed = (
+            FreedSlot.objects.select_for_update()
+            .select_related("therapist", "therapist__user")
+            .filter(pk=freed_pk, closed_at__isnull=True)
+            .first()
+        )
+        if freed is None or freed.offers.filter(status=WaitlistOffer.Status.OFFERED).exists():
+            return None
+        profile = freed.therapist
+        if not profile.is_listed or not is_free(profile, freed.start, now):
+            _close(freed, now)
+            return None
+        entry = _next_entry(freed)
+        if entry is None:
+            _close(freed, now)
+            return None
+        offer = WaitlistOffer.objects.create(
+            freed=freed,
+            entry=entry,
+            therapist=profile,
+            start=freed.start,
+            expires_at=min(now + OFFER_HOLD, freed.start),
+        )
+        audit.log(None, "waitlist.offered", offer)
+        transaction.on_commit(lambda: send_offer(offer), robust=True)
+    return offer
+
+
+def offer_freed_slots(now: dt.datetime | None = None) -> int:
+    """Expire old offers and offer every open freed time to the next person; returns offers."""
+    now = now or timezone.now()
+    WaitlistOffer.objects.filter(status=WaitlistOffer.Status.OFFERED, expires_at__lte=now).update(
+        status=WaitlistOffer.Status.EXPIRED
+    )
+    made = 0
+    for pk in list(FreedSlot.objects.filter(closed_at__isnull=True).values_list("pk", flat=True)):
+        try:
+            made += _offer_one(pk, now) is not None
+        except IntegrityError:
+            continue  # another run offered it at the same moment
+    return made
+
+
+# The signed link and the email -----------------------------------------------------------
+
+
+def offer_token(offer: WaitlistOffer) -> str:
+    return signing.dumps({"o": offer.pk}, salt=_SALT)
+
+
+def offer_for_token(token: str) -> WaitlistOffer | None:
+    try:
+        pk = int(signing.loads(token, salt=_SALT)["o"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return (
+        WaitlistOffer.objects.select_related(
+            "entry", "entry__client", "therapist", "therapist__user"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def offer_url(offer: WaitlistOffer) -> str:
+    return f"{settings.SITE_URL}{reverse('therapists:offer', args=[offer_token(offer)])}"
+
+
+def send_offer(offer: WaitlistOffer) -> None:
+    """The neutral email: a time is free with this therapist, held until then."""
+    client = offer.entry.client
+    body = render_to_string(
+        "therapists/email/offer.txt",
+        {
+            "name": client.short_name,
+            "therapist": offer.therapist.name,
+            "when": when(offer.start, client.time_zone),
+            "until": when(offer.expires_at, client.time_zone),
+            "url": offer_url(offer),
+        },
+    )
+    subject = " ".join(f"A time has come free with {offer.therapist.name}".split())
+    mail.EmailMessage(subject, body, to=[client.email]).send()
+
+
+# Taking or letting go --------------------------------------------------------------------
+
+
+def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
+    """Book the offered time for the person it was offered to; the first to confirm wins.
+
+    The offer row is locked, so two clicks take it once; the booking itself goes through
+    ``services.book_slot``, so a time that someone else got first is refused there.
+    """
+    now = now or timezone.now()
+    refused: services.AppointmentError | None = None
+    with transaction.atomic():
+        current = (
+            WaitlistOffer.objects.select_for_update()
+            .select_related("entry", "entry__client", "therapist", "therapist__user", "freed")
+            .get(pk=offer.pk)
+        )
+        if current.status != WaitlistOffer.Status.OFFERED or current.expires_at <= now:
+            raise services.ChangeRefused(
+                "This offer has ended, so the time has passed to the next person waiting. "
+                "You are still on the waitlist."
+                if current.status != WaitlistOffer.Status.TAKEN
+                else "You have already booked this time."
+            )
+        entry = current.entry
+        profile = current.therapist
+        session_format = (
+            entry.session_format if entry.session_format in profile.formats else profile.formats[0]
+        )
+        try:
+            appointment = services.book_slot(
+                entry.client, profile, current.start, session_format, now=now
+            )
+        except services.AppointmentError as error:
+            # Kept (not rolled back): the offer is over and the time is no longer free.
+            refused = error
+            current.status = WaitlistOffer.Status.LOST
+            current.save(update_fields=["status"])
+            _close(current.freed, now)
+        else:
+            current.status = WaitlistOffer.Status.TAKEN
+            current.appointment = appointment
+            current.save(update_fields=["status", "appointment"])
+            entry.ended_at = now
+            entry.save(update_fields=["ended_at"])
+            _close(current.freed, now)
+            audit.log(entry.client, "waitlist.taken", current)
+    if refused is not None:
+        raise refused
+    return appointment
+
+
+@transaction.atomic
+def decline(offer: WaitlistOffer) -> None:
+    """Let the time go: it passes to the next person at the next run."""
+    changed = WaitlistOffer.objects.filter(pk=offer.pk, status=WaitlistOffer.Status.OFFERED).update(
+        status=WaitlistOffer.Status.DECLINED
+    )
+    if changed:
+        audit.log(offer.entry.client, "waitlist.declined", offer)

@@ -1,0 +1,80 @@
+"""Joining and leaving the waitlist, and the page behind an offer's signed link."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from twitchlog.core.types import AuthedRequest
+from twitchlog.therapists import access, services, waitlist
+from twitchlog.therapists.forms import WaitlistForm
+from twitchlog.therapists.models import WaitlistOffer
+
+
+@login_required
+@require_POST
+def join(request: AuthedRequest, pk: int) -> HttpResponse:
+    therapist = access.get_listed_profile(pk)
+    form = WaitlistForm(therapist, request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("therapists:profile", pk=therapist.pk)
+    anyone = form.cleaned_data["anyone"]
+    try:
+        waitlist.join(
+            request.user,
+            None if anyone else therapist,
+            form.cleaned_data["session_format"],
+            language=therapist.languages[0] if anyone and therapist.languages else "",
+        )
+    except services.AppointmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            "You are on the waitlist. When a time comes free we email you a link, and hold "
+            f"the time for you for {int(waitlist.OFFER_HOLD.total_seconds() // 60)} minutes.",
+        )
+    return redirect("therapists:appointments")
+
+
+@login_required
+@require_POST
+def leave(request: AuthedRequest, pk: int) -> HttpResponse:
+    entry = access.get_waitlist_entry_for_client(request.user, pk)
+    try:
+        waitlist.leave(request.user, entry)
+    except services.AppointmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "You have left that waitlist.")
+    return redirect("therapists:appointments")
+
+
+def offer(request: HttpRequest, token: str) -> HttpResponse:
+    """A freed time offered to one person: book it or let it go, without logging in."""
+    found = waitlist.offer_for_token(token)
+    if found is None:
+        return render(request, "therapists/manage_invalid.html", status=404)
+    now = timezone.now()
+    ctx = {"offer": found, "error": "", "zone_name": found.entry.client.time_zone}
+    if request.method == "POST":
+        if request.POST.get("action") == "decline":
+            waitlist.decline(found)
+            messages.success(request, "Thank you. The time goes to the next person waiting.")
+            return redirect("therapists:offer", token=token)
+        try:
+            appointment = waitlist.take(found, now)
+        except services.AppointmentError as error:
+            ctx["error"] = str(error)
+            found.refresh_from_db()
+        else:
+            messages.success(request, "It is booked. We have emailed you a calendar invite.")
+            if request.user.is_authenticated and request.user.pk == found.entry.client_id:
+                return redirect("therapists:appointment", pk=appointment.pk)
+            return redirect("therapists:offer", token=token)
+    ctx["open"] = found.status == WaitlistOffer.Status.OFFERED and found.expires_at > now
+    status = 409 if ctx["error"] else 200
+    return render(request, "therapists/offer.html", ctx, status=status)
