@@ -129,6 +129,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
+# Request sizes. Form fields and JSON bodies: Django's 2.5 MB. Uploaded files (a diary CSV or
+# a therapist's photo, one a request): at most MAX_UPLOAD_BYTES is kept, and each form refuses
+# a larger file in plain words (core/uploads.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 2
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "twitchlog.core.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

@@ -29,6 +29,7 @@ from twitchlog.diary.columns import (
 )
 
 MAX_PROBLEMS = 20
+MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)

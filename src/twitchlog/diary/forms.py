@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from twitchlog.diary import csvfile
 from twitchlog.diary.columns import STANDARD_BY_NAME, check_day
 from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import (
@@ -448,8 +449,11 @@ class ImportForm(forms.Form):
 
     def clean_file(self) -> str:
         upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError("That file is larger than 5 MB.")
+        if upload.size > csvfile.MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                "That file is larger than 5 MB. A diary of many years is well under that; "
+                "check it is the right file, or import it in parts."
+            )
         try:
             return str(upload.read().decode("utf-8-sig"))
         except UnicodeDecodeError as error:

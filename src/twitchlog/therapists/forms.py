@@ -46,9 +46,10 @@ class ProfileForm(forms.ModelForm):
     time_zone = TimeZoneField(
         help_text="Your weekly hours are in this zone. Type a city, e.g. Europe/London."
     )
-    photo = forms.ImageField(
+    # A plain file field: photos.check_pixels reads the header and square_jpeg decodes, last.
+    photo = forms.FileField(
         required=False,
-        error_messages={"invalid_image": photos.BadPhoto.MESSAGE},
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
         help_text="A friendly, recent photo of your face; JPEG or PNG, up to 5 MB.",
     )
     remove_photo = forms.BooleanField(label="Remove my current photo", required=False)
@@ -86,7 +87,7 @@ class ProfileForm(forms.ModelForm):
         if not (self.instance.pk and self.instance.photo_updated_at):
             del self.fields["remove_photo"]
 
-    def clean_photo(self) -> bytes | None:
+    def clean_photo(self) -> Any:
         upload = self.cleaned_data.get("photo")
         if not upload:
             return None
@@ -94,11 +95,24 @@ class ProfileForm(forms.ModelForm):
             raise forms.ValidationError(
                 "That photo is larger than 5 MB. Please pick a smaller one."
             )
-        upload.seek(0)
         try:
-            return photos.square_jpeg(upload)
+            photos.check_pixels(upload)
         except photos.BadPhoto as error:
             raise forms.ValidationError(str(error)) from error
+        return upload
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # Decoding is the costly step, so it comes last and only for an otherwise valid form;
+        # cleaned_data["photo"] is then the square JPEG.
+        upload = self.cleaned_data.get("photo")
+        if upload is None or self.errors:
+            self.cleaned_data["photo"] = None
+            return
+        try:
+            self.cleaned_data["photo"] = photos.square_jpeg(upload)
+        except photos.BadPhoto as error:
+            self.add_error("photo", str(error))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

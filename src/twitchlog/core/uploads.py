@@ -1,0 +1,37 @@
+"""Uploaded files are capped inside the app, not only by a proxy in front of it.
+
+Django caps form fields and JSON bodies (DATA_UPLOAD_MAX_MEMORY_SIZE) but stores an uploaded
+file whatever its size. This handler runs first: past MAX_UPLOAD_BYTES it keeps nothing more
+of the file and hands the form a stand-in that is empty but knows the file's real size, so
+the form's own size check refuses it in plain words and every other field stays as typed.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
+
+
+class TooLargeUpload(SimpleUploadedFile):
+    """What is left of a file over the cap: its name and real size, no content."""
+
+    def __init__(self, name: str, content_type: str, size: int) -> None:
+        super().__init__(name, b"", content_type)
+        self.size = size
+
+
+class CappedUploadHandler(FileUploadHandler):
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        self.received += len(raw_data)
+        # Returning None keeps the chunk from the handlers that store the file.
+        return raw_data if self.received <= settings.MAX_UPLOAD_BYTES else None
+
+    def file_complete(self, file_size: int) -> UploadedFile | None:
+        if self.received <= settings.MAX_UPLOAD_BYTES:
+            return None  # the next handler's stored file is the upload
+        return TooLargeUpload(self.file_name or "", self.content_type or "", self.received)
