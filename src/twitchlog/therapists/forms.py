@@ -101,10 +101,12 @@ class ProfileForm(forms.ModelForm):
             raise forms.ValidationError(str(error)) from error
         return upload
 
-    def _post_clean(self) -> None:
-        super()._post_clean()
-        # Decoding is the costly step, so it comes last and only for an otherwise valid form;
-        # cleaned_data["photo"] is then the square JPEG.
+    def full_clean(self) -> None:
+        super().full_clean()
+        # Decoding is the costly step, so it comes after every other check (the model's too)
+        # and only for an otherwise valid form; cleaned_data["photo"] is then the square JPEG.
+        if not self.is_bound:
+            return
         upload = self.cleaned_data.get("photo")
         if upload is None or self.errors:
             self.cleaned_data["photo"] = None
