@@ -67,6 +67,8 @@ def test_the_command_imports_sleep_and_says_what_changed(alice: User, export_zip
     assert "Sleep on 7 days" in out
     assert "Resting heart rate on 1 day" in out
     assert sleep_of(alice) == {dt.date(2026, 1, d): 7.5 for d in range(2, 9)}
+    frame = daily_frame(alice).set_index("date")
+    assert frame.loc["2026-01-03", "resting_hr"] == 57
     assert DeviceValue.objects.get(column="sleep_hours", local_date="2026-01-02").source == (
         "Apple Health: Apple Watch"
     )

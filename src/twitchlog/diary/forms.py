@@ -264,7 +264,7 @@ CHECKIN_SECTIONS = (
     ("Food and drink", ("water_l", "missed_meals")),
     ("Supplements", ("magnesium_mg", "calcium_mg", "vitamin_d_iu")),
     ("Medication", ("medication_change", "medication_events")),
-    ("Body", ("exercise_min", "overbreathing", "menstruating")),
+    ("Body", ("exercise_min", "overbreathing", "menstruating", "resting_hr")),
     ("Stress", ("stress_level", "anxiety_episodes")),
     ("Twitching today", ("twitch_rating",)),
 )

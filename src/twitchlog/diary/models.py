@@ -112,6 +112,8 @@ class CheckIn(models.Model):
     # Which of presets.MEDICATION_EVENTS happened; any of them makes medication_change true.
     medication_events = models.JSONField(default=list, blank=True)
     menstruating = models.BooleanField(null=True, blank=True)
+    # Beats a minute at rest, as a watch estimates it; usually imported (DeviceValue).
+    resting_hr = models.FloatField(null=True, blank=True, validators=NOT_NEGATIVE)
     # The day's overall twitching, 0-10: the CSV's twitch_severity.
     twitch_rating = models.PositiveSmallIntegerField(null=True, blank=True, validators=ZERO_TO_TEN)
     # A twitch_count that came from an imported file rather than from logged episodes.

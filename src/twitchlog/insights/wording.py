@@ -36,6 +36,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "were on your period or noticed a hormonal change",
         "were not on your period",
     ),
+    "resting_hr": (
+        "had a resting heart rate 5 beats higher",
+        "had a resting heart rate 5 beats lower",
+    ),
 }
 
 

@@ -207,6 +207,20 @@ FACTORS = (
         "hormones",
         "Are you on your period, or noticing another hormonal change?",
     ),
+    # A measurement rather than a cause: the watch's estimate of the heart's rate at rest,
+    # usually imported. It sits with hyperstimulation, the cause whose page describes a body
+    # that stays semi-activated, so the diary can show whether twitching moves with it.
+    Factor(
+        "resting_hr",
+        "Resting heart rate",
+        "numeric",
+        "beats a minute",
+        5,
+        "per 5 beats a minute of resting heart rate",
+        "hyperstimulation",
+        "Resting heart rate, if your watch shows one (beats a minute)",
+        high=250,
+    ),
 )
 
 FACTORS_BY_NAME = {factor.name: factor for factor in FACTORS}
