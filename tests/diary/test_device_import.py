@@ -213,8 +213,8 @@ def test_the_day_page_names_the_source_and_says_which_value_is_used(
     make_checkin(alice, dt.date(2026, 1, 4), sleep_hours=5)
     run("diary", "import", "--user", alice.email, str(export_zip))
     typed = alice_client.get(reverse("diary:day", kwargs={"day": dt.date(2026, 1, 4)}))
-    assert "7.5 hours, from Apple Health: Apple Watch. You typed 5 hours" in typed.content.decode()
+    assert "7 h 30 min, from Apple Health: Apple Watch. You typed 5 h" in typed.content.decode()
     plain = alice_client.get(reverse("diary:day", kwargs={"day": dt.date(2026, 1, 3)}))
     page = plain.content.decode()
-    assert "Sleep</strong> <span>7.5 hours, from Apple Health: Apple Watch.</span>" in page
+    assert "Sleep</strong> <span>7 h 30 min, from Apple Health: Apple Watch.</span>" in page
     assert "Resting heart rate</strong> <span>57 beats a minute" in page

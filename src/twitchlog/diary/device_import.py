@@ -107,6 +107,14 @@ class DeviceSummary:
         return out
 
 
+def _amount(column: str, value: float) -> str:
+    """7.67 hours reads "7 h 40 min"; other values keep their unit."""
+    if column == "sleep_hours":
+        hours, minutes = divmod(round(value * 60), 60)
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{value:g} {UNITS[column]}"
+
+
 def day_values(user: User, checkin: CheckIn | None, day: dt.date) -> list[dict[str, Any]]:
     """What was imported for ``day``, for its page: each value, its source, and what was typed."""
     rows = []
@@ -117,9 +125,9 @@ def day_values(user: User, checkin: CheckIn | None, day: dt.date) -> list[dict[s
         rows.append(
             {
                 "label": DEVICE_COLUMNS[value.column].capitalize(),
-                "value": f"{value.value:g} {UNITS[value.column]}",
+                "value": _amount(value.column, value.value),
                 "source": value.source,
-                "typed": None if typed is None else f"{typed:g} {UNITS[value.column]}",
+                "typed": None if typed is None else _amount(value.column, typed),
             }
         )
     return sorted(rows, key=lambda row: list(DEVICE_COLUMNS.values()).index(row["label"].lower()))
