@@ -7,6 +7,7 @@ Every variable read here is documented in README.md (a test keeps the two in ste
 
 import os
 import secrets
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "twitchlog.therapists",
     "twitchlog.reports",
     "twitchlog.pwa",
+    "twitchlog.reminders",
     "twitchlog.api",
 ]
 
@@ -219,6 +221,13 @@ X_FRAME_OPTIONS = "DENY"
 # alone would hint at a health reason.
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Notifications <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Web Push for check-in reminders: the server's key pair is made once into this file; every
+# machine that serves pages or sends reminders must use the same one. The contact goes to push
+# services with each push (a mailto: or https: address).
+VAPID_KEY_FILE = Path(os.getenv("TWITCHLOG_VAPID_KEY_FILE", DATA_DIR / "vapid_private_key.pem"))
+PUSH_CONTACT = os.getenv(
+    "TWITCHLOG_PUSH_CONTACT", "mailto:" + (parseaddr(DEFAULT_FROM_EMAIL)[1] or "noreply@localhost")
+)
 if email_url := os.getenv("EMAIL_URL"):
     from urllib.parse import unquote, urlsplit
 

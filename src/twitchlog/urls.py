@@ -13,6 +13,7 @@ urlpatterns = [
     path("insights/", include("twitchlog.insights.urls")),
     path("therapists/", include("twitchlog.therapists.urls")),
     path("my-data/", include("twitchlog.reports.urls")),
+    path("reminders/", include("twitchlog.reminders.urls")),
     path("api/", include("twitchlog.api.urls")),
     path("admin/", admin.site.urls),
 ]

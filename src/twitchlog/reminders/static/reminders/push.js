@@ -1,0 +1,75 @@
+// Allow or stop check-in notifications on this device (the reminders page). Needs the
+// service worker that pwa/offline.js registers; without JavaScript, email still works.
+(function () {
+  "use strict";
+
+  function keyBytes(base64) {
+    var padded = (base64 + "===".slice((base64.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+    var raw = atob(padded);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  function token() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
+  }
+
+  function send(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": token() },
+      body: new URLSearchParams(body),
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        if (!response.ok) throw new Error(answer.detail || "The server did not accept it.");
+        return answer.detail;
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("push-device");
+    if (!box || !("serviceWorker" in navigator) || !("PushManager" in window) || !window.Notification) return;
+    var state = box.querySelector(".push-state");
+    var on = box.querySelector("[data-push=on]");
+    var off = box.querySelector("[data-push=off]");
+
+    function show(subscription, text) {
+      on.hidden = !!subscription;
+      off.hidden = !subscription;
+      state.textContent = text || (subscription ? "Notifications are on for this device." : "Notifications are off for this device.");
+    }
+
+    navigator.serviceWorker.ready.then(function (registration) {
+      return registration.pushManager.getSubscription().then(function (subscription) {
+        show(subscription);
+        on.addEventListener("click", function () {
+          Notification.requestPermission().then(function (permission) {
+            if (permission !== "granted") {
+              show(null, "This browser has not allowed notifications. You can allow them in its site settings.");
+              return null;
+            }
+            return registration.pushManager.subscribe({
+              userVisibleOnly: true, applicationServerKey: keyBytes(box.dataset.publicKey),
+            }).then(function (fresh) {
+              var json = fresh.toJSON();
+              var fields = { endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth };
+              return send(box.dataset.subscribe, fields).then(function (text) { show(fresh, text); });
+            });
+          }).catch(function (error) { show(null, "Could not turn notifications on: " + error.message); });
+        });
+        off.addEventListener("click", function () {
+          registration.pushManager.getSubscription().then(function (current) {
+            if (!current) return show(null);
+            var endpoint = current.endpoint;
+            return current.unsubscribe().then(function () {
+              return send(box.dataset.unsubscribe, { endpoint: endpoint });
+            }).then(function (text) { show(null, text); });
+          }).catch(function (error) { show(null, "Could not turn notifications off: " + error.message); });
+        });
+      });
+    });
+  });
+})();
