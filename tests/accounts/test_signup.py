@@ -109,3 +109,23 @@ def test_production_settings_hash_passwords_with_argon2() -> None:
     from twitchlog import settings as project_settings
 
     assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.django_db
+def test_a_visitor_on_the_way_to_a_test_signs_up_and_lands_on_the_test(client: Any) -> None:
+    take = reverse("assessments:take", args=["gad7"])
+    login = client.get(take, follow=True)
+    assert login.redirect_chain[-1][0] == f"{reverse('accounts:login')}?next={take}"
+    signup_link = f'{reverse("accounts:signup")}?next={take}'
+    assert signup_link in login.content.decode()
+    form = client.get(signup_link).content.decode()
+    assert f'name="next" value="{take}"' in form
+    response = post(client, next=take)
+    assert response.status_code == 302 and response["Location"] == take
+    assert "Over the last 2 weeks" in client.get(take).content.decode()
+
+
+@pytest.mark.django_db
+def test_sign_up_never_sends_anyone_to_another_site(client: Any) -> None:
+    response = post(client, next="https://evil.example/")
+    assert response["Location"] == reverse("core:home")

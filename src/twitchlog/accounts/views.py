@@ -55,8 +55,9 @@ def signup(request: HttpRequest) -> HttpResponse:
                 )
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, "Welcome. Your account is ready.")
-                return redirect("core:home")
-    ctx = {"form": form, "zones": all_zones()}
+                # Someone who was on the way to a test when asked to sign up goes on to it.
+                return redirect(safe_next(request) or "core:home")
+    ctx = {"form": form, "zones": all_zones(), "next": safe_next(request) or ""}
     return render(request, "accounts/signup.html", ctx, status=status)
 
 
