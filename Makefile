@@ -4,6 +4,8 @@ VENV ?= .venv
 PORT ?= 8000
 HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
+# Where a browser on this machine reaches `make run`; `make demo` prints it.
+LOCAL_URL := http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
 .PHONY: run test lint typecheck pytest demo bench clean
 
@@ -23,8 +25,9 @@ $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/twitchlog serve --host $(HOST) --port $(PORT)
 
+# The same data folder as `make run` (TWITCHLOG_DATA_DIR, default ./var).
 demo: $(VENV)/.installed
-	$(BIN)/twitchlog demo
+	SITE_URL="$${SITE_URL:-$(LOCAL_URL)}" $(BIN)/twitchlog demo
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests $(wildcard bench)

@@ -1,12 +1,12 @@
+import os
 import threading
 from typing import Any
 
-from django.core.management import call_command
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.core.servers.basehttp import get_internal_wsgi_application, run
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
 
+from twitchlog.core.local import bring_database_up_to_date, local_address
 from twitchlog.core.warmup import warm_up
 
 
@@ -18,17 +18,17 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000, help="Port to listen on.")
 
     def handle(self, *args: Any, host: str, port: int, **options: Any) -> None:
-        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            self.stdout.write("Preparing the database…")
-            call_command("migrate", interactive=False, verbosity=0)
+        bring_database_up_to_date(self.stdout.write)
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
-        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
+        address = local_address(host, port)
+        if not os.getenv("SITE_URL"):
+            # Links in emails point at this server, on whatever port it was given.
+            settings.SITE_URL = address
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Twitchlog is running. Open http://{shown}:{port}/ in your browser."
-            )
+            self.style.SUCCESS(f"Twitchlog is running. Open {address}/ in your browser.")
         )
+        if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
+            self.stdout.write("Emails are printed here, not sent (set EMAIL_URL to send them).")
         self.stdout.write("Press Ctrl+C to stop.")
         try:
             run(host, port, get_internal_wsgi_application(), threading=True, ipv6=":" in host)

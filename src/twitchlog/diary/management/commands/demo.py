@@ -11,6 +11,7 @@ import secrets
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.test import override_settings
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
+from twitchlog.core.local import bring_database_up_to_date
 from twitchlog.core.timezones import is_valid_zone
 from twitchlog.diary.demo import DEFAULT_SEED
 
@@ -57,6 +59,7 @@ class Command(BaseCommand):
         if not is_valid_zone(time_zone):
             raise CommandError(f"{time_zone} is not a time zone we know, e.g. Europe/London.")
         password = password or secrets.token_urlsafe(9)
+        bring_database_up_to_date(self.stdout.write)  # `make demo` may come before `make run`
         # Resetting deletes the old demo account, and seeding books an appointment; both would
         # normally email people. The demo never writes to anyone, so mail stays in memory.
         with (
@@ -77,3 +80,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("The demo account is ready."))
         self.stdout.write(f"Email:    {DEMO_EMAIL}")
         self.stdout.write(f"Password: {password}")
+        self.stdout.write(f"Sign in at {settings.SITE_URL}/accounts/login/ (start it with make run).")
