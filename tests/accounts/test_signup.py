@@ -116,7 +116,7 @@ def test_a_visitor_on_the_way_to_a_test_signs_up_and_lands_on_the_test(client: A
     take = reverse("assessments:take", args=["gad7"])
     login = client.get(take, follow=True)
     assert login.redirect_chain[-1][0] == f"{reverse('accounts:login')}?next={take}"
-    signup_link = f'{reverse("accounts:signup")}?next={take}'
+    signup_link = f"{reverse('accounts:signup')}?next={take}"
     assert signup_link in login.content.decode()
     form = client.get(signup_link).content.decode()
     assert f'name="next" value="{take}"' in form

@@ -12,14 +12,12 @@ from twitchlog.core.management.commands import serve
 
 def test_the_address_to_open_is_one_a_browser_here_can_reach() -> None:
     assert local_address("127.0.0.1", 8000) == "http://127.0.0.1:8000"
-    assert local_address("0.0.0.0", 8123) == "http://127.0.0.1:8123"
+    assert local_address("0.0.0.0", 8123) == "http://127.0.0.1:8123"  # noqa: S104
     assert local_address("::1", 9000) == "http://[::1]:9000"
 
 
 @pytest.mark.django_db
-def test_links_in_emails_follow_the_port_serve_was_given(
-    settings: Any, monkeypatch: Any
-) -> None:
+def test_links_in_emails_follow_the_port_serve_was_given(settings: Any, monkeypatch: Any) -> None:
     # Before: links pointed at :8000 whatever port `make run PORT=...` used.
     settings.SITE_URL = "http://127.0.0.1:8000"
     settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
