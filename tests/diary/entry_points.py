@@ -114,28 +114,65 @@ CHECKIN_PATHS: dict[str, Driver] = {
 }
 
 
-def episode_via_form(user: User, region: str, side: str) -> str | None:
+def episode_via_form(user: User, region: str, side: str, **extra: str) -> str | None:
     client = Client()
     client.force_login(user)
     data = {"step": "details", "region": region, "side": side, "sensation": "twitch"}
+    if "when" in extra:
+        data["occurred_at"] = extra["when"]
+    data["notes"] = extra.get("notes", "")
     response = client.post(reverse("diary:log"), data)
     return None if response.status_code == 302 else response.content.decode()
 
 
-def episode_via_api(user: User, region: str, side: str) -> str | None:
-    response = api_client(user).post(
-        "/api/diary/episodes", {"region": region, "side": side}, content_type="application/json"
-    )
+def episode_via_api(user: User, region: str, side: str, **extra: str) -> str | None:
+    body = {"region": region, "side": side, "notes": extra.get("notes", "")}
+    if "when" in extra:
+        body["occurred_at"] = extra["when"]
+    response = api_client(user).post("/api/diary/episodes", body, content_type="application/json")
     return None if response.status_code in (200, 201) else response.content.decode()
 
 
-def episode_via_cli(user: User, region: str, side: str) -> str | None:
-    spot = f"{side}-{region}" if side else region
+def episode_via_cli(user: User, region: str, side: str, **extra: str) -> str | None:
+    args = [
+        "log",
+        "twitch",
+        "--user",
+        user.email,
+        "--where",
+        f"{side}-{region}" if side else region,
+    ]
+    if "when" in extra:
+        args += ["--when", extra["when"]]
+    args.append(f"--notes={extra.get('notes', '')}")
     try:
-        call_command("log", "twitch", "--user", user.email, "--where", spot, stdout=io.StringIO())
+        call_command(*args, stdout=io.StringIO())
     except CommandError as error:
         return str(error)
     return None
 
 
 EPISODE_PATHS = {"form": episode_via_form, "api": episode_via_api, "cli": episode_via_cli}
+
+
+def factor_via_form(user: User, name: str) -> str | None:
+    client = Client()
+    client.force_login(user)
+    data = {"name": name, "kind": "numeric", "unit": ""}
+    response = client.post(reverse("diary:factors"), data)
+    return None if response.status_code == 302 else response.content.decode()
+
+
+def factor_via_api(user: User, name: str) -> str | None:
+    response = api_client(user).post(
+        "/api/diary/factors", {"name": name}, content_type="application/json"
+    )
+    return None if response.status_code in (200, 201) else response.content.decode()
+
+
+def factor_via_csv(user: User, name: str) -> str | None:
+    """A file's new column makes a factor (the command line makes none)."""
+    return via_csv(user, dt.date(2026, 11, 20), {name: "2"})
+
+
+FACTOR_PATHS = {"form": factor_via_form, "api": factor_via_api, "csv": factor_via_csv}

@@ -80,7 +80,7 @@ def test_an_imported_count_and_logged_episodes_do_not_add_up(alice: Any) -> None
     make_checkin(alice, D2, imported_twitch_count=1)
     for hour in (8, 9, 10):
         make_episode(alice, occurred_at=at(D2, hour))
-    make_checkin(alice, D3, counts_episodes=False)
+    make_checkin(alice, D3, counts_episodes=False, sleep_hours=7)
     frame = daily_frame(alice)
     assert row(frame, D1)["twitch_count"] == 3
     assert row(frame, D2)["twitch_count"] == 3

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import AfterValidator, ConfigDict, create_model, field_validator, model_validator
+from pydantic import ConfigDict, create_model, field_validator, model_validator
 
 from twitchlog.core.timezones import zone
 from twitchlog.core.types import AuthedRequest
@@ -28,13 +28,12 @@ from twitchlog.diary.access import (
 )
 from twitchlog.diary.columns import (
     FACTOR_COLUMNS,
+    NOTES_MAX_LENGTH,
     ColumnError,
-    DiaryInputError,
-    check_day,
     check_value,
 )
 from twitchlog.diary.daily import daily_frame
-from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import MEDICATION_EVENTS, STRESS_KINDS
 from twitchlog.diary.spots import resolve_spot
 from twitchlog.knowledge.factors import FACTORS, Factor
@@ -58,22 +57,11 @@ _CHOICES = {
 }
 
 
-def _diary_day(day: dt.date) -> dt.date:
-    if reason := check_day(day):
-        raise ValueError(f"{day.isoformat()} {reason}")
-    return day
-
-
-def _diary_time(when: dt.datetime | None) -> dt.datetime | None:
-    if when is not None:
-        _diary_day(when.date())
-    return when
-
-
-# A date or time that can be in a diary: from 1900 up to today (wherever today is latest).
-DiaryDay = Annotated[dt.date, AfterValidator(_diary_day)]
-DiaryTime = Annotated[dt.datetime | None, AfterValidator(_diary_time)]
-Notes = Annotated[str, Field(max_length=NOTES_MAX_LENGTH)]
+# Dates, times and notes are checked by the services, the same way for every entry point
+# (a refusal there is a 422, see api/urls.py); the schema only says what they hold.
+DiaryDay = Annotated[dt.date, Field(description="A date from 1900 to today.")]
+DiaryTime = Annotated[dt.datetime | None, Field(description="From 1900 to now.")]
+Notes = Annotated[str, Field(description=f"Up to {NOTES_MAX_LENGTH:,} characters.")]
 
 
 class Pages(LimitOffsetPagination):
@@ -239,10 +227,7 @@ def update_episode(request: AuthedRequest, episode_id: int, data: EpisodePatch) 
     """Change an episode; only the fields sent are changed."""
     episode = get_episode_for_user(request.user, episode_id)
     changes = _changes(data, episode, ("occurred_at", "region", "side", "sensation"))
-    try:
-        return services.update_episode(request.user, episode, changes)
-    except DiaryInputError as error:
-        raise HttpError(422, str(error)) from error
+    return services.update_episode(request.user, episode, changes)
 
 
 @router.delete("/episodes/{episode_id}", response={204: None}, url_name="diary_episode")
@@ -316,13 +301,6 @@ class CheckInOut(CheckInValues):
         return {v.factor.column: v.value for v in checkin.custom_values.all()}
 
 
-def _custom(user: Any, values: dict[str, float | None]) -> dict[CustomFactor, float | None]:
-    try:
-        return services.resolve_custom(user, values)
-    except DiaryInputError as error:
-        raise HttpError(422, str(error)) from error
-
-
 @router.get("/checkins", response=list[CheckInOut], url_name="diary_checkins")
 @paginate(Pages)
 def list_checkins(request: AuthedRequest, period: Query[Period]) -> Any:
@@ -339,7 +317,7 @@ def list_checkins(request: AuthedRequest, period: Query[Period]) -> Any:
 def create_checkin(request: AuthedRequest, data: CheckInIn) -> Any:
     """The check-in for a date. A second one for the same date is a conflict (409)."""
     values = data.dict(exclude={"client_id", "date", "custom"})
-    custom = _custom(request.user, data.custom)
+    custom = services.resolve_custom(request.user, data.custom)
     try:
         checkin, created = services.create_checkin(
             request.user, data.date, values, custom, client_id=data.client_id
@@ -360,7 +338,7 @@ def update_checkin(request: AuthedRequest, checkin_id: int, data: CheckInValues)
     """Change a check-in: the fields sent are set (null means not logged); others stay."""
     checkin = get_checkin_for_user(request.user, checkin_id)
     values = data.dict(exclude_unset=True, exclude={"custom"})
-    custom = _custom(request.user, data.custom)
+    custom = services.resolve_custom(request.user, data.custom)
     checkin, _ = services.save_checkin(request.user, checkin.local_date, values, custom)
     return checkin
 

@@ -1,10 +1,12 @@
 """The JSON API. Each app's router lives in its own module in this package."""
 
+from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from ninja import NinjaAPI
 
 from twitchlog.api import accounts, assessments, diary, imports, insights, reports, therapists
 from twitchlog.api.auth import default_auth
+from twitchlog.diary.columns import DiaryInputError
 
 api = NinjaAPI(
     title="Twitchlog API",
@@ -16,6 +18,13 @@ api = NinjaAPI(
     auth=default_auth,
     urls_namespace="api",
 )
+
+
+@api.exception_handler(DiaryInputError)
+def refuse_diary_input(request: HttpRequest, error: DiaryInputError) -> HttpResponse:
+    """A diary rule the services enforce for every entry point: 422, the reason in words."""
+    return api.create_response(request, {"detail": str(error)}, status=422)
+
 
 api.add_router("/", accounts.router)
 api.add_router("/assessments/", assessments.router)

@@ -44,7 +44,45 @@ LAST_DAY = dt.date(2200, 12, 31)
 
 class DiaryInputError(ValueError):
     """A value that cannot become diary data, with the reason in plain words. Every entry point
-    shows it as it fits there: a form error, a 422, a command error, a file problem."""
+    shows it as it fits there: a form error (on ``field`` when the form has it), a 422, a
+    command error, a file problem."""
+
+    field: str | None = None
+
+
+class DayError(DiaryInputError):
+    """A date or time outside the diary's span."""
+
+    field = "occurred_at"
+
+
+class NotesError(DiaryInputError):
+    field = "notes"
+
+
+class EmptyCheckIn(DiaryInputError):
+    """A new check-in with no answer in it: saving it would claim a day was logged."""
+
+
+# Notes are a few lines: more is refused (never cut), so a pasted file is not kept as one.
+NOTES_MAX_LENGTH = 2000
+
+
+def check_notes(text: str) -> None:
+    if len(text) > NOTES_MAX_LENGTH:
+        raise NotesError(
+            f"Notes hold up to {NOTES_MAX_LENGTH:,} characters and these have {len(text):,}. "
+            "Shorten them and save again; nothing has been saved yet."
+        )
+
+
+def check_moment(day_given: dt.date, local_day: dt.date) -> None:
+    """A time is a diary time when both its date as written (in its own offset) and the date
+    it falls on in the entry's zone are diary days: ``1900-01-01T00:30+14:00`` is 31 December
+    1899 in London, and is refused there."""
+    for day in (day_given, local_day):
+        if reason := check_day(day):
+            raise DayError(f"That date {reason}.")
 
 
 class ColumnError(DiaryInputError):

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from twitchlog.core.spreadsheet import safe_row
 from twitchlog.diary.columns import (
     LAST_DAY,
     RESERVED,
@@ -88,7 +89,7 @@ def format_number(value: Any) -> str:
 def write_daily(frame: pd.DataFrame) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(list(frame.columns))
+    writer.writerow(safe_row(frame.columns))
     for record in frame.itertuples(index=False):
         day, *values = record
         writer.writerow([pd.Timestamp(day).date().isoformat(), *map(format_number, values)])
@@ -96,10 +97,11 @@ def write_daily(frame: pd.DataFrame) -> str:
 
 
 def write_rows(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    """A CSV of text cells; text that a spreadsheet would run as a formula is made inert."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(list(header))
-    writer.writerows(rows)
+    writer.writerow(safe_row(header))
+    writer.writerows(map(safe_row, rows))
     return out.getvalue()
 
 

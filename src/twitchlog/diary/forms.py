@@ -7,8 +7,13 @@ from typing import Any
 from django import forms
 
 from twitchlog.diary import csvfile
-from twitchlog.diary.columns import STANDARD_BY_NAME, check_day
-from twitchlog.diary.models import NOTES_MAX_LENGTH, CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.columns import (
+    NOTES_MAX_LENGTH,
+    STANDARD_BY_NAME,
+    DiaryInputError,
+    check_notes,
+)
+from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import (
     DRINKS,
     MEDICATION_EVENTS,
@@ -37,13 +42,28 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 MAX_DRINKS = 50
 
 
+def _notes_fit(text: str) -> None:
+    try:
+        check_notes(text)
+    except DiaryInputError as error:
+        raise forms.ValidationError(str(error)) from error
+
+
 def _notes() -> forms.CharField:
+    # No maxlength attribute: a browser would cut a longer paste without a word. The page
+    # counts the characters instead (diary.js), and a longer note is refused, never cut.
     return forms.CharField(
         label="Notes",
         required=False,
-        max_length=NOTES_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[_notes_fit],
+        help_text=f"Up to {NOTES_MAX_LENGTH:,} characters.",
+        widget=forms.Textarea(attrs={"rows": 3, "data-max-length": str(NOTES_MAX_LENGTH)}),
     )
+
+
+def show_refusal(form: forms.BaseForm, error: DiaryInputError) -> None:
+    """Show a rule the services refused with on its field (or on the whole form)."""
+    form.add_error(error.field if error.field in form.fields else None, str(error))
 
 
 def _chips(options: list[tuple[str, str]], blank: tuple[str, str] = NOT_SAID) -> dict[str, Any]:
@@ -147,12 +167,6 @@ class TimedEntryForm(forms.ModelForm):
             self.fields["occurred_at"].help_text = ""
             for name in ("client_id", "also_noticed"):
                 self.fields.pop(name, None)
-
-    def clean_occurred_at(self) -> Any:
-        when = self.cleaned_data.get("occurred_at")
-        if when is not None and (reason := check_day(when.date())):
-            raise forms.ValidationError(f"That date {reason}.")
-        return when
 
 
 class EpisodeForm(TimedEntryForm):

@@ -26,8 +26,6 @@ from twitchlog.knowledge.vocabulary import (
 
 ZERO_TO_TEN = [MinValueValidator(0), MaxValueValidator(10)]
 NOT_NEGATIVE = [MinValueValidator(0)]
-# Notes are a few lines; forms and the API refuse more, so a pasted file is not kept as one.
-NOTES_MAX_LENGTH = 2000
 
 
 def _client_id_unique(model: str) -> models.UniqueConstraint:

@@ -20,7 +20,17 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import local_date, local_now
-from twitchlog.diary.columns import Column, ColumnError, check_value, column_for
+from twitchlog.diary.columns import (
+    Column,
+    ColumnError,
+    DayError,
+    EmptyCheckIn,
+    check_day,
+    check_moment,
+    check_notes,
+    check_value,
+    column_for,
+)
 from twitchlog.diary.models import (
     CheckIn,
     CustomFactor,
@@ -95,6 +105,8 @@ def _log_timed(
     current zone, and never moves afterwards."""
     when = occurred_at or timezone.now()
     zone_name = user.time_zone
+    check_moment(when.date(), local_date(when, zone_name))
+    check_notes(fields.get("notes", ""))
 
     def make() -> E:
         entry = model.objects.create(
@@ -136,6 +148,10 @@ def log_episode(
 def _update_timed(user: User, entry: E, changes: dict[str, Any], action: str) -> E:
     """Change an episode or stress event. A new time is read in the zone it was logged in,
     and its local date follows."""
+    if "occurred_at" in changes:
+        when = changes["occurred_at"]
+        check_moment(when.date(), local_date(when, entry.time_zone))
+    check_notes(changes.get("notes") or "")
     changed: list[str] = [name for name, value in changes.items() if getattr(entry, name) != value]
     for name in changed:
         setattr(entry, name, changes[name])
@@ -226,6 +242,34 @@ def apply_checkin_values(
     return changed
 
 
+def has_answers(values: dict[str, Any], custom: dict[CustomFactor, float | None]) -> bool:
+    """Whether a check-in's values say anything: one answer, a drink, a medication event or a
+    note. Bookkeeping (counts_episodes) is not an answer."""
+    answers = {k: v for k, v in values.items() if k != "counts_episodes"}
+    given = [*answers.values(), *custom.values()]
+    return any(value not in (None, "", [], {}) for value in given)
+
+
+def check_checkin(
+    day: dt.date,
+    values: dict[str, Any],
+    custom: dict[CustomFactor, float | None],
+    *,
+    new: bool,
+    latest: dt.date | None = None,
+) -> None:
+    """The rules every check-in follows: a diary day; notes that fit; and a new check-in
+    holds at least one answer, since a stored check-in says the day was logged (a day with a
+    check-in and no twitches counts as a day without twitches). Raises DiaryInputError."""
+    if reason := check_day(day, latest):
+        raise DayError(f"{day.isoformat()} {reason}.")
+    check_notes(values.get("notes") or "")
+    if new and not has_answers(values, custom):
+        raise EmptyCheckIn(
+            "Nothing is filled in, so there is nothing to save. Answer at least one question."
+        )
+
+
 def save_checkin(
     user: User,
     day: dt.date,
@@ -237,11 +281,14 @@ def save_checkin(
 
     A value of None means "not logged" and is stored as such; it never becomes 0.
     """
+    custom = custom or {}
+    exists = CheckIn.objects.filter(user=user, local_date=day).exists()
+    check_checkin(day, values, custom, new=not exists)
     with transaction.atomic():
         checkin, created = CheckIn.objects.select_for_update().get_or_create(
             user=user, local_date=day
         )
-        changed = apply_checkin_values(checkin, values, custom or {})
+        changed = apply_checkin_values(checkin, values, custom)
         if created:
             audit.log(user, "diary.checkin.created", checkin, fields=sorted(changed))
         elif changed:
@@ -258,6 +305,8 @@ def create_checkin(
     client_id: uuid.UUID | None = None,
 ) -> tuple[CheckIn, bool]:
     """A new check-in (the API's create). A second one for the same day is a conflict."""
+
+    check_checkin(day, values, custom or {}, new=True)
 
     def conflict(existing: CheckIn) -> DiaryConflict:
         message = f"There is already a check-in for {day.isoformat()}; change that one instead."
@@ -377,7 +426,15 @@ def add_factor(
         audit.log(user, "diary.factor.created", factor)
         return factor
 
-    return _create_once(CustomFactor, user, client_id, make)
+    try:
+        return _create_once(CustomFactor, user, client_id, make)
+    except IntegrityError:
+        # Another request made a factor with this column between our check and our insert:
+        # the same answer as if it had come first.
+        column = column_for(name)
+        if not CustomFactor.objects.filter(user=user, column=column).exists():
+            raise
+        raise ColumnError(f"You already track a factor with the column “{column}”.") from None
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """The diary's files: the daily CSV (export and import) and the per-episode CSV export.
 
 Import rules (README, "The daily diary CSV"):
-- Each row's date gets a check-in (made if missing). The file's columns overwrite that day's
+- Each row's date gets a check-in (made if missing, unless every cell of the row is empty:
+  an empty check-in would claim the day was logged). The file's columns overwrite that day's
   values; an empty cell clears the value to "not logged"; columns not in the file are left
   alone. Episodes and stress events are never created or deleted by an import.
 - ``twitch_count`` is kept on the check-in as ``imported_twitch_count``; the daily table shows
@@ -22,6 +23,7 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
+from twitchlog.diary import services
 from twitchlog.diary.columns import SOURCES, STANDARD_BY_NAME
 from twitchlog.diary.csvfile import DailyTable, read_daily, write_daily, write_rows
 from twitchlog.diary.daily import daily_frame, device_values
@@ -157,6 +159,8 @@ def import_daily(user: User, table: DailyTable) -> ImportResult:
         for day in days:
             checkin = existing.get(day)
             values = _checkin_values(table, table.rows[day], checkin is None)
+            if checkin is None and not _has_answers(table, factors, values, table.rows[day]):
+                continue  # an empty row is no check-in: it would claim the day was logged
             if checkin is None:
                 checkin = CheckIn(user=user, local_date=day)
                 set_checkin_values(checkin, values)
@@ -173,15 +177,26 @@ def import_daily(user: User, table: DailyTable) -> ImportResult:
         if factors and days:
             checkins = {**existing, **{c.local_date: c for c in new_checkins}}
             _store_custom_values(table, factors, checkins)
+        stored = sum(1 for day in days if day in existing) + len(new_checkins)
         audit.log(
             user,
             "diary.csv.imported",
             None,
-            days=len(table.rows),
+            days=stored,
             created=len(new_checkins),
             new_factors=len(new_factors),
         )
-    return ImportResult(len(table.rows), len(new_checkins), new_factors)
+    return ImportResult(stored, len(new_checkins), new_factors)
+
+
+def _has_answers(
+    table: DailyTable,
+    factors: dict[str, CustomFactor],
+    values: dict[str, Any],
+    row: dict[str, float | None],
+) -> bool:
+    custom = {factors[column]: row.get(column) for column in table.custom}
+    return services.has_answers(values, custom)
 
 
 def _factors_for(user: User, table: DailyTable) -> tuple[dict[str, CustomFactor], list[str]]:
@@ -194,10 +209,14 @@ def _factors_for(user: User, table: DailyTable) -> tuple[dict[str, CustomFactor]
         for column, kind in table.custom.items()
         if column not in factors
     ]
-    for factor in CustomFactor.objects.bulk_create(made):
+    # A request racing this one may add one of these columns meanwhile: the insert skips it
+    # and the factor is read back, so both share one factor instead of one failing.
+    CustomFactor.objects.bulk_create(made, ignore_conflicts=True)
+    columns = [factor.column for factor in made]
+    for factor in CustomFactor.objects.filter(user=user, column__in=columns):
         factors[factor.column] = factor
         audit.log(user, "diary.factor.created", factor)
-    return factors, [factor.column for factor in made]
+    return factors, columns
 
 
 def _store_custom_values(
@@ -217,7 +236,9 @@ def _store_custom_values(
     changed: list[CustomValue] = []
     gone: list[int] = []
     for day, row in table.rows.items():
-        checkin = checkins[day]
+        checkin = checkins.get(day)
+        if checkin is None:
+            continue  # an empty row for a new day: nothing stored
         for column, factor in factors.items():
             value = row.get(column)
             current = stored.get((checkin.pk, factor.pk))

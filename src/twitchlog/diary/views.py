@@ -23,11 +23,13 @@ from twitchlog.diary.access import (
     get_episode_for_user,
     get_stress_event_for_user,
 )
+from twitchlog.diary.columns import DiaryInputError
 from twitchlog.diary.forms import (
     CheckInForm,
     EpisodeForm,
     StressEventForm,
     checkin_initial,
+    show_refusal,
     spot_initial,
 )
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
@@ -74,14 +76,18 @@ def log(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get("step") == "details":
         form = EpisodeForm(request.POST)
         if form.is_valid():
-            services.log_episode(
-                user,
-                client_id=form.cleaned_data["client_id"],
-                also_noticed=form.cleaned_data["also_noticed"],
-                **form.details(),
-            )
-            messages.success(request, "Your twitch is logged.")
-            return redirect(back)
+            try:
+                services.log_episode(
+                    user,
+                    client_id=form.cleaned_data["client_id"],
+                    also_noticed=form.cleaned_data["also_noticed"],
+                    **form.details(),
+                )
+            except DiaryInputError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(request, "Your twitch is logged.")
+                return redirect(back)
         return _log_page(request, form, back)
     if request.method == "POST":
         # A page from before tapping became a link: show the same step at its own address, so
@@ -136,9 +142,13 @@ def edit_timed(
         if request.method == "POST" and form.is_valid():
             changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
             found.refresh_from_db()  # the form has already written into the instance
-            update(request.user, found, changes)
-            messages.success(request, "Your changes are saved.")
-            return redirect(day_url(found.local_date))
+            try:
+                update(request.user, found, changes)
+            except DiaryInputError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(request, "Your changes are saved.")
+                return redirect(day_url(found.local_date))
         return render(request, template, {"form": form, **context})
 
 
@@ -197,15 +207,19 @@ def checkin(request: AuthedRequest, day: dt.date) -> HttpResponse:
         show_menstruation=services.preferences_for(user).show_menstruation,
     )
     if request.method == "POST" and form.is_valid():
-        services.save_checkin(
-            user,
-            day,
-            form.checkin_values(),
-            form.custom_values(),
-            form.cleaned_data["also_noticed"],
-        )
-        messages.success(request, "Your check-in is saved.")
-        return redirect(day_url(day))
+        try:
+            services.save_checkin(
+                user,
+                day,
+                form.checkin_values(),
+                form.custom_values(),
+                form.cleaned_data["also_noticed"],
+            )
+        except DiaryInputError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, "Your check-in is saved.")
+            return redirect(day_url(day))
     context = {
         "form": form,
         "day": day,
@@ -237,16 +251,20 @@ def stress_new(request: AuthedRequest) -> HttpResponse:
     form = StressEventForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        event, _ = services.log_stress_event(
-            request.user,
-            kind=data["kind"],
-            strength=data["strength"],
-            occurred_at=data["occurred_at"],
-            notes=data["notes"],
-            client_id=data["client_id"],
-        )
-        messages.success(request, "Your stress moment is logged.")
-        return redirect(day_url(event.local_date))
+        try:
+            event, _ = services.log_stress_event(
+                request.user,
+                kind=data["kind"],
+                strength=data["strength"],
+                occurred_at=data["occurred_at"],
+                notes=data["notes"],
+                client_id=data["client_id"],
+            )
+        except DiaryInputError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, "Your stress moment is logged.")
+            return redirect(day_url(event.local_date))
     return render(request, "diary/stress.html", {"form": form})
 
 

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from twitchlog.accounts.models import User
 from twitchlog.core.timezones import zone
 from twitchlog.diary import services
-from twitchlog.diary.columns import FACTOR_COLUMNS, DiaryInputError, check_day, check_value
+from twitchlog.diary.columns import FACTOR_COLUMNS, DiaryInputError, check_value
 from twitchlog.diary.management.commands._user import user_by_email
 from twitchlog.diary.models import CustomFactor
 from twitchlog.diary.presets import STRESS_KINDS
@@ -39,8 +39,6 @@ def _when(text: str | None, user: User) -> dt.datetime | None:
         when = dt.datetime.fromisoformat(text)
     except ValueError as error:
         raise CommandError(f"--when “{text}” is not a time like 2026-11-20 22:30.") from error
-    if reason := check_day(when.date()):
-        raise CommandError(f"--when {text}: that date {reason}.")
     return when if when.tzinfo else when.replace(tzinfo=zone(user.time_zone))
 
 
@@ -110,33 +108,31 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = user_by_email(options["user"])
-        getattr(self, f"_{options['entry']}")(user, options)
-
-    def _twitch(self, user: User, options: dict[str, Any]) -> None:
         try:
-            spot = parse_spot(options["where"])
-            episode, _ = services.log_episode(
-                user,
-                region=spot.region,
-                side=spot.side,
-                sensation=options["feel"],
-                occurred_at=_when(options["when"], user),
-                strength=options["strength"],
-                duration=options["duration"],
-                rhythm=options["rhythm"],
-                context=options["context"],
-                timing=options["timing"],
-                notes=options["notes"],
-                also_noticed=options["noticed"],
-            )
+            getattr(self, f"_{options['entry']}")(user, options)
         except DiaryInputError as error:
             raise CommandError(str(error)) from error
+
+    def _twitch(self, user: User, options: dict[str, Any]) -> None:
+        spot = parse_spot(options["where"])
+        episode, _ = services.log_episode(
+            user,
+            region=spot.region,
+            side=spot.side,
+            sensation=options["feel"],
+            occurred_at=_when(options["when"], user),
+            strength=options["strength"],
+            duration=options["duration"],
+            rhythm=options["rhythm"],
+            context=options["context"],
+            timing=options["timing"],
+            notes=options["notes"],
+            also_noticed=options["noticed"],
+        )
         self.stdout.write(f"Logged a twitch for {episode.local_date.isoformat()}.")
 
     def _checkin(self, user: User, options: dict[str, Any]) -> None:
         day = options["date"] or services.today_for(user)
-        if reason := check_day(day):
-            raise CommandError(f"--date {day.isoformat()}: that date {reason}.")
         values: dict[str, Any] = {}
         for column in FACTOR_COLUMNS:
             text = options[column.name]
@@ -165,10 +161,7 @@ class Command(BaseCommand):
         for pair in pairs:
             column, _, text = pair.partition("=")
             values[column] = _number(column, text)
-        try:
-            return services.resolve_custom(user, values)
-        except DiaryInputError as error:
-            raise CommandError(str(error)) from error
+        return services.resolve_custom(user, values)
 
     def _stress(self, user: User, options: dict[str, Any]) -> None:
         event, _ = services.log_stress_event(

@@ -67,8 +67,33 @@
     });
   }
 
+
+  // Count a note's characters against its limit. A longer note is refused by the server with
+  // the same numbers, never cut, so the person sees how much to shorten before saving.
+  function updateCounter(area) {
+    var out = area._counter;
+    if (!out) {
+      out = document.createElement("p");
+      out.className = "muted note-counter";
+      out.setAttribute("aria-live", "polite");
+      area.insertAdjacentElement("afterend", out);
+      area._counter = out;
+    }
+    var limit = parseInt(area.dataset.maxLength, 10);
+    var used = area.value.length;
+    var over = used - limit;
+    out.textContent = used.toLocaleString("en") + " of " + limit.toLocaleString("en") +
+      " characters" + (over > 0 ? ": " + over.toLocaleString("en") + " too many" : "");
+    out.classList.toggle("over", over > 0);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea[data-max-length]")) {
+      updateCounter(event.target);
+    }
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form").forEach(updateCaffeine);
     document.querySelectorAll(".bodymap-log").forEach(rove);
+    document.querySelectorAll("textarea[data-max-length]").forEach(updateCounter);
   });
 })();
