@@ -152,3 +152,10 @@ def test_a_formula_typed_anywhere_is_inert_in_every_csv_export(alice: Any, path:
     cells = [cell for text in files for cell in _cells(text)]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert '\'=HYPERLINK("http://x")' in cells and "'-1+1" in cells
+
+
+def test_a_warning_sign_alone_is_noted_without_an_empty_check_in(alice_client: Any) -> None:
+    response = alice_client.post(f"/diary/check-in/{DAY}/", {"also_noticed": ["weakness"]})
+    assert response.status_code == 302
+    assert not CheckIn.objects.exists()
+    assert services.active_red_flags(response.wsgi_request.user)[0].key == "weakness"

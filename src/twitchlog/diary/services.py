@@ -283,7 +283,14 @@ def save_checkin(
     """
     custom = custom or {}
     exists = CheckIn.objects.filter(user=user, local_date=day).exists()
-    check_checkin(day, values, custom, new=not exists)
+    try:
+        check_checkin(day, values, custom, new=not exists)
+    except EmptyCheckIn:
+        # A warning sign ticked on an otherwise empty check-in is kept all the same: its
+        # advice must show. The check-in itself is still not made.
+        if not check_day(day):
+            note_red_flags(user, also_noticed, day)
+        raise
     with transaction.atomic():
         checkin, created = CheckIn.objects.select_for_update().get_or_create(
             user=user, local_date=day

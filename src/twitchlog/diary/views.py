@@ -23,7 +23,7 @@ from twitchlog.diary.access import (
     get_episode_for_user,
     get_stress_event_for_user,
 )
-from twitchlog.diary.columns import DiaryInputError
+from twitchlog.diary.columns import DiaryInputError, EmptyCheckIn
 from twitchlog.diary.forms import (
     CheckInForm,
     EpisodeForm,
@@ -215,6 +215,12 @@ def checkin(request: AuthedRequest, day: dt.date) -> HttpResponse:
                 form.custom_values(),
                 form.cleaned_data["also_noticed"],
             )
+        except EmptyCheckIn as error:
+            if not form.cleaned_data["also_noticed"]:
+                show_refusal(form, error)
+            else:
+                messages.info(request, "What you noticed is noted. No other answer was given.")
+                return redirect(day_url(day))
         except DiaryInputError as error:
             show_refusal(form, error)
         else:
