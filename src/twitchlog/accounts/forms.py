@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 
 from twitchlog.accounts.models import User, validate_time_zone
@@ -138,10 +139,24 @@ class ConfirmPasswordForm(forms.Form):
         return password
 
 
-class TokenForm(forms.Form):
+class TokenForm(ConfirmPasswordForm):
+    """A new API token: its name, and the password again, since a token reads everything
+    and a session left open on a shared computer should not be enough to make one."""
+
+    field_order = ["name", "password"]
+
     name = forms.CharField(
         max_length=80,
         label="What is this token for?",
         error_messages={"required": "Give the token a name, so you know later what uses it."},
         widget=forms.TextInput(attrs={"placeholder": "e.g. my phone shortcut"}),
+    )
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    end_tokens = forms.BooleanField(
+        label="Also end my API tokens",
+        required=False,
+        initial=True,
+        help_text="Anything that uses one stops working until you make a new token.",
     )

@@ -37,9 +37,21 @@ def update_profile(user: User, changed: list[str]) -> None:
 
 
 @transaction.atomic
-def password_set(user: User, reset: bool) -> None:
-    """Record a new password: changed knowing the old one, or reset through an emailed link."""
+def password_set(user: User, reset: bool, end_tokens: bool = True) -> int:
+    """Record a new password: changed knowing the old one, or reset through an emailed link.
+
+    A reset ends every API token, since whoever knew the old password may have made one; a
+    change ends them when the person chooses to (the default). Sessions made before either
+    end on their own: Django ties each one to the password it was made with. Returns how many
+    tokens ended.
+    """
     audit.log(user, "account.password_reset" if reset else "account.password_changed", user)
+    if not (reset or end_tokens):
+        return 0
+    ended, _ = ApiToken.objects.filter(user=user).delete()
+    if ended:
+        audit.log(user, "api_token.ended_all", user, count=ended)
+    return ended
 
 
 @transaction.atomic

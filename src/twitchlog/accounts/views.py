@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -15,6 +14,7 @@ from twitchlog.accounts import services
 from twitchlog.accounts.forms import (
     ConfirmPasswordForm,
     LoginForm,
+    PasswordChangeForm,
     ProfileForm,
     SignUpForm,
     TokenForm,
@@ -102,13 +102,22 @@ def profile(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def tokens(request: AuthedRequest) -> HttpResponse:
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.user, request.POST or None)
     new_token = None
-    if request.method == "POST" and form.is_valid():
-        _, new_token = services.create_token(request.user, form.cleaned_data["name"])
-        form = TokenForm()
+    status = 200
+    if request.method == "POST":
+        # A wrong password here counts like a wrong login, so it cannot be guessed at.
+        limits = _limits(request, "login", request.user.email.lower())
+        if wait := throttle.blocked_for(limits):
+            form.add_error(None, throttle.wait_message(wait))
+            status = 429
+        elif form.is_valid():
+            _, new_token = services.create_token(request.user, form.cleaned_data["name"])
+            form = TokenForm(request.user)
+        elif "password" in form.errors:
+            throttle.record(limits)
     ctx = {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token}
-    return render(request, "accounts/tokens.html", ctx)
+    return render(request, "accounts/tokens.html", ctx, status=status)
 
 
 @login_required
@@ -130,14 +139,18 @@ def delete_account(request: AuthedRequest) -> HttpResponse:
     return render(request, "accounts/delete.html", {"form": form})
 
 
-class PasswordChange(SuccessMessageMixin, auth_views.PasswordChangeView):
+class PasswordChange(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:profile")
-    success_message = "Your password is changed."
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        services.password_set(form.user, reset=False)
+        ended = services.password_set(
+            form.user, reset=False, end_tokens=form.cleaned_data["end_tokens"]
+        )
+        tokens = f" {ended} API token{'s' if ended != 1 else ''} ended." if ended else ""
+        messages.success(self.request, f"Your password is changed.{tokens}")
         return response
 
 
