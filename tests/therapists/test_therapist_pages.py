@@ -27,6 +27,9 @@ APPLICATION = {
     "name": "Charlie Tanaka",
     "credentials": "MA Clinical Psychology",
     "qualification": "master",
+    "licence_number": "PYL12345",
+    "licence_body": "HCPC",
+    "jurisdiction": "United Kingdom",
     "lived_experience": "on",
     "approaches": ["cbt", "exposure"],
     "languages": ["en", "ja"],
@@ -128,6 +131,38 @@ def test_changing_vetted_fields_needs_approval_again(
     theo_profile.refresh_from_db()
     assert theo_profile.qualification == "doctorate" and not theo_profile.is_listed
     assert AuditEntry.objects.filter(action="therapist.approval_reset").count() == 1
+
+
+def test_a_profile_needs_its_licence_and_is_listed_only_with_it(
+    charlie_client: Client, theo_profile: Any, theo_client: Client
+) -> None:
+    missing = {k: v for k, v in APPLICATION.items() if not k.startswith("licence")}
+    page = charlie_client.post(reverse("therapists:apply"), missing)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Please give your licence or registration number." in text
+    assert "Please name the body you are registered with." in text
+    assert not TherapistProfile.objects.filter(name="Charlie Tanaka").exists()
+    # Changing the registration takes the profile out of the directory until checked again.
+    current = {
+        **APPLICATION,
+        "name": theo_profile.name,
+        "credentials": theo_profile.credentials,
+        "time_zone": theo_profile.time_zone,
+        "bio": theo_profile.bio,
+    }
+    theo_client.post(reverse("therapists:edit_profile"), {**current, "licence_number": "PYL999"})
+    theo_profile.refresh_from_db()
+    assert theo_profile.licence_number == "PYL999" and not theo_profile.is_listed
+    assert not TherapistProfile.objects.listed().exists()
+
+
+def test_the_profile_shows_the_licence_and_lived_experience_in_their_words(
+    client: Client, theo_profile: Any
+) -> None:
+    page = client.get(reverse("therapists:profile", args=[theo_profile.pk])).content.decode()
+    assert "PYL12345" in page and "HCPC" in page and "United Kingdom" in page
+    assert "In their own words" in page
 
 
 def test_pages_for_therapists_send_others_to_apply(charlie_client: Client) -> None:

@@ -24,7 +24,7 @@ from twitchlog.therapists.availability import (
 )
 from twitchlog.therapists.forms import REACH, within_reach
 from twitchlog.therapists.models import Appointment, TherapistProfile
-from twitchlog.therapists.slots import Slot, local_days
+from twitchlog.therapists.slots import PARTS_OF_DAY, Slot, in_part_of_day, local_days
 
 router = Router(tags=["therapists"])
 
@@ -45,6 +45,10 @@ class TherapistOut(Schema):
     name: str
     credentials: str
     qualification: str
+    licence_number: str
+    licence_body: str
+    jurisdiction: str
+    # The therapist's own statement; we do not check it.
     lived_experience: bool
     approaches: list[str]
     languages: list[str]
@@ -138,6 +142,9 @@ def _therapist_out(
         name=profile.name,
         credentials=profile.credentials,
         qualification=profile.qualification,
+        licence_number=profile.licence_number,
+        licence_body=profile.licence_body,
+        jurisdiction=profile.jurisdiction,
         lived_experience=profile.lived_experience,
         approaches=profile.approaches,
         languages=profile.languages,
@@ -177,6 +184,13 @@ def _zone_or_problem(request: AuthedRequest, tz: str | None) -> str | Status[Any
     return name
 
 
+def _time_of_day_problem(time_of_day: str) -> Status[Any] | None:
+    if time_of_day and time_of_day not in PARTS_OF_DAY:
+        detail = f"time_of_day: one of {', '.join(PARTS_OF_DAY)}, or leave it out"
+        return Status(422, ProblemOut(detail=detail))
+    return None
+
+
 def _aware_or_problem(start: dt.datetime) -> dt.datetime | Status[Any]:
     if start.tzinfo is None:
         return Status(422, ProblemOut(detail="start: give a time zone, e.g. 2026-03-02T14:00:00Z"))
@@ -210,7 +224,8 @@ def _series_conflict(conflict: series.SeriesConflict, zone_name: str) -> Status[
     "/",
     response={200: list[TherapistOut], 422: ProblemOut},
     url_name="therapists",
-    summary="Listed therapists, with filters and each one's next free slot",
+    summary="Listed therapists, with filters and each one's next free slot "
+    "(time_of_day: morning, afternoon or evening in the zone tz)",
 )
 def list_therapists(
     request: AuthedRequest,
@@ -218,16 +233,22 @@ def list_therapists(
     session_format: str = "",
     approach: str = "",
     available_within_days: int | None = None,
+    time_of_day: str = "",
+    jurisdiction: str = "",
     tz: str | None = None,
 ) -> Any:
     zone_name = _zone_or_problem(request, tz)
     if isinstance(zone_name, Status):
         return zone_name
+    if problem := _time_of_day_problem(time_of_day):
+        return problem
     if available_within_days is not None and not 0 <= available_within_days <= MAX_WITHIN_DAYS:
         detail = f"available_within_days: a number of days from 0 to {MAX_WITHIN_DAYS}"
         return Status(422, ProblemOut(detail=detail))
     now = timezone.now()
-    entries = directory_entries(now, language, session_format, approach)
+    entries = directory_entries(
+        now, language, session_format, approach, jurisdiction, time_of_day, zone_name
+    )
     if available_within_days is not None:
         horizon = now + dt.timedelta(days=available_within_days)
         entries = [(p, s) for p, s in entries if s is not None and s.start <= horizon]
@@ -325,18 +346,22 @@ def get_therapist(request: AuthedRequest, therapist_id: int, tz: str | None = No
     "/{therapist_id}/slots",
     response={200: SlotsOut, 422: ProblemOut},
     url_name="therapist_slots",
-    summary="Free slots between two dates (inclusive, in the zone given by tz)",
+    summary="Free slots between two dates (inclusive, in the zone given by tz); "
+    "time_of_day keeps the morning, afternoon or evening ones",
 )
 def list_slots(
     request: AuthedRequest,
     therapist_id: int,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    time_of_day: str = "",
     tz: str | None = None,
 ) -> Any:
     zone_name = _zone_or_problem(request, tz)
     if isinstance(zone_name, Status):
         return zone_name
+    if problem := _time_of_day_problem(time_of_day):
+        return problem
     profile = access.get_listed_profile(therapist_id)
     local = zone(zone_name)
     today = timezone.now().astimezone(local).date()
@@ -350,6 +375,8 @@ def list_slots(
         return Status(422, ProblemOut(detail=detail))
     window_start, window_end = local_days(first, last, local)
     found = free_slots(profile, window_start, window_end)
+    if time_of_day:
+        found = in_part_of_day(found, time_of_day, local)
     return SlotsOut(
         therapist_id=profile.pk,
         time_zone=zone_name,

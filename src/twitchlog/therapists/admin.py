@@ -30,13 +30,16 @@ class TherapistProfileAdmin(admin.ModelAdmin):
         "name",
         "user",
         "qualification",
+        "licence_body",
+        "licence_number",
+        "jurisdiction",
         "lived_experience",
         "applied_at",
         "approved_at",
         "listed",
     )
     list_filter = ("qualification", "lived_experience", ("approved_at", admin.EmptyFieldListFilter))
-    search_fields = ("name", "user__email", "credentials")
+    search_fields = ("name", "user__email", "credentials", "licence_number", "licence_body")
     # Applications waiting for a decision come first, newest first.
     ordering = (F("approved_at").asc(nulls_first=True), "-applied_at")
     inlines = [WeeklyHoursInline]

@@ -117,15 +117,30 @@ def next_free_slot(
     profile: TherapistProfile,
     now: dt.datetime | None = None,
     busy: list[slots.Busy] | None = None,
+    part_of_day: str = "",
+    zone_name: str = "UTC",
 ) -> slots.Slot | None:
-    """The earliest bookable slot, or None. ``busy`` may be passed when already loaded."""
+    """The earliest bookable slot, or None. ``busy`` may be passed when already loaded.
+
+    ``part_of_day`` ("morning", "afternoon", "evening", seen in ``zone_name``) keeps only
+    slots starting then.
+    """
     now = now or timezone.now()
     availability = availability_for(profile)
     furthest = now + availability.horizon + dt.timedelta(seconds=1)
     if busy is None:
         busy = busy_between(profile, now, furthest, now=now)
-    found = slots.free_slots(availability, busy, now, now, furthest, limit=1)
+    limit = None if part_of_day else 1
+    found = slots.free_slots(availability, busy, now, now, furthest, limit=limit)
+    if part_of_day:
+        found = slots.in_part_of_day(found, part_of_day, zone(zone_name))
     return found[0] if found else None
+
+
+def jurisdictions() -> list[str]:
+    """The places listed therapists' licences hold, for the directory's filter."""
+    places = TherapistProfile.objects.listed().values_list("jurisdiction", flat=True)
+    return sorted(set(places))
 
 
 def slots_by_local_day(
@@ -151,9 +166,19 @@ def alternatives(
 
 
 def directory_entries(
-    now: dt.datetime, language: str = "", session_format: str = "", approach: str = ""
+    now: dt.datetime,
+    language: str = "",
+    session_format: str = "",
+    approach: str = "",
+    jurisdiction: str = "",
+    part_of_day: str = "",
+    zone_name: str = "UTC",
 ) -> list[tuple[TherapistProfile, slots.Slot | None]]:
-    """Listed therapists matching the filters, each with their next free slot."""
+    """Listed therapists matching the filters, each with their next free slot.
+
+    With ``part_of_day`` the slot is the next one starting then (in ``zone_name``), and
+    therapists with none are left out.
+    """
     profiles = (
         TherapistProfile.objects.listed()
         .select_related("user")
@@ -185,7 +210,14 @@ def directory_entries(
             continue
         if approach and approach not in profile.approaches:
             continue
+        if jurisdiction and profile.jurisdiction != jurisdiction:
+            continue
         session = dt.timedelta(minutes=profile.session_minutes)
-        held = [slots.Busy(h.start, h.start + session) for h in profile.held]
-        found.append((profile, next_free_slot(profile, now, as_busy(profile.booked) + held)))
+        busy = as_busy(profile.booked) + [
+            slots.Busy(h.start, h.start + session) for h in profile.held
+        ]
+        slot = next_free_slot(profile, now, busy, part_of_day, zone_name)
+        if part_of_day and slot is None:
+            continue
+        found.append((profile, slot))
     return found

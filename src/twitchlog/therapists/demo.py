@@ -37,6 +37,8 @@ class DemoTherapist:
     currency: str
     time_zone: str
     bio: str
+    # (registration number, body, jurisdiction); demo numbers are plainly not real ones
+    licence: tuple[str, str, str] = ("", "", "")
     # (weekday, from, until), local times
     weekly: list[tuple[int, dt.time, dt.time]] = field(default_factory=list)
 
@@ -44,6 +46,7 @@ class DemoTherapist:
 THERAPISTS = [
     DemoTherapist(
         slug="maya.okafor",
+        licence=("DEMO-PYL-0001", "HCPC (Health and Care Professions Council)", "United Kingdom"),
         name="Dr Maya Okafor",
         credentials="DClinPsy (Clinical Psychology), HCPC registered",
         qualification=Qualification.DOCTORATE,
@@ -65,6 +68,11 @@ THERAPISTS = [
     ),
     DemoTherapist(
         slug="daniel.reyes",
+        licence=(
+            "DEMO-LPC-0002",
+            "New York State Board for Mental Health Practitioners",
+            "New York, United States",
+        ),
         name="Daniel Reyes",
         credentials="MA Clinical Mental Health Counseling, Licensed Professional Counselor",
         qualification=Qualification.MASTER,
@@ -85,6 +93,7 @@ THERAPISTS = [
     ),
     DemoTherapist(
         slug="lena.hoffmann",
+        licence=("DEMO-APP-0003", "Psychotherapeutenkammer Berlin", "Berlin, Germany"),
         name="Dr Lena Hoffmann",
         credentials="Dr. rer. nat. Psychologie, Psychologische Psychotherapeutin (VT)",
         qualification=Qualification.DOCTORATE,
@@ -105,6 +114,11 @@ THERAPISTS = [
     ),
     DemoTherapist(
         slug="priya.nair",
+        licence=(
+            "DEMO-PACFA-0004",
+            "PACFA (Psychotherapy and Counselling Federation of Australia)",
+            "Australia",
+        ),
         name="Priya Nair",
         credentials="MSc Counselling Psychology, registered with PACFA",
         qualification=Qualification.MASTER,
@@ -159,6 +173,9 @@ def seed_demo_therapists() -> list[TherapistProfile]:
                 "currency": demo.currency,
                 "time_zone": demo.time_zone,
                 "bio": demo.bio,
+                "licence_number": demo.licence[0],
+                "licence_body": demo.licence[1],
+                "jurisdiction": demo.licence[2],
                 "buffer_minutes": 10,
                 "notice_hours": 12,
                 "horizon_days": 60,

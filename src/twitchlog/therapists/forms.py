@@ -60,6 +60,9 @@ class ProfileForm(forms.ModelForm):
             "name",
             "credentials",
             "qualification",
+            "licence_number",
+            "licence_body",
+            "jurisdiction",
             "lived_experience",
             "approaches",
             "languages",
@@ -74,6 +77,9 @@ class ProfileForm(forms.ModelForm):
         error_messages = {
             "name": {"required": "Please give the name clients will see."},
             "credentials": {"required": "Please list your degrees and registrations."},
+            "licence_number": {"required": "Please give your licence or registration number."},
+            "licence_body": {"required": "Please name the body you are registered with."},
+            "jurisdiction": {"required": "Please say where your licence holds."},
             "fee": {"required": "Please give your fee for one session."},
             "bio": {"required": "Please write a few sentences about how you work."},
         }
@@ -84,6 +90,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in ("licence_number", "licence_body", "jurisdiction"):
+            self.fields[name].required = True
         if not (self.instance.pk and self.instance.photo_updated_at):
             del self.fields["remove_photo"]
 
@@ -202,6 +210,19 @@ WITHIN_CHOICES = [("", "Any time"), ("3", "Within 3 days"), ("7", "Within a week
 WITHIN_CHOICES += [("14", "Within 2 weeks")]
 
 
+# In the viewer's own zone; the bounds are those of slots.PARTS_OF_DAY.
+TIME_OF_DAY_CHOICES = [
+    ("", "Any time of day"),
+    ("morning", "Mornings (06:00 to 12:00)"),
+    ("afternoon", "Afternoons (12:00 to 17:00)"),
+    ("evening", "Evenings (17:00 to midnight)"),
+]
+
+
+class TimeOfDayForm(forms.Form):
+    when = forms.ChoiceField(label="Show", choices=TIME_OF_DAY_CHOICES, required=False)
+
+
 class DirectoryFilterForm(forms.Form):
     language = forms.ChoiceField(choices=[("", "Any language"), *LANGUAGES.items()], required=False)
     format = forms.ChoiceField(
@@ -211,6 +232,16 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", "Any approach"), *APPROACHES.items()], required=False
     )
     within = forms.ChoiceField(label="Next free time", choices=WITHIN_CHOICES, required=False)
+    time_of_day = forms.ChoiceField(
+        label="Time of day", choices=TIME_OF_DAY_CHOICES, required=False
+    )
+    jurisdiction = forms.ChoiceField(label="Licensed in", required=False)
+
+    def __init__(self, *args: Any, places: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["jurisdiction"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Anywhere"), *((p, p) for p in places or [])]
 
     def within_days(self) -> int | None:
         value = self.cleaned_data.get("within") if self.is_valid() else ""

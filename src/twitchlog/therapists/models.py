@@ -31,7 +31,7 @@ class TherapistProfileQuerySet(models.QuerySet["TherapistProfile"]):
             qualification__in=LISTABLE_QUALIFICATIONS,
             lived_experience=True,
             user__is_active=True,
-        )
+        ).exclude(Q(licence_number="") | Q(licence_body="") | Q(jurisdiction=""))
 
 
 class TherapistProfile(models.Model):
@@ -52,6 +52,25 @@ class TherapistProfile(models.Model):
         "I have lived experience of an anxiety disorder",
         default=False,
         help_text="We recommend therapists who have been through it themselves.",
+    )
+    # The registration staff check before listing; shown on the profile.
+    licence_number = models.CharField(
+        "licence or registration number",
+        max_length=60,
+        blank=True,
+        help_text="As it appears on your registering body's public register.",
+    )
+    licence_body = models.CharField(
+        "registering or licensing body",
+        max_length=120,
+        blank=True,
+        help_text="For example HCPC, BACP, or the California Board of Behavioral Sciences.",
+    )
+    jurisdiction = models.CharField(
+        "where the licence holds",
+        max_length=80,
+        blank=True,
+        help_text="Country, and state or province where it matters, e.g. Ontario, Canada.",
     )
     approaches = models.JSONField(default=list, blank=True)
     languages = models.JSONField(default=list, blank=True)
@@ -120,6 +139,7 @@ class TherapistProfile(models.Model):
             and self.qualification in LISTABLE_QUALIFICATIONS
             and self.lived_experience
             and self.user.is_active
+            and bool(self.licence_number and self.licence_body and self.jurisdiction)
         )
 
 

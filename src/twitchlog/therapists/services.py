@@ -39,7 +39,17 @@ REMINDER_LEAD = dt.timedelta(hours=24)
 # twelve-week series, not enough for one person to hold a therapist's whole diary.
 MAX_UPCOMING_PER_THERAPIST = 12
 # Changing any of these sends a listed profile back for approval.
-VETTED_FIELDS = frozenset({"name", "credentials", "qualification", "lived_experience"})
+VETTED_FIELDS = frozenset(
+    {
+        "name",
+        "credentials",
+        "qualification",
+        "lived_experience",
+        "licence_number",
+        "licence_body",
+        "jurisdiction",
+    }
+)
 
 
 class AppointmentError(Exception):

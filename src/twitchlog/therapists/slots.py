@@ -220,3 +220,23 @@ def nearest_free(
     if not found:
         return None
     return min(found, key=lambda slot: (abs(slot.start - wanted), slot.start < wanted))
+
+
+# Parts of the day a client can ask for, in their own zone: [from, until) local times. Times
+# between midnight and 06:00 belong to none of them (they show only under "any time").
+PARTS_OF_DAY: dict[str, tuple[dt.time, dt.time | None]] = {
+    "morning": (dt.time(6), dt.time(12)),
+    "afternoon": (dt.time(12), dt.time(17)),
+    "evening": (dt.time(17), None),
+}
+
+
+def in_part_of_day(found: Iterable[Slot], part: str, zone: ZoneInfo) -> list[Slot]:
+    """The slots that start in ``part`` ("morning", "afternoon", "evening") seen in ``zone``."""
+    start, until = PARTS_OF_DAY[part]
+    kept = []
+    for slot in found:
+        local = slot.start.astimezone(zone).time()
+        if start <= local and (until is None or local < until):
+            kept.append(slot)
+    return kept

@@ -18,6 +18,7 @@ from twitchlog.therapists.availability import (
     directory_entries,
     free_slots,
     is_free,
+    jurisdictions,
     next_free_slot,
     slots_by_local_day,
 )
@@ -25,11 +26,12 @@ from twitchlog.therapists.forms import (
     BookForm,
     DirectoryFilterForm,
     RescheduleForm,
+    TimeOfDayForm,
     WaitlistForm,
     parse_start,
 )
 from twitchlog.therapists.models import Appointment, TherapistProfile, WaitlistEntry
-from twitchlog.therapists.slots import Slot, local_days
+from twitchlog.therapists.slots import Slot, in_part_of_day, local_days
 from twitchlog.therapists.therapist_views import latest_results_for
 
 SLOT_WEEK = dt.timedelta(days=7)
@@ -41,7 +43,7 @@ def viewer_zone(request: HttpRequest) -> str:
 
 
 def directory(request: HttpRequest) -> HttpResponse:
-    form = DirectoryFilterForm(request.GET or None)
+    form = DirectoryFilterForm(request.GET or None, places=jurisdictions())
     filters = form.cleaned_data if form.is_valid() else {}
     now = timezone.now()
     entries = directory_entries(
@@ -49,6 +51,9 @@ def directory(request: HttpRequest) -> HttpResponse:
         language=filters.get("language", ""),
         session_format=filters.get("format", ""),
         approach=filters.get("approach", ""),
+        jurisdiction=filters.get("jurisdiction", ""),
+        part_of_day=filters.get("time_of_day", ""),
+        zone_name=viewer_zone(request),
     )
     if within := form.within_days():
         entries = [(p, s) for p, s in entries if s and s.start <= now + dt.timedelta(days=within)]
@@ -72,11 +77,19 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     first = _week_from(request, zone_name)
     last = first + SLOT_WEEK - dt.timedelta(days=1)
     start, end = local_days(first, last, zone(zone_name))
+    when_form = TimeOfDayForm(request.GET)
+    part = when_form.cleaned_data["when"] if when_form.is_valid() else ""
     week = free_slots(therapist, start, end)
+    if part:
+        week = in_part_of_day(week, part, zone(zone_name))
     ctx = {
         "therapist": therapist,
+        "when_form": when_form,
+        "part": part,
         "days": slots_by_local_day(week, zone_name),
-        "next_slot": week[0] if week else next_free_slot(therapist),
+        "next_slot": week[0]
+        if week
+        else next_free_slot(therapist, part_of_day=part, zone_name=zone_name),
         "week_start": first,
         "week_end": last,
         "earlier": first - SLOT_WEEK if first > timezone.localdate() else None,
