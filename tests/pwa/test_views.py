@@ -1,13 +1,15 @@
 """The manifest, the service worker's script and headers, the offline page, log-out."""
 
 import json
+from pathlib import Path
 from typing import Any
 
 from django.test import Client
 from django.urls import resolve
 
+from tests.conftest import PASSWORD
 from twitchlog.core.middleware import ContentSecurityPolicyMiddleware
-from twitchlog.pwa import offline_pages
+from twitchlog.pwa import offline_pages, views
 
 
 def test_the_manifest_names_the_app_its_start_and_its_icons(client: Client, db: Any) -> None:
@@ -69,6 +71,12 @@ def test_logging_out_asks_the_browser_to_forget_the_device_copies(alice_client: 
     assert response["Clear-Site-Data"] == '"cache", "storage"'
 
 
+def test_deleting_the_account_asks_the_same(alice_client: Client) -> None:
+    response = alice_client.post("/accounts/delete/", {"password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
 def test_only_the_pages_kept_offline_carry_the_offline_vocabulary(
     alice_client: Client, client: Client
 ) -> None:
@@ -77,3 +85,18 @@ def test_only_the_pages_kept_offline_carry_the_offline_vocabulary(
     assert '"left-eyelid"' in home
     assert 'id="offline-vocabulary"' not in alice_client.get("/diary/").content.decode()
     assert 'id="offline-vocabulary"' not in client.get("/accounts/login/").content.decode()
+
+
+def test_the_worker_changes_when_a_kept_file_changes(
+    client: Client, db: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """Local installs serve static files under unchanging names: the content counts."""
+    kept = tmp_path / "offline.js"
+    monkeypatch.setattr(views.finders, "find", lambda name: str(kept))
+    scripts = []
+    for content in ("one", "two"):
+        kept.write_text(content)
+        views._static_digest.cache_clear()
+        scripts.append(client.get("/sw.js").content)
+    views._static_digest.cache_clear()
+    assert scripts[0] != scripts[1]

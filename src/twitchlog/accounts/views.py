@@ -27,6 +27,10 @@ from twitchlog.core.throttle import Limit
 from twitchlog.core.timezones import all_zones
 from twitchlog.core.types import AuthedRequest
 
+# Asks the browser to drop what the site kept on the device (the offline pages, entries waiting
+# to be sent, the service worker) when someone logs out or deletes their account.
+FORGET_DEVICE = '"cache", "storage"'
+
 
 def _limits(request: HttpRequest, scope: str, email: str) -> list[Limit]:
     limits = [Limit(f"{scope}-ip", throttle.client_ip(request), settings.THROTTLE_MAX_PER_IP)]
@@ -135,7 +139,9 @@ def delete_account(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.delete_account(request.user)
         messages.success(request, "Your account and everything in it have been deleted.")
-        return redirect("core:welcome")
+        response = redirect("core:welcome")
+        response["Clear-Site-Data"] = FORGET_DEVICE
+        return response
     return render(request, "accounts/delete.html", {"form": form})
 
 
@@ -187,5 +193,5 @@ class LogoutView(auth_views.LogoutView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
-        response["Clear-Site-Data"] = '"cache", "storage"'
+        response["Clear-Site-Data"] = FORGET_DEVICE
         return response

@@ -2,7 +2,9 @@
 
 import hashlib
 import json
+from functools import cache
 
+from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -44,11 +46,25 @@ def manifest(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@cache
+def _static_digest() -> str:
+    """A fingerprint of the files the worker keeps, read once per process."""
+    digest = hashlib.sha256()
+    for name in offline_pages.STATIC_FILES:
+        found = finders.find(name)
+        digest.update(name.encode())
+        if isinstance(found, str):
+            with open(found, "rb") as file:
+                digest.update(file.read())
+    return digest.hexdigest()
+
+
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, from the site root so its scope is every page.
 
-    Its text names the current static files, so a release with changed files changes the
-    worker's bytes and browsers install the new one (which drops the old files' cache).
+    Its version covers its own text and the content of the files it keeps, so a release that
+    changes any of them changes the worker's bytes; browsers then install the new worker,
+    which fetches the files again and drops the old copies.
     """
     precache = [*(static(name) for name in offline_pages.STATIC_FILES), reverse("pwa:offline")]
     context = {
@@ -58,7 +74,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "icon": static("pwa/icon-192.png"),
     }
     script = str(render_to_string("pwa/sw.js", context))
-    version = hashlib.sha256(script.encode()).hexdigest()[:12]
+    version = hashlib.sha256((script + _static_digest()).encode()).hexdigest()[:12]
     response = HttpResponse(
         script.replace("__VERSION__", version), content_type="text/javascript; charset=utf-8"
     )

@@ -13,6 +13,12 @@
   var ENDPOINTS = { episode: "/api/diary/episodes", stress: "/api/diary/stress-events" };
   var vocabulary = readVocabulary();
   var note = ""; // the latest thing to tell: "kept on this device", "sent", a problem
+  // Opened without a network, this page is the copy kept on the device: its messages are old.
+  var keptCopy = !navigator.onLine;
+  if (keptCopy) {
+    var old = document.querySelector(".messages");
+    if (old) old.hidden = true;
+  }
 
   function readVocabulary() {
     var data = document.getElementById("offline-vocabulary");
@@ -188,9 +194,15 @@
     return waiting().then(function (entries) {
       status.textContent = "";
       if (!navigator.onLine) {
-        status.appendChild(element("p", "You are offline. You can still log twitches and stress moments: they are kept on this device and sent when the connection returns. Other pages need the connection.", "offline-line"));
+        status.appendChild(element("p", "You are offline, so this page is the copy kept on this device. You can still log twitches and stress moments: they are kept here and sent when the connection returns. Other pages need the connection.", "offline-line"));
       }
       if (note) status.appendChild(element("p", note, "offline-note"));
+      if (navigator.onLine && keptCopy) {
+        var fresh = element("a", "Show this page as it is now");
+        fresh.href = location.href;
+        status.appendChild(element("p")).appendChild(fresh);
+      }
+      status.classList.toggle("ok", navigator.onLine && !entries.length);
       if (entries.length) {
         status.appendChild(element("p", entries.length === 1 ? "Waiting to be sent: 1 entry" : "Waiting to be sent: " + entries.length + " entries", "offline-count"));
         var list = element("ul", "", "offline-queue");

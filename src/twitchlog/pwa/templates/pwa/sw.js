@@ -1,7 +1,7 @@
 // Twitchlog's service worker (version __VERSION__). Our own code; no library, no build step.
 //
 // What it keeps, and why (see twitchlog/pwa/offline_pages.py and docs/offline.md):
-// - static files: kept and served from the device; their names change with their content.
+// - static files: served from the device, and refreshed from the network in the background.
 // - a page for offline use: the latest copy of the signed-in person's home page, twitch log and
 //   stress form, so they open without a network. Every other page and all API answers are
 //   never kept. The pages cache is emptied at log-out and when another account signs in.
@@ -63,15 +63,18 @@ function fromNetworkFirst(request, path) {
   });
 }
 
-function fromCacheFirst(request) {
-  return caches.match(request, { ignoreVary: true }).then(function (found) {
-    if (found) return found;
-    return fetch(request).then(function (response) {
-      if (response.ok && response.type === "basic") {
-        const copy = response.clone();
-        caches.open(STATIC_CACHE).then(function (cache) { cache.put(request, copy); });
-      }
-      return response;
+function fromDeviceThenRefresh(event, request) {
+  // The kept copy at once; the network's copy replaces it for next time (local installs serve
+  // static files under unchanging names).
+  return caches.open(STATIC_CACHE).then(function (cache) {
+    return cache.match(request, { ignoreVary: true }).then(function (found) {
+      const fresh = fetch(request).then(function (response) {
+        if (response.ok && response.type === "basic") cache.put(request, response.clone());
+        return response;
+      });
+      if (!found) return fresh;
+      event.waitUntil(fresh.catch(function () { return null; }));
+      return found;
     });
   });
 }
@@ -88,7 +91,7 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (url.pathname.indexOf("/static/") === 0) {
-    event.respondWith(fromCacheFirst(request));
+    event.respondWith(fromDeviceThenRefresh(event, request));
   } else if (request.mode === "navigate") {
     event.respondWith(fromNetworkFirst(request, url.pathname));
   }

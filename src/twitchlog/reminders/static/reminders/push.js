@@ -37,8 +37,9 @@
     var off = box.querySelector("[data-push=off]");
 
     function show(subscription, text) {
-      on.hidden = !!subscription;
-      off.hidden = !subscription;
+      // Buttons have their own display, which the hidden attribute alone does not override.
+      on.style.display = subscription ? "none" : "";
+      off.style.display = subscription ? "" : "none";
       state.textContent = text || (subscription ? "Notifications are on for this device." : "Notifications are off for this device.");
     }
 
