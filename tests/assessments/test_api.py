@@ -21,7 +21,7 @@ def test_instruments_are_listed_with_their_items(client: Any, db: Any) -> None:
     assert by_slug["phq15"]["items"][3]["skip_label"] == "Does not apply"
     assert by_slug["gad7"]["positive_screen_at"] == 10
     assert by_slug["hyperstim"]["validated"] is False
-    assert "not a validated measure" in by_slug["hyperstim"]["validation_note"]
+    assert "not a validated test" in by_slug["hyperstim"]["validation_note"]
 
 
 def test_submitting_answers_returns_the_saved_result(alice_client: Any, alice: Any) -> None:

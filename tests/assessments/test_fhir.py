@@ -55,7 +55,7 @@ def test_pss10_reverse_items_carry_reversed_weights() -> None:
 def test_the_checklist_says_it_is_not_validated_and_uses_our_codes() -> None:
     data = json.loads(fhir.to_json(fhir.questionnaire(INSTRUMENTS["hyperstim"])))
     assert (
-        "Not a validated measure — a way to follow your own change over time."
+        "Not a validated test — our own checklist to follow your change over time."
         in (data["description"])
     )
     assert all(system != LOINC for system, _ in _codes(data["item"]))

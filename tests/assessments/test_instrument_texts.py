@@ -249,7 +249,9 @@ def test_our_checklist_says_it_is_not_validated() -> None:
     hyperstim = INSTRUMENTS["hyperstim"]
     assert not hyperstim.validated
     assert hyperstim.validation_note == NOT_VALIDATED
-    assert NOT_VALIDATED == "not a validated measure — a way to follow your own change over time"
+    assert (
+        NOT_VALIDATED == "not a validated test — our own checklist to follow your change over time"
+    )
     assert hyperstim.recall == "the past 2 weeks"
     assert [o.value for o in hyperstim.options] == [0, 1, 2, 3]
     assert all(i.validated for s, i in INSTRUMENTS.items() if s != "hyperstim")

@@ -11,7 +11,7 @@ def test_the_index_lists_every_questionnaire_honestly(client: Any, db: Any) -> N
     for instrument in INSTRUMENTS.values():
         assert reverse("assessments:take", args=[instrument.slug]) in html
     assert html.count("validated questionnaire") == 6
-    assert "not a validated measure — a way to follow your own change over time" in html
+    assert "not a validated test — our own checklist to follow your change over time" in html
     assert "7 questions · about a minute" in html
     assert "a screening aid, not a diagnosis" in html
     assert reverse("accounts:login") in html

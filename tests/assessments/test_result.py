@@ -139,7 +139,7 @@ def test_the_hyperstimulation_result_says_it_is_not_validated(
     alice_client: Any, alice: Any, result_for: Any
 ) -> None:
     html = _result_page(alice_client, result_for(alice, "hyperstim", "333300000000"))
-    assert "not a validated measure — a way to follow your own change over time" in html
+    assert "not a validated test — our own checklist to follow your change over time" in html
     assert "Some signs" in html
 
 
@@ -160,3 +160,28 @@ def test_a_stranger_gets_404(charlie_client: Any, alice_gad7: Any) -> None:
     for name in ("assessments:result", "assessments:result_fhir"):
         response = charlie_client.get(reverse(name, args=[alice_gad7.pk]))
         assert response.status_code == 404
+
+
+def test_item_9_above_zero_shows_no_reassuring_band_text(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    result = result_for(alice, "phq9", "000000001")  # total 1: the "minimal" band
+    html = _result_page(alice_client, result)
+    assert "Few signs of low mood" not in html
+    assert "below the screening cut-off" not in html
+    assert "matters more than this score" in html
+    calm = _result_page(alice_client, result_for(alice, "phq9", "000000000"))
+    assert "Few signs of low mood" in calm
+
+
+def test_the_checklist_is_labelled_not_validated_wherever_its_score_appears(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    from twitchlog.reports import pdf
+
+    result_for(alice, "hyperstim", "1" * 12)
+    home = alice_client.get(reverse("core:home")).content.decode()
+    assert "not a validated test" in home
+    assert "not a validated test" in pdf.report_html(alice)
+    for html in (home, pdf.report_html(alice)):
+        assert "validated questionnaire" not in html

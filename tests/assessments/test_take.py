@@ -138,7 +138,7 @@ def test_someone_elses_result_prefills_nothing(
 
 def test_the_hyperstimulation_checklist_says_it_is_not_validated(alice_client: Any) -> None:
     html = page(alice_client.get(reverse("assessments:take", args=["hyperstim"])))
-    assert "not a validated measure — a way to follow your own change over time" in html
+    assert "not a validated test — our own checklist to follow your change over time" in html
 
 
 def test_the_phq9_page_lists_crisis_lines_and_others_do_not(alice_client: Any) -> None:

@@ -66,3 +66,12 @@ def test_a_dismissed_warning_sign_is_still_reported(alice: Any) -> None:
     small_diary(alice, "alicetag")
     diary.dismiss_red_flags(alice)
     assert "Weakness that is new" in pdf.report_html(alice)
+
+
+def test_the_report_shows_the_phq9_item_9_answer(alice: Any) -> None:
+    from tests.assessments.conftest import save_result
+
+    save_result(alice, "phq9", "000000002")
+    html = pdf.report_html(alice)
+    assert "Item 9, “Thoughts that you would be better off dead" in html
+    assert "<strong>More than half the days</strong>" in html

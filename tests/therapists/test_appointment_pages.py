@@ -264,3 +264,18 @@ def test_a_signed_link_stops_working_a_week_after_the_appointment(booking: Any) 
     response = Client().get(url)
     assert response.status_code == 404
     assert "This link does not work" in response.content.decode()
+
+
+def test_the_shared_summary_shows_the_phq9_item_9_answer(
+    alice_client: Client, theo_client: Client, alice: Any, booking: Any
+) -> None:
+    from tests.assessments.conftest import save_result
+
+    save_result(alice, "phq9", "000000001")
+    preview = alice_client.get(reverse("therapists:appointment", args=[booking.pk]))
+    assert "your answer to item 9 (“Several days”)" in preview.content.decode()
+    alice_client.post(reverse("therapists:sharing", args=[booking.pk]), {"share": "1"})
+    page = theo_client.get(reverse("therapists:shared_summary", args=[booking.pk]))
+    html = page.content.decode()
+    assert "Item 9, “Thoughts that you would be better off dead" in html
+    assert "<strong>Several days</strong>" in html

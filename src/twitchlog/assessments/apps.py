@@ -36,7 +36,7 @@ def home_panel(request: HttpRequest) -> dict[str, Any] | None:
         suggestion = {
             "instrument": INSTRUMENTS["hyperstim"],
             "text": "The stress build-up checklist looks at body signs of stress that has not "
-            "switched off. It is our own, not a validated measure, but handy for following "
+            "switched off. It is our own checklist, not a validated test, but handy for following "
             "your own change over time.",
         }
     return {"results": results, "suggestion": suggestion}

@@ -65,6 +65,16 @@ class AssessmentResult(models.Model):
         ]
 
     @property
+    def safety_answer(self) -> dict[str, Any] | None:
+        """The safety item's question and answer (PHQ-9 item 9), for anyone this result is
+        shared with; None for questionnaires without one."""
+        position = self.definition.safety_item
+        if position is None:
+            return None
+        row = self.answer_rows()[position]
+        return {**row, "alert": self.safety_alert}
+
+    @property
     def difficulty_label(self) -> str:
         follow_up = self.definition.follow_up
         if follow_up is None or self.difficulty is None:

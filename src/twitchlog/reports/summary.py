@@ -36,11 +36,13 @@ class ResultRow:
     score: int
     max_score: int
     band: str
+    safety: dict[str, Any] | None  # PHQ-9 item 9: question, answer, alert
 
 
 @dataclass(frozen=True)
 class ResultGroup:
     questionnaire: str
+    validation_tag: str  # "not a validated test" for our own checklist, else ""
     rows: list[ResultRow]  # newest first
 
 
@@ -110,13 +112,14 @@ def _results(user: User) -> list[ResultGroup]:
     groups: dict[str, ResultGroup] = {}
     for result in AssessmentResult.objects.filter(user=user).order_by("-taken_at", "-pk"):
         name = result.definition.name
-        group = groups.setdefault(name, ResultGroup(name, []))
+        group = groups.setdefault(name, ResultGroup(name, result.definition.validation_tag, []))
         group.rows.append(
             ResultRow(
                 taken_on=local_date(result.taken_at, user.time_zone),
                 score=result.score,
                 max_score=result.max_score,
                 band=result.band,
+                safety=result.safety_answer,
             )
         )
     return list(groups.values())

@@ -165,6 +165,8 @@ def latest_results_for(user: Any) -> list[dict[str, Any]] | None:
                 "max_score": getattr(result, "max_score", None),
                 "band": result.band,
                 "taken_at": result.taken_at,
+                "safety": result.safety_answer,
+                "validation_tag": getattr(definition, "validation_tag", ""),
             }
         )
     return rows

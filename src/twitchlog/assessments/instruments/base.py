@@ -17,7 +17,9 @@ PHQ_GAD_LICENCE = (
     "translate, display or distribute."
 )
 
-NOT_VALIDATED = "not a validated measure — a way to follow your own change over time"
+NOT_VALIDATED = "not a validated test — our own checklist to follow your change over time"
+# The short form shown beside the checklist's score wherever it appears.
+NOT_VALIDATED_SHORT = "not a validated test"
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,11 @@ class Instrument:
     def validation_note(self) -> str:
         """What pages say next to a questionnaire that has not been validated."""
         return "" if self.validated else NOT_VALIDATED
+
+    @property
+    def validation_tag(self) -> str:
+        """The few words said beside this questionnaire's score in lists and reports."""
+        return "" if self.validated else NOT_VALIDATED_SHORT
 
     @property
     def lowest_option(self) -> int:

@@ -1,6 +1,6 @@
 """Our own checklist of signs that the stress response is not switching off.
 
-Written for Twitchlog; not a validated measure — a way to follow your own change over time.
+Written for Twitchlog; not a validated test — a way to follow your own change over time.
 The bands are simply thirds of the range, so a score can be read at a glance; they are not
 cut-offs from research and the pages say so. Our own codes throughout, never LOINC.
 """
