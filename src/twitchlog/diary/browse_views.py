@@ -18,6 +18,7 @@ from twitchlog.diary import device_import, services
 from twitchlog.diary.csvfile import format_number
 from twitchlog.diary.daily import daily_frame, twitch_count
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.overview import overview
 from twitchlog.diary.panels import red_flag_advice
 from twitchlog.diary.spots import Spot
 from twitchlog.knowledge.factors import FACTORS
@@ -136,7 +137,13 @@ def timeline(request: AuthedRequest) -> HttpResponse:
             }
         )
     older = rows[-1]["day"] if len(frame) > TIMELINE_PAGE else None
-    return render(request, "diary/timeline.html", {"rows": rows, "older": older})
+    by = "week" if request.GET.get("by") == "week" else "day"
+    context = {"rows": rows, "older": older, "before": before}
+    if not before:  # the charts sit above the newest days only
+        today_date = services.today_for(request.user)
+        factor = request.GET.get("factor", "")
+        context.update(overview(request.user, frame, today_date, by, factor))
+    return render(request, "diary/timeline.html", context)
 
 
 @login_required
