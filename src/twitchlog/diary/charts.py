@@ -80,8 +80,10 @@ def twitch_chart(periods: Sequence[Period], unit: str) -> str:
     parts = _frame(top)
     for n, period in enumerate(periods):
         x = LEFT + n * slot + (slot - bar_w) / 2
-        when = f"{unit.capitalize()} of {period.start:%-d %b}" if unit == "week" else (
-            f"{period.start:%a %-d %b}"
+        when = (
+            f"{unit.capitalize()} of {period.start:%-d %b}"
+            if unit == "week"
+            else (f"{period.start:%a %-d %b}")
         )
         if period.twitches is None:
             parts.append(
@@ -104,8 +106,7 @@ def twitch_chart(periods: Sequence[Period], unit: str) -> str:
     first, last = periods[0].start, periods[-1].start
     parts.append(f'<text x="{LEFT}" y="{HEIGHT - 14}" {TEXT}>{first:%-d %b}</text>')
     parts.append(
-        f'<text x="{LEFT + plot_w}" y="{HEIGHT - 14}" text-anchor="end" {TEXT}>{last:%-d %b}'
-        "</text>"
+        f'<text x="{LEFT + plot_w}" y="{HEIGHT - 14}" text-anchor="end" {TEXT}>{last:%-d %b}</text>'
     )
     parts.append(
         f'<text x="{LEFT + plot_w / 2}" y="{HEIGHT - 2}" text-anchor="middle" {TEXT}>'
