@@ -78,8 +78,8 @@ class Command(BaseCommand):
             for seed_demo in demo_seeders():
                 seed_demo(user, days=days, seed=seed)
         self.stdout.write(self.style.SUCCESS("The demo account is ready."))
-        self.stdout.write(f"Email:    {DEMO_EMAIL}")
-        self.stdout.write(f"Password: {password}")
         self.stdout.write(
             f"Sign in at {settings.SITE_URL}/accounts/login/ (start it with make run)."
         )
+        self.stdout.write(f"Email:    {DEMO_EMAIL}")
+        self.stdout.write(f"Password: {password}")
