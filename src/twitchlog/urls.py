@@ -11,6 +11,7 @@ urlpatterns = [
     path("tests/", include("twitchlog.assessments.urls")),
     path("diary/", include("twitchlog.diary.urls")),
     path("insights/", include("twitchlog.insights.urls")),
+    path("experiments/", include("twitchlog.experiments.urls")),
     path("therapists/", include("twitchlog.therapists.urls")),
     path("my-data/", include("twitchlog.reports.urls")),
     path("reminders/", include("twitchlog.reminders.urls")),

@@ -4,7 +4,16 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from ninja import NinjaAPI
 
-from twitchlog.api import accounts, assessments, diary, imports, insights, reports, therapists
+from twitchlog.api import (
+    accounts,
+    assessments,
+    diary,
+    experiments,
+    imports,
+    insights,
+    reports,
+    therapists,
+)
 from twitchlog.api.auth import default_auth
 from twitchlog.diary.columns import DiaryInputError
 
@@ -31,6 +40,7 @@ api.add_router("/assessments/", assessments.router)
 api.add_router("/diary/", diary.router)
 api.add_router("/diary/", imports.router)
 api.add_router("/insights/", insights.router)
+api.add_router("/experiments/", experiments.router)
 api.add_router("/therapists/", therapists.router)
 api.add_router("/reports/", reports.router)
 

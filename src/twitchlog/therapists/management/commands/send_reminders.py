@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from twitchlog.experiments.reminders import send_due_experiment_reminders
 from twitchlog.reminders.services import send_due_checkin_reminders
 from twitchlog.therapists.services import REMINDER_LEAD, send_due_reminders
 from twitchlog.therapists.waitlist import OFFER_HOLD, offer_freed_slots
@@ -13,8 +14,9 @@ class Command(BaseCommand):
         f"{int(REMINDER_LEAD.total_seconds() // 3600)} hours, offer freed times to the "
         f"waitlist (each held {int(OFFER_HOLD.total_seconds() // 60)} minutes), and send the "
         "daily check-in reminders people asked for (by email and Web Push, at their own local "
-        "time). Run it from cron every few minutes; running it twice, or on two machines at "
-        "once, sends each reminder and each offer once."
+        "time), and the daily reminders of running self-experiments (by email). Run it from "
+        "cron every few minutes; running it twice, or on two machines at once, sends each "
+        "reminder and each offer once."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -23,6 +25,8 @@ class Command(BaseCommand):
         self.offer_waitlist()
         checkins = send_due_checkin_reminders()
         self.stdout.write(f"Sent {checkins} check-in reminder{'' if checkins == 1 else 's'}.")
+        tests = send_due_experiment_reminders()
+        self.stdout.write(f"Sent {tests} experiment reminder{'' if tests == 1 else 's'}.")
 
     def offer_waitlist(self) -> None:
         offered = offer_freed_slots()

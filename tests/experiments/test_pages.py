@@ -1,0 +1,128 @@
+"""Planning, following and reading a test through the pages."""
+
+import datetime as dt
+
+from django.test import Client
+
+from twitchlog.accounts.models import User
+from twitchlog.diary import services as diary
+from twitchlog.experiments import services
+from twitchlog.experiments.models import Experiment, KeptDay
+
+from .helpers import make_experiment
+
+
+def test_the_plan_shows_the_power_then_registers(alice: User, alice_client: Client) -> None:
+    today = services.today_for(alice)
+    fields = {
+        "change": "no-caffeine-after-noon",
+        "aim": "twitch_count:0.5",
+        "block_days": "7",
+        "start_date": today.isoformat(),
+    }
+    preview = alice_client.post("/experiments/plan/", {**fields, "preview": "1"})
+    text = preview.content.decode()
+    assert "Chance to see it" in text
+    assert "assumes a typical amount of variation" in text  # alice has no diary yet
+    assert "Register and start" in text
+    assert not Experiment.objects.exists()
+    done = alice_client.post("/experiments/plan/", {**fields, "register": "1"})
+    experiment = Experiment.objects.get(user=alice)
+    assert done["Location"] == f"/experiments/{experiment.pk}/"
+    assert experiment.registration["change"]["label"] == "No caffeine after noon"
+    assert len(experiment.blocks) == 2 * experiment.registration["pairs"]
+
+
+def test_a_custom_change_needs_words_and_keeps_what_was_typed(alice_client: Client) -> None:
+    page = alice_client.post(
+        "/experiments/plan/",
+        {
+            "change": "custom",
+            "aim": "twitch_count:0.5",
+            "block_days": "7",
+            "start_date": "2026-01-01",
+            "reminder_time": "21:15",
+            "preview": "1",
+        },
+    )
+    text = page.content.decode()
+    assert "Say in a few words what you will change." in text
+    assert 'value="21:15"' in text
+
+
+def test_a_start_in_the_past_is_refused(alice: User, alice_client: Client) -> None:
+    past = services.today_for(alice) - dt.timedelta(days=3)
+    page = alice_client.post(
+        "/experiments/plan/",
+        {
+            "change": "regular-meals",
+            "aim": "twitch_count:0.5",
+            "block_days": "7",
+            "start_date": past.isoformat(),
+            "register": "1",
+        },
+    )
+    assert "starts today or later" in page.content.decode()
+    assert not Experiment.objects.exists()
+
+
+def test_the_home_page_shows_today_and_takes_one_tap(alice: User, alice_client: Client) -> None:
+    experiment = make_experiment(alice, days_ago=0)
+    home = alice_client.get("/home/").content.decode()
+    assert "Your test: No caffeine after noon" in home
+    assert "Kept to the plan today?" in home
+    today = services.today_for(alice)
+    alice_client.post(
+        f"/experiments/{experiment.pk}/kept/",
+        {"day": today.isoformat(), "kept": "yes", "next": "/home/"},
+    )
+    assert KeptDay.objects.get(experiment=experiment, local_date=today).kept
+    assert "Today’s answer is noted" in alice_client.get("/home/").content.decode()
+
+
+def test_a_day_outside_the_test_cannot_be_answered(alice: User, alice_client: Client) -> None:
+    experiment = make_experiment(alice, days_ago=0)
+    tomorrow = services.today_for(alice) + dt.timedelta(days=1)
+    page = alice_client.post(
+        f"/experiments/{experiment.pk}/kept/", {"day": tomorrow.isoformat(), "kept": "no"}
+    )
+    assert "not ahead" in page.content.decode()
+    assert not KeptDay.objects.exists()
+
+
+def test_the_result_page_reads_the_diary(alice: User, alice_client: Client) -> None:
+    experiment = make_experiment(alice, days_ago=40, pairs=2)
+    for block in experiment.blocks:
+        day = block.start
+        while day <= block.end:
+            rating = 2 if block.condition == "B" else 6
+            diary.save_checkin(alice, day, {"twitch_rating": rating})
+            day += dt.timedelta(days=1)
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "Result:" in page
+    assert "Registered plan" in page
+    assert "twitches a day during the change" in page
+
+
+def test_stopping_is_confirmed_and_reported(alice: User, alice_client: Client) -> None:
+    experiment = make_experiment(alice)
+    assert (
+        "Stop the test" in alice_client.get(f"/experiments/{experiment.pk}/stop/").content.decode()
+    )
+    alice_client.post(f"/experiments/{experiment.pk}/stop/")
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "Stopped early" in page
+    assert "never read as “likely helps”" in page
+
+
+def test_the_history_lists_each_test_with_its_result(alice: User, alice_client: Client) -> None:
+    make_experiment(alice, days_ago=100)
+    page = alice_client.get("/experiments/").content.decode()
+    assert "No caffeine after noon" in page
+    assert "Finished" in page and "Too little data" in page
+
+
+def test_todays_check_in_links_to_the_answer(alice: User, alice_client: Client) -> None:
+    experiment = make_experiment(alice, days_ago=0)
+    page = alice_client.get("/diary/check-in/", follow=True).content.decode()
+    assert f"/experiments/{experiment.pk}/kept/" in page
