@@ -12,6 +12,7 @@ from html import escape
 WIDTH, HEIGHT = 640, 180
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 10, 26
 BAR, AXIS, TEXT, GAP = "#5b7fa6", "#b8c2cc", "#55606b", "#eef1f4"
+PARTIAL = "#a9bdd3"  # a week still going: paler, and labelled
 
 
 def _nice_max(value: float) -> float:
@@ -21,8 +22,11 @@ def _nice_max(value: float) -> float:
     return float(value)
 
 
-def weekly_chart(weeks: Sequence[tuple[dt.date, int | None]]) -> str:
-    """Bars of ``(week start, twitches)``; ``None`` is a week with nothing logged (a pale mark)."""
+def weekly_chart(weeks: Sequence[tuple[dt.date, int | None]], partial: bool = False) -> str:
+    """Bars of ``(week start, twitches)``; ``None`` is a week with nothing logged (a pale mark).
+
+    ``partial``: the last week is not over; its bar is drawn paler and labelled "so far".
+    """
     if not weeks:
         return ""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -48,11 +52,18 @@ def weekly_chart(weeks: Sequence[tuple[dt.date, int | None]]) -> str:
             )
             continue
         height = plot_h * count / top
+        so_far = partial and n == len(weeks) - 1
         parts.append(
             f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{bar_w:.1f}" '
-            f'height="{height:.1f}" fill="{BAR}"><title>Week of {start:%-d %b %Y}: {count}'
+            f'height="{height:.1f}" fill="{PARTIAL if so_far else BAR}"><title>Week of '
+            f"{start:%-d %b %Y}: {count}{' so far (the week is not over)' if so_far else ''}"
             "</title></rect>"
         )
+        if so_far:
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{base - height - 3:.1f}" text-anchor="end" '
+                f'font-size="10" fill="{TEXT}">so far</text>'
+            )
     first, last = weeks[0][0], weeks[-1][0]
     parts.append(
         f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="11" fill="{TEXT}">{first:%-d %b %Y}</text>'

@@ -13,19 +13,19 @@ from django.template.loader import render_to_string
 from twitchlog.accounts.models import User
 from twitchlog.knowledge.symptom import DISCLAIMER
 from twitchlog.reports.chart import weekly_chart
-from twitchlog.reports.summary import summarise
+from twitchlog.reports.summary import Period, summarise
 
 # WeasyPrint reports each rendering step at INFO; that is noise in a server's log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
-def report_html(user: User) -> str:
-    summary = summarise(user)
+def report_html(user: User, period: Period | None = None) -> str:
+    summary = summarise(user, period)
     return render_to_string(
         "reports/report.html",
         {
             "s": summary,
-            "chart": weekly_chart(summary.weeks),
+            "chart": weekly_chart(summary.weeks, summary.partial_week),
             "has_urgent": any(row.flag.urgency != "routine" for row in summary.flags),
             "disclaimer": DISCLAIMER,
         },
@@ -42,5 +42,5 @@ def render(html: str) -> bytes:
     return pdf
 
 
-def report_pdf(user: User) -> bytes:
-    return render(report_html(user))
+def report_pdf(user: User, period: Period | None = None) -> bytes:
+    return render(report_html(user, period))

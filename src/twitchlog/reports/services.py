@@ -13,6 +13,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import local_date
 from twitchlog.reports import archive, bundle, pdf
+from twitchlog.reports.summary import Period
 
 FORMATS = ("zip", "fhir", "pdf")
 
@@ -24,8 +25,13 @@ class Download:
     content_type: str
 
 
-def export(user: User, format: str, now: dt.datetime | None = None) -> Download:
-    """The person's data as ``format`` (one of FORMATS); raises ValueError for any other."""
+def export(
+    user: User, format: str, now: dt.datetime | None = None, period: Period | None = None
+) -> Download:
+    """The person's data as ``format`` (one of FORMATS); raises ValueError for any other.
+
+    ``period`` limits the PDF report to some days; the other formats always hold everything.
+    """
     now = now or timezone.now()
     day = local_date(now, user.time_zone).isoformat()
     if format == "zip":
@@ -34,7 +40,8 @@ def export(user: User, format: str, now: dt.datetime | None = None) -> Download:
         text = bundle.to_json(bundle.bundle(user, now))
         found = Download(text.encode(), f"twitchlog-fhir-{day}.json", "application/fhir+json")
     elif format == "pdf":
-        found = Download(pdf.report_pdf(user), f"twitchlog-report-{day}.pdf", "application/pdf")
+        content = pdf.report_pdf(user, period)
+        found = Download(content, f"twitchlog-report-{day}.pdf", "application/pdf")
     else:
         raise ValueError(f"{format!r} is not one of {', '.join(FORMATS)}")
     audit.log(user, "data.exported", None, format=format)

@@ -54,8 +54,23 @@ class FlagRow:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The days a report covers, both ends included; None for no limit on that side."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def __contains__(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    @property
+    def chosen(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True)
 class Summary:
-    name: str
+    name: str  # the display name, or "" (an email address is never printed)
     made_on: dt.date
     first_day: dt.date | None
     last_day: dt.date | None
@@ -63,6 +78,8 @@ class Summary:
     twitches: int
     weeks: list[tuple[dt.date, int | None]]
     weeks_cut: bool  # True when older weeks were left off the chart
+    partial_week: bool  # the last week was not over by the end of the period (or today)
+    period: Period
     spots: list[Spot]
     insights: presenting.Page
     results: list[ResultGroup]  # the questionnaire taken most recently first
@@ -94,12 +111,14 @@ def weekly_twitches(daily: dict[dt.date, float]) -> list[tuple[dt.date, int | No
     return weeks
 
 
-def _spots(user: User) -> list[Spot]:
+def _spots(user: User, period: Period) -> list[Spot]:
+    episodes = Episode.objects.filter(user=user)
+    if period.start is not None:
+        episodes = episodes.filter(local_date__gte=period.start)
+    if period.end is not None:
+        episodes = episodes.filter(local_date__lte=period.end)
     rows = list(
-        Episode.objects.filter(user=user)
-        .values("region", "side")
-        .annotate(n=Count("id"))
-        .order_by("-n", "region", "side")
+        episodes.values("region", "side").annotate(n=Count("id")).order_by("-n", "region", "side")
     )
     total = sum(row["n"] for row in rows)
     return [
@@ -108,9 +127,11 @@ def _spots(user: User) -> list[Spot]:
     ]
 
 
-def _results(user: User) -> list[ResultGroup]:
+def _results(user: User, period: Period) -> list[ResultGroup]:
     groups: dict[str, ResultGroup] = {}
     for result in AssessmentResult.objects.filter(user=user).order_by("-taken_at", "-pk"):
+        if local_date(result.taken_at, user.time_zone) not in period:
+            continue
         name = result.definition.name
         group = groups.setdefault(name, ResultGroup(name, result.definition.validation_tag, []))
         group.rows.append(
@@ -125,11 +146,11 @@ def _results(user: User) -> list[ResultGroup]:
     return list(groups.values())
 
 
-def _flags(user: User) -> list[FlagRow]:
+def _flags(user: User, period: Period) -> list[FlagRow]:
     seen: dict[str, FlagRow] = {}
     for note in RedFlagNote.objects.filter(user=user).order_by("noted_on", "pk"):
         flag = RED_FLAGS_BY_KEY.get(note.key)
-        if flag is None:
+        if flag is None or note.noted_on not in period:
             continue
         before = seen.get(note.key)
         still_open = note.dismissed_at is None or (before is not None and before.open)
@@ -143,22 +164,31 @@ def _daily_counts(frame: Any) -> dict[dt.date, float]:
     return {stamp.date(): float(value) for stamp, value in pairs}
 
 
-def summarise(user: User) -> Summary:
+def summarise(user: User, period: Period | None = None) -> Summary:
+    """The report's content, over ``period`` (default: the whole diary).
+
+    The driver analysis always uses the whole diary: fewer days would only make it weaker.
+    """
+    period = period or Period()
     current = insights.current_report(user, "twitch_count")
-    daily = _daily_counts(current.frame)
+    daily = {day: n for day, n in _daily_counts(current.frame).items() if day in period}
     weeks = weekly_twitches(daily)
     logged_days = sorted(daily)
+    made_on = local_now(user.time_zone).date()
+    over_by = min(made_on, period.end) if period.end else made_on
     return Summary(
-        name=user.display_name or user.email,
-        made_on=local_now(user.time_zone).date(),
+        name=user.display_name,
+        made_on=made_on,
         first_day=logged_days[0] if logged_days else None,
         last_day=logged_days[-1] if logged_days else None,
         days_logged=len(logged_days),
         twitches=sum(round(v) for v in daily.values() if not math.isnan(v)),
         weeks=weeks[-MAX_WEEKS:],
         weeks_cut=len(weeks) > MAX_WEEKS,
-        spots=_spots(user),
+        partial_week=bool(weeks) and weeks[-1][0] + dt.timedelta(days=6) > over_by,
+        period=period,
+        spots=_spots(user, period),
         insights=presenting.page(current.stored.report, insights.custom_labels(user)),
-        results=_results(user),
-        flags=_flags(user),
+        results=_results(user, period),
+        flags=_flags(user, period),
     )

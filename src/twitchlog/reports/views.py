@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from twitchlog.core.types import AuthedRequest
 from twitchlog.reports import services
+from twitchlog.reports.forms import PeriodForm
 
 
 def attachment(download: services.Download) -> HttpResponse:
@@ -16,9 +17,15 @@ def attachment(download: services.Download) -> HttpResponse:
 
 @login_required
 def index(request: AuthedRequest) -> HttpResponse:
-    return render(request, "reports/index.html")
+    return render(request, "reports/index.html", {"period_form": PeriodForm()})
 
 
 @login_required
 def download(request: AuthedRequest, format: str) -> HttpResponse:
-    return attachment(services.export(request.user, format))
+    period = None
+    if format == "pdf" and request.GET:
+        form = PeriodForm(request.GET)
+        if not form.is_valid():
+            return render(request, "reports/index.html", {"period_form": form}, status=400)
+        period = form.period()
+    return attachment(services.export(request.user, format, period=period))
