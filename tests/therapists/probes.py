@@ -88,6 +88,28 @@ def _offer_token(p: Personas) -> dict[str, Any]:
     return {"token": offer_token(profile.waitlist_offers.get())}
 
 
+def _alice_as_therapist_past(p: Personas) -> dict[str, Any]:
+    import datetime as dt
+
+    from twitchlog.therapists.models import Appointment
+
+    booking = make_booking(p.theo, make_therapist(p.alice))
+    earlier = booking.start - dt.timedelta(days=5)
+    Appointment.objects.filter(pk=booking.pk).update(
+        start=earlier,
+        end=earlier + dt.timedelta(minutes=50),
+        blocked_until=earlier + dt.timedelta(minutes=60),
+    )
+    return {"pk": booking.pk}
+
+
+def _alices_intake_question(p: Personas) -> dict[str, Any]:
+    from twitchlog.therapists.intake import add_question
+
+    profile = make_therapist(p.alice)
+    return {"pk": add_question(p.alice, profile, "What brings you?", "text", [], False).pk}
+
+
 PROBES = {
     "therapists:directory": Probe("public"),
     "therapists:profile": Probe("public", _listed),
@@ -102,6 +124,13 @@ PROBES = {
     ),
     "therapists:shared_summary": Probe("owned", _alice_as_therapist_sharing, owner_status=200),
     "therapists:manage": Probe("public", _manage_token),
+    "therapists:attendance": Probe(
+        "owned",
+        _alice_as_therapist_past,
+        method="post",
+        data={"attendance": "attended"},
+        owner_status=302,
+    ),
     "therapists:waitlist_join": Probe(
         "login", _listed, method="post", data={"session_format": "video"}
     ),
@@ -116,6 +145,10 @@ PROBES = {
         "owned", _alices_hours, method="post", owner_status=302
     ),
     "therapists:dashboard": Probe("login"),
+    "therapists:intake": Probe("login"),
+    "therapists:intake_delete": Probe(
+        "owned", _alices_intake_question, method="post", owner_status=302
+    ),
     "GET /api/therapists/": Probe("login"),
     "GET /api/therapists/{therapist_id}": Probe("login", _api_listed),
     "GET /api/therapists/{therapist_id}/slots": Probe("login", _api_listed),

@@ -13,7 +13,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from twitchlog.core.access import get_owned_or_404
-from twitchlog.therapists.models import Appointment, TherapistProfile, WaitlistEntry
+from twitchlog.therapists.models import (
+    Appointment,
+    IntakeQuestion,
+    TherapistProfile,
+    WaitlistEntry,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -58,6 +63,10 @@ def get_availability_item_for_therapist(queryset: Any, user: Any, pk: int) -> An
 
 def get_waitlist_entry_for_client(user: Any, pk: int) -> WaitlistEntry:
     return get_owned_or_404(WaitlistEntry.objects.all(), user, owner_field="client", pk=pk)
+
+
+def get_intake_question_for_therapist(user: Any, pk: int) -> IntakeQuestion:
+    return get_owned_or_404(IntakeQuestion.objects.all(), user, owner_field="profile__user", pk=pk)
 
 
 def get_appointment_for_client(user: Any, pk: int) -> Appointment:

@@ -13,7 +13,14 @@ from twitchlog.therapists.choices import (
     Qualification,
     SessionFormat,
 )
-from twitchlog.therapists.models import ExtraHours, TherapistProfile, TimeOff, WeeklyHours
+from twitchlog.therapists.intake import DIARY_DAYS as INTAKE_DIARY_DAYS
+from twitchlog.therapists.models import (
+    ExtraHours,
+    IntakeQuestion,
+    TherapistProfile,
+    TimeOff,
+    WeeklyHours,
+)
 
 _CHIPS = forms.CheckboxSelectMultiple
 
@@ -269,6 +276,55 @@ def parse_start(value: str) -> dt.datetime | None:
     return start.astimezone(dt.UTC)
 
 
+def _intake_field(question: IntakeQuestion) -> forms.Field:
+    required = question.required
+    message = {"required": "Please answer this question."}
+    if question.kind == IntakeQuestion.Kind.CHOICE:
+        return forms.ChoiceField(
+            label=question.text,
+            choices=[(o, o) for o in question.options],
+            widget=forms.RadioSelect,
+            required=required,
+            error_messages=message,
+        )
+    if question.kind == IntakeQuestion.Kind.YES_NO:
+        return forms.ChoiceField(
+            label=question.text,
+            choices=[("yes", "Yes"), ("no", "No")],
+            widget=forms.RadioSelect,
+            required=required,
+            error_messages=message,
+        )
+    return forms.CharField(
+        label=question.text,
+        max_length=1000,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=message,
+    )
+
+
+class IntakeQuestionForm(forms.Form):
+    text = forms.CharField(
+        label="Question",
+        max_length=200,
+        error_messages={"required": "Please write the question."},
+    )
+    kind = forms.ChoiceField(
+        label="Answered by", choices=IntakeQuestion.Kind.choices, widget=forms.RadioSelect
+    )
+    options = forms.CharField(
+        label="Answers to choose from (for “one of several”), one a line",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    required = forms.BooleanField(label="The client must answer it", required=False)
+
+    def clean_options(self) -> list[str]:
+        lines = [line.strip()[:100] for line in self.cleaned_data["options"].splitlines()]
+        return [line for line in lines if line]
+
+
 class BookForm(forms.Form):
     start = forms.CharField(widget=forms.HiddenInput)
     session_format = forms.ChoiceField(
@@ -301,8 +357,29 @@ class BookForm(forms.Form):
     # Sessions of the series to leave out, after the client chose to book the rest.
     skip = forms.MultipleChoiceField(widget=forms.MultipleHiddenInput, required=False)
 
-    def __init__(self, profile: TherapistProfile, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        profile: TherapistProfile,
+        *args: Any,
+        intake: list[IntakeQuestion] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.intake = intake or []
+        for question in self.intake:
+            self.fields[f"q{question.pk}"] = _intake_field(question)
+        if self.intake:
+            self.fields["attach_scores"] = forms.BooleanField(
+                label="Attach my latest questionnaire results",
+                required=False,
+                help_text="Each questionnaire's latest score, its band and the date.",
+            )
+            self.fields["attach_diary"] = forms.BooleanField(
+                label=f"Attach a summary of my diary (last {INTAKE_DIARY_DAYS} days)",
+                required=False,
+                help_text="How many days you logged, how many twitches, and the three "
+                "places they happened most.",
+            )
         skip = self.fields["skip"]
         assert isinstance(skip, forms.MultipleChoiceField)
         sent = self.data.getlist("skip") if hasattr(self.data, "getlist") else []
@@ -319,6 +396,19 @@ class BookForm(forms.Form):
         if start is None:
             raise forms.ValidationError("Please pick a time from the list.")
         return start
+
+    def intake_fields(self) -> list[Any]:
+        return [self[f"q{q.pk}"] for q in self.intake]
+
+    def intake_answers(self) -> list[dict[str, str]]:
+        """The questions with the client's answers, as kept with the appointment."""
+        answers = []
+        for question in self.intake:
+            value = self.cleaned_data.get(f"q{question.pk}")
+            if question.kind == IntakeQuestion.Kind.YES_NO:
+                value = {"yes": "Yes", "no": "No"}.get(value or "", "")
+            answers.append({"question": question.text, "answer": str(value or "")})
+        return answers
 
     def clean_skip(self) -> list[dt.datetime]:
         parsed = [parse_start(v) for v in self.cleaned_data["skip"]]

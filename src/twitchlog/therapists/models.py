@@ -267,6 +267,11 @@ class Appointment(models.Model):
         BOOKED = "booked", "Booked"
         CANCELLED = "cancelled", "Cancelled"
 
+    class Attendance(models.TextChoices):
+        ATTENDED = "attended", "Attended"
+        LATE_CANCELLED = "late_cancelled", "Cancelled late"
+        MISSED = "missed", "Missed"
+
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     therapist = models.ForeignKey(
         TherapistProfile, on_delete=models.CASCADE, related_name="appointments"
@@ -301,6 +306,8 @@ class Appointment(models.Model):
     # and the end of its window, fixed when they shared (moving the appointment ends the share).
     shared_at = models.DateTimeField(null=True, blank=True)
     shared_until = models.DateTimeField(null=True, blank=True)
+    # Marked by the therapist once the session has started.
+    attendance = models.CharField(max_length=16, choices=Attendance.choices, blank=True)
 
     class Meta:
         ordering = ["start"]
@@ -431,3 +438,48 @@ class WaitlistOffer(models.Model):
 
     def __str__(self) -> str:
         return f"waitlist offer {self.pk}"
+
+
+class IntakeQuestion(models.Model):
+    """One question of a therapist's intake form, answered by a client booking a first session."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", "Free text"
+        CHOICE = "choice", "One of several answers"
+        YES_NO = "yes_no", "Yes or no"
+
+    profile = models.ForeignKey(
+        TherapistProfile, on_delete=models.CASCADE, related_name="intake_questions"
+    )
+    text = models.CharField("question", max_length=200)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.TEXT)
+    # For "choice": the answers to choose from.
+    options = models.JSONField(default=list, blank=True)
+    required = models.BooleanField("the client must answer", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"intake question {self.pk}"
+
+
+class Intake(models.Model):
+    """A client's answers to the intake form, kept with the first appointment they booked.
+
+    The questions are copied with the answers, so a later edit of the form does not change
+    what the client answered. ``scores`` and ``diary`` are filled only when the client chose
+    to attach them, as they stood at booking. Only the two people of the appointment see it.
+    """
+
+    appointment = models.OneToOneField(
+        Appointment, on_delete=models.CASCADE, primary_key=True, related_name="intake"
+    )
+    answers = models.JSONField(default=list)  # [{"question": ..., "answer": ...}]
+    scores = models.JSONField(null=True, blank=True)
+    diary = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"intake for appointment {self.appointment_id}"

@@ -16,7 +16,7 @@ import logging
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model, Q
+from django.db.models import Count, F, Model, Q
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
@@ -362,6 +362,43 @@ def set_sharing(
         appointment.shared_at = appointment.shared_until = None
         appointment.save(update_fields=["shared_at", "shared_until"])
         audit.log(client, "appointment.sharing_withdrawn", appointment)
+
+
+@transaction.atomic
+def mark_attendance(
+    therapist: User, appointment: Appointment, value: str, now: dt.datetime | None = None
+) -> None:
+    """The therapist marks a session attended, cancelled late or missed (or clears the mark)."""
+    now = now or timezone.now()
+    if appointment.participant_role(therapist) != "therapist":
+        raise ChangeRefused("Only the therapist marks attendance.")
+    if value and value not in Appointment.Attendance.values:
+        raise ChangeRefused("Choose attended, cancelled late or missed.")
+    if not appointment.is_active:
+        raise ChangeRefused("This appointment was cancelled here, so there is nothing to mark.")
+    if appointment.start > now:
+        raise ChangeRefused("Attendance can be marked once the session has started.")
+    appointment.attendance = value
+    appointment.save(update_fields=["attendance"])
+    audit.log(therapist, "appointment.attendance_marked", appointment, attendance=value or "none")
+
+
+def attendance_counts(profile: TherapistProfile) -> dict[str, int]:
+    """How many of the therapist's sessions are marked each way, and how many await a mark."""
+    rows = (
+        Appointment.objects.filter(therapist=profile, status=Appointment.Status.BOOKED)
+        .values("attendance")
+        .annotate(n=Count("pk"))
+    )
+    found = {row["attendance"]: row["n"] for row in rows}
+    counts = {value: found.get(value, 0) for value in Appointment.Attendance.values}
+    counts["unmarked"] = Appointment.objects.filter(
+        therapist=profile,
+        status=Appointment.Status.BOOKED,
+        attendance="",
+        start__lte=timezone.now(),
+    ).count()
+    return counts
 
 
 def cancel_for_deleted_account(user: User, now: dt.datetime | None = None) -> int:

@@ -11,16 +11,24 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from twitchlog.core.types import AuthedRequest
-from twitchlog.therapists import access, services
+from twitchlog.therapists import access, intake, services
 from twitchlog.therapists.availability import free_slots, slots_by_local_day
 from twitchlog.therapists.forms import (
     BookingRulesForm,
     ExtraHoursForm,
+    IntakeQuestionForm,
     ProfileForm,
     TimeOffForm,
     WeeklyHoursForm,
 )
-from twitchlog.therapists.models import ExtraHours, TherapistProfile, TimeOff, WeeklyHours
+from twitchlog.therapists.models import (
+    Appointment,
+    ExtraHours,
+    TherapistProfile,
+    TimeOff,
+    WeeklyHours,
+)
+from twitchlog.therapists.results import latest_results_for
 
 AVAILABILITY_KINDS: dict[str, Any] = {
     "weekly": (WeeklyHours, WeeklyHoursForm),
@@ -142,34 +150,25 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "therapist": profile,
         "upcoming": [a for a in booked if a.is_active and a.end > now],
         "past": [a for a in reversed(booked) if not a.is_active or a.end <= now][:100],
+        "counts": services.attendance_counts(profile),
+        "attendance_choices": Appointment.Attendance.choices,
     }
     return render(request, "therapists/dashboard.html", ctx)
 
 
-def latest_results_for(user: Any) -> list[dict[str, Any]] | None:
-    """The client's latest result per questionnaire, or None while that part is missing.
-
-    This is the shared summary until the reports feature provides a fuller one.
-    """
+@login_required
+@require_POST
+def attendance(request: AuthedRequest, pk: int) -> HttpResponse:
+    appointment = access.get_appointment_for_therapist(request.user, pk)
     try:
-        from twitchlog.assessments.services import latest_results
-    except ImportError:
-        return None
-    rows = []
-    for result in latest_results(user):
-        definition = getattr(result, "definition", None)
-        rows.append(
-            {
-                "instrument": getattr(definition, "name", result.instrument),
-                "score": result.score,
-                "max_score": getattr(result, "max_score", None),
-                "band": result.band,
-                "taken_at": result.taken_at,
-                "safety": result.safety_answer,
-                "validation_tag": getattr(definition, "validation_tag", ""),
-            }
-        )
-    return rows
+        services.mark_attendance(request.user, appointment, request.POST.get("attendance", ""))
+    except services.AppointmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Attendance saved.")
+    if request.POST.get("next") == "appointment":
+        return redirect("therapists:appointment", pk=appointment.pk)
+    return redirect("therapists:dashboard")
 
 
 @login_required
@@ -184,3 +183,39 @@ def shared_summary(request: AuthedRequest, pk: int) -> HttpResponse:
     response = render(request, "therapists/shared_summary.html", ctx)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+def intake_form(request: AuthedRequest) -> HttpResponse:
+    """The therapist's intake questions: see, add, remove."""
+    profile = access.own_profile(request.user)
+    if profile is None:
+        return redirect("therapists:apply")
+    form = IntakeQuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            intake.add_question(
+                request.user, profile, data["text"], data["kind"], data["options"], data["required"]
+            )
+        except services.AppointmentError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Question added.")
+            return redirect("therapists:intake")
+    ctx = {
+        "therapist": profile,
+        "form": form,
+        "questions": intake.questions(profile),
+        "max_questions": intake.MAX_QUESTIONS,
+    }
+    return render(request, "therapists/intake.html", ctx)
+
+
+@login_required
+@require_POST
+def intake_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    question = access.get_intake_question_for_therapist(request.user, pk)
+    intake.remove_question(request.user, question)
+    messages.success(request, "Question removed. Answers already given keep it.")
+    return redirect("therapists:intake")

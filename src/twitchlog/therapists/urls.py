@@ -17,6 +17,7 @@ urlpatterns = [
     path("appointments/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("appointments/<int:pk>/move/", views.reschedule, name="reschedule"),
     path("appointments/<int:pk>/sharing/", views.sharing, name="sharing"),
+    path("appointments/<int:pk>/attendance/", therapist_views.attendance, name="attendance"),
     path("appointments/<int:pk>/shared/", therapist_views.shared_summary, name="shared_summary"),
     path("manage/<str:token>/", views.manage, name="manage"),
     path("apply/", therapist_views.apply, name="apply"),
@@ -28,4 +29,6 @@ urlpatterns = [
         name="availability_delete",
     ),
     path("me/appointments/", therapist_views.dashboard, name="dashboard"),
+    path("me/intake/", therapist_views.intake_form, name="intake"),
+    path("me/intake/<int:pk>/delete/", therapist_views.intake_delete, name="intake_delete"),
 ]

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from twitchlog.core.timezones import zone
 from twitchlog.core.types import AuthedRequest
-from twitchlog.therapists import access, links, series, services
+from twitchlog.therapists import access, intake, links, series, services
 from twitchlog.therapists.availability import (
     alternatives,
     directory_entries,
@@ -31,8 +32,8 @@ from twitchlog.therapists.forms import (
     parse_start,
 )
 from twitchlog.therapists.models import Appointment, TherapistProfile, WaitlistEntry
+from twitchlog.therapists.results import latest_results_for
 from twitchlog.therapists.slots import Slot, in_part_of_day, local_days
-from twitchlog.therapists.therapist_views import latest_results_for
 
 SLOT_WEEK = dt.timedelta(days=7)
 
@@ -134,7 +135,8 @@ def _taken(
 def book(request: AuthedRequest, pk: int) -> HttpResponse:
     therapist = access.get_listed_profile(pk)
     data = request.POST if request.method == "POST" else None
-    form = BookForm(therapist, data, initial={"start": request.GET.get("start", "")})
+    asked = intake.questions(therapist) if intake.is_first_session(request.user, therapist) else []
+    form = BookForm(therapist, data, initial={"start": request.GET.get("start", "")}, intake=asked)
     start = parse_start(request.POST.get("start") or request.GET.get("start", ""))
     if start is None:
         return redirect("therapists:profile", pk=therapist.pk)
@@ -150,12 +152,14 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
         if form.cleaned_data["repeat"]:
             return _book_series(request, therapist, form, ctx)
         try:
-            appointment = services.book_slot(
-                request.user,
-                therapist,
-                form.cleaned_data["start"],
-                form.cleaned_data["session_format"],
-            )
+            with transaction.atomic():
+                appointment = services.book_slot(
+                    request.user,
+                    therapist,
+                    form.cleaned_data["start"],
+                    form.cleaned_data["session_format"],
+                )
+                _save_intake(request, form, appointment)
         except services.AppointmentError as error:
             return _taken(request, "therapists/book.html", ctx, therapist, error, start)
         messages.success(
@@ -168,20 +172,34 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "therapists/book.html", ctx)
 
 
+def _save_intake(request: AuthedRequest, form: BookForm, appointment: Appointment) -> None:
+    """Keep the answers to the intake form with a first session, when there is a form."""
+    if form.intake:
+        intake.save(
+            request.user,
+            appointment,
+            form.intake_answers(),
+            attach_scores=form.cleaned_data.get("attach_scores", False),
+            attach_diary=form.cleaned_data.get("attach_diary", False),
+        )
+
+
 def _book_series(
     request: AuthedRequest, therapist: TherapistProfile, form: BookForm, ctx: dict[str, Any]
 ) -> HttpResponse:
     data = form.cleaned_data
     try:
-        booked = series.book_series(
-            request.user,
-            therapist,
-            data["start"],
-            data["session_format"],
-            data["repeat"],
-            data["count"],
-            skip=data["skip"],
-        )
+        with transaction.atomic():
+            booked = series.book_series(
+                request.user,
+                therapist,
+                data["start"],
+                data["session_format"],
+                data["repeat"],
+                data["count"],
+                skip=data["skip"],
+            )
+            _save_intake(request, form, booked[0])
     except series.SeriesConflict as conflict:
         ctx |= {
             "conflict": conflict,
@@ -230,6 +248,7 @@ def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) 
         "series_sessions": series.sessions_of(appointment),
         "later_sessions": later,
         "other": appointment.client.short_name if role == "therapist" else therapist.name,
+        "intake": getattr(appointment, "intake", None),
         "therapist": therapist,
         "role": role,
         "may_change": may_change,
