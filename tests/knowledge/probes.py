@@ -3,6 +3,7 @@ from tests.access import Probe
 PROBES = {
     "knowledge:index": Probe("public"),
     "knowledge:twitching": Probe("public"),
+    "knowledge:fear_of_als": Probe("public"),
     "knowledge:causes": Probe("public"),
     "knowledge:cause": Probe("public", lambda p: {"slug": "sleep"}),
     "knowledge:topics": Probe("public"),

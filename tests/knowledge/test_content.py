@@ -1,6 +1,6 @@
 """The knowledge data is complete and consistent."""
 
-from twitchlog.knowledge import search
+from twitchlog.knowledge import fasciculations, search
 from twitchlog.knowledge.causes import CAUSES, CAUSES_BY_SLUG
 from twitchlog.knowledge.factors import FACTORS
 from twitchlog.knowledge.para import Para
@@ -18,6 +18,8 @@ def all_paras() -> list[Para]:
         paras += [*cause.how, *cause.helps, *([cause.correction] if cause.correction else [])]
     for topic in TOPICS:
         paras += topic.body
+    for _, section in fasciculations.SECTIONS:
+        paras += section
     return paras
 
 

@@ -1,18 +1,76 @@
 """A small full-text search over the knowledge pages. Pure: no Django.
 
 The whole corpus is a few dozen paragraphs, so scanning it on each query is faster than
-keeping an index up to date. Matching is by word prefix ("twitch" finds "twitching").
+keeping an index up to date.
+
+Matching is by whole word, after folding simple endings ("twitches", "twitching" -> "twitch")
+and known synonyms into one concept: "ALS", "MND", "motor neurone disease" and "Lou Gehrig"
+are one thing, as are "BFS" and "benign fasciculation syndrome", and "fasciculation" and
+"twitch". A word never matches inside a longer one, so "ALS" does not find "also". Every
+query word must match; a match in the title counts most, then in a heading, then in the text.
 """
 
 import re
 from dataclasses import dataclass
 
+from twitchlog.knowledge import fasciculations
 from twitchlog.knowledge.causes import CAUSES
 from twitchlog.knowledge.red_flags import DOCTOR_INTRO, RED_FLAGS
 from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
 from twitchlog.knowledge.topics import TOPICS
 
 WORD = re.compile(r"[a-z0-9]+")
+TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT = 10, 4, 1
+
+# Each concept and the words or phrases that mean it. Phrases are matched before words.
+SYNONYMS = {
+    "als": (
+        "als",
+        "mnd",
+        "amyotrophic lateral sclerosis",
+        "motor neurone disease",
+        "motor neuron disease",
+        "motor neurone",
+        "motor neuron",
+        "lou gehrig",
+        "lou gehrigs",
+        "gehrig",
+    ),
+    "bfs": ("bfs", "benign fasciculation syndrome", "benign fasciculations"),
+    "twitch": ("twitch", "fasciculation", "fasciculate"),
+}
+_PHRASES = sorted(
+    ((phrase, concept) for concept, words in SYNONYMS.items() for phrase in words if " " in phrase),
+    key=lambda pair: -len(pair[0]),
+)
+_WORDS = {word: concept for concept, words in SYNONYMS.items() for word in words}
+
+
+def _fold(word: str) -> str:
+    """The word without a plural or -ing/-ed ending, so forms of one word match each other."""
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _concept(word: str) -> str:
+    return _WORDS.get(word) or _WORDS.get(_fold(word)) or _fold(word)
+
+
+def concepts(text: str) -> list[str]:
+    """The text as a list of folded words, synonyms replaced by their concept."""
+    lowered = " ".join(WORD.findall(text.lower().replace("'", "")))
+    for phrase, concept in _PHRASES:
+        lowered = re.sub(rf"\b{phrase}\b", f" {concept} ", lowered)
+    return [_concept(word) for word in lowered.split()]
 
 
 @dataclass(frozen=True)
@@ -21,6 +79,7 @@ class Document:
     route: str  # URL name
     args: tuple[str, ...]
     text: str
+    headings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +99,17 @@ def documents() -> list[Document]:
                 [p.text for p in SYMPTOM_INTRO]
                 + [f"{title}. {p.text}" for title, p in SYMPTOM_FACETS]
             ),
+            tuple(title for title, _ in SYMPTOM_FACETS),
+        ),
+        Document(
+            fasciculations.TITLE,
+            "knowledge:fear_of_als",
+            (),
+            " ".join(
+                [fasciculations.SUMMARY]
+                + [p.text for _, paras in fasciculations.SECTIONS for p in paras]
+            ),
+            tuple(heading for heading, _ in fasciculations.SECTIONS),
         ),
         Document(
             "When to see a doctor",
@@ -56,6 +126,7 @@ def documents() -> list[Document]:
                 "knowledge:cause",
                 (cause.slug,),
                 " ".join([cause.summary, *(p.text for p in paras)]),
+                (cause.summary,),
             )
         )
     for topic in TOPICS:
@@ -65,33 +136,44 @@ def documents() -> list[Document]:
                 "knowledge:topic",
                 (topic.slug,),
                 " ".join([topic.summary, *(p.text for p in topic.body)]),
+                (topic.summary,),
             )
         )
     return docs
 
 
-def _snippet(text: str, terms: list[str], width: int = 180) -> str:
+def _snippet(text: str, wanted: set[str], width: int = 180) -> str:
+    """About ``width`` characters of ``text`` around the first word or phrase that matches."""
     lowered = text.lower()
-    positions = [lowered.find(term) for term in terms if lowered.find(term) >= 0]
-    start = max(0, min(positions) - width // 3) if positions else 0
+    positions = [
+        next((m.start() for m in WORD.finditer(lowered) if _concept(m.group()) in wanted), -1)
+    ]
+    for phrase, concept in _PHRASES:
+        if concept in wanted and (found := re.search(rf"\b{phrase}\b", lowered)):
+            positions.append(found.start())
+    hits = [p for p in positions if p >= 0]
+    start = max(0, min(hits) - width // 3) if hits else 0
     snippet = text[start : start + width].strip()
     return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
 
 
 def search(query: str, limit: int = 20) -> list[Hit]:
-    terms = WORD.findall(query.lower())
+    terms = list(dict.fromkeys(concepts(query)))
     if not terms:
         return []
     hits = []
     for doc in documents():
-        title_words = WORD.findall(doc.title.lower())
-        words = WORD.findall(doc.text.lower())
-        if not all(any(w.startswith(t) for w in title_words + words) for t in terms):
+        title = concepts(doc.title)
+        headings = [word for heading in doc.headings for word in concepts(heading)]
+        text = concepts(doc.text)
+        if not all(term in title or term in headings or term in text for term in terms):
             continue
         score = sum(
-            5 * sum(w.startswith(t) for w in title_words) + sum(w.startswith(t) for w in words)
-            for t in terms
+            TITLE_WEIGHT * title.count(term)
+            + HEADING_WEIGHT * headings.count(term)
+            + TEXT_WEIGHT * text.count(term)
+            for term in terms
         )
-        hits.append(Hit(doc, score, _snippet(doc.text, terms)))
+        hits.append(Hit(doc, score, _snippet(doc.text, set(terms))))
     hits.sort(key=lambda hit: (-hit.score, hit.document.title))
     return hits[:limit]

@@ -7,6 +7,7 @@ app_name = "knowledge"
 urlpatterns = [
     path("", views.index, name="index"),
     path("twitching/", views.twitching, name="twitching"),
+    path("twitching-and-als/", views.fear_of_als, name="fear_of_als"),
     path("causes/", views.causes, name="causes"),
     path("causes/<slug:slug>/", views.cause, name="cause"),
     path("recovery/", views.topics, name="topics"),

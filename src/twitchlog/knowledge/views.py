@@ -2,6 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from twitchlog.knowledge import fasciculations
 from twitchlog.knowledge.care import care_for
 from twitchlog.knowledge.causes import CAUSES, CAUSES_BY_SLUG
 from twitchlog.knowledge.factors import FACTORS
@@ -23,6 +24,15 @@ def index(request: HttpRequest) -> HttpResponse:
 def twitching(request: HttpRequest) -> HttpResponse:
     ctx = {"intro": SYMPTOM_INTRO, "facets": SYMPTOM_FACETS}
     return render(request, "knowledge/twitching.html", ctx)
+
+
+def fear_of_als(request: HttpRequest) -> HttpResponse:
+    ctx = {
+        "title": fasciculations.TITLE,
+        "summary": fasciculations.SUMMARY,
+        "sections": fasciculations.SECTIONS,
+    }
+    return render(request, "knowledge/fear_of_als.html", ctx)
 
 
 def causes(request: HttpRequest) -> HttpResponse:
