@@ -35,7 +35,20 @@ def test_it_explains_a_bad_country_code(alice_client: Any) -> None:
     response = alice_client.post(
         reverse("accounts:profile"), {"time_zone": "Europe/London", "country": "UK1"}
     )
-    assert "two-letter country code" in response.content.decode()
+    assert "Choose your country from the list" in response.content.decode()
+
+
+def test_the_country_is_chosen_from_a_list_by_name(alice_client: Any, alice: Any) -> None:
+    # Before: a two-letter box ("GB"), which few people know for their own country.
+    alice.country = "UK"  # as older profiles may hold it
+    alice.save()
+    page = alice_client.get(reverse("accounts:profile")).content.decode()
+    assert '<select name="country"' in page
+    assert '<option value="GB" selected>Britain (UK)</option>' in page
+    assert '<option value="DE">Germany</option>' in page
+    alice_client.post(reverse("accounts:profile"), {"time_zone": "Europe/London", "country": "de"})
+    alice.refresh_from_db()
+    assert alice.country == "DE"
 
 
 def test_pages_show_times_in_the_persons_zone(alice_client: Any, alice: Any) -> None:

@@ -19,3 +19,11 @@ def test_it_does_not_mention_files_on_other_forms() -> None:
     html = str(NameForm(data={}))
     assert "Everything you typed is still here." in html
     assert "file" not in html
+
+
+def test_every_form_names_each_mistake_and_links_to_its_field() -> None:
+    # Before: diary forms listed and linked each mistake, every other form only said
+    # "Some answers need another look"; one style now, the same template.
+    html = str(UploadForm(data={}, files={}))
+    assert '<a href="#id_name">Name</a>: This field is required.' in html
+    assert '<a href="#id_file">File</a>' in html

@@ -116,3 +116,10 @@ def test_the_day_page_lists_entries_and_the_check_in(alice_client: Any, alice: A
     assert "<dt>Alcohol</dt><dd>2 units</dd>" in page
     assert "<dt>Nicotine</dt><dd>No</dd>" in page
     assert "Sleep</dt>" not in page  # not logged, not shown as 0
+
+
+def test_one_of_a_unit_is_said_in_the_singular(alice_client: Any, alice: Any) -> None:
+    make_checkin(alice, anxiety_episodes=1, alcohol_units=1, sleep_hours=7)
+    page = alice_client.get(reverse("diary:day", args=["2026-11-20"])).content.decode()
+    assert "<dd>1 episode</dd>" in page and "<dd>1 unit</dd>" in page
+    assert "<dd>7 hours</dd>" in page

@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 import pytest
@@ -89,3 +90,10 @@ def test_the_search_box_finds_pages_and_says_when_nothing_matches(client: Any) -
     assert reverse("knowledge:cause", args=["stimulants"]) in page
     empty = client.get(reverse("knowledge:search"), {"q": "zebra"}).content.decode()
     assert "Nothing in the guides mentions" in empty
+
+
+def test_the_search_count_agrees_with_its_verb(client: Any) -> None:
+    one = client.get(reverse("knowledge:search"), {"q": "eyelid"}).content.decode()
+    assert "1 page mentions “eyelid”" in one
+    more = client.get(reverse("knowledge:search"), {"q": "breathing"}).content.decode()
+    assert re.search(r"\d+ pages mention “breathing”", more)

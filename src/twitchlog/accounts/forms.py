@@ -5,7 +5,9 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 
 from twitchlog.accounts.models import User, validate_time_zone
+from twitchlog.core.countries import countries
 from twitchlog.core.timezones import all_zones
+from twitchlog.knowledge.care import normalise_country
 
 
 def resolve_time_zone(text: str) -> str:
@@ -98,27 +100,31 @@ class LoginForm(forms.Form):
     )
 
 
+class CountryField(forms.ChoiceField):
+    """A list of countries by name; a code typed or sent by hand ("uk", "de") is read too."""
+
+    def to_python(self, value: Any) -> str:
+        return normalise_country(str(value or ""))
+
+
 class ProfileForm(forms.ModelForm):
     time_zone = TimeZoneField()
-    # Wider than the stored two letters, so a wrong entry gets our message, not a length error.
-    country = forms.CharField(
-        max_length=20,
+    country = CountryField(
+        choices=[("", "Not chosen"), *countries()],
         required=False,
-        help_text="Two letters, such as GB or US. It picks the crisis lines we show you.",
-        widget=forms.TextInput(attrs={"size": 3, "autocomplete": "country"}),
+        help_text="It picks the crisis lines and emergency number we show you.",
+        error_messages={"invalid_choice": "Choose your country from the list."},
+        widget=forms.Select(attrs={"autocomplete": "country"}),
     )
 
     class Meta:
         model = User
         fields = ["display_name", "time_zone", "country"]
 
-    def clean_country(self) -> str:
-        country = self.cleaned_data["country"].strip().upper()
-        if country and (len(country) != 2 or not country.isalpha()):
-            raise forms.ValidationError(
-                "Use the two-letter country code, such as GB, US or DE.", code="bad_country"
-            )
-        return country
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Older profiles may hold "UK"; the list knows it as GB.
+        self.initial["country"] = normalise_country(self.initial.get("country", ""))
 
 
 class ConfirmPasswordForm(forms.Form):

@@ -49,10 +49,23 @@ def burden_level(count: float, severity: float) -> int | None:
     return max(levels) if levels else None
 
 
+# Units as the factors name them, and how to say one of each ("1 episode", not "1 episodes").
+SINGULAR_UNITS = {
+    "episodes": "episode",
+    "hours": "hour",
+    "litres": "litre",
+    "meals": "meal",
+    "minutes": "minute",
+    "units": "unit",
+}
+
+
 def _shown(value: Any, unit: str) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     number = format_number(value)
+    if number == "1":
+        unit = SINGULAR_UNITS.get(unit, unit)
     return f"{number} {unit}" if unit and not unit[0].isdigit() else number
 
 
