@@ -91,11 +91,16 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
     page.tap("dialog.offline-dialog button[value=twitch]")
     page.wait_for_selector("text=Waiting to be sent: 2 entries")
 
+    page.goto(f"{live_server.url}/diary/log/")  # the list of places
+    page.click("button[name=spot][value='right-upper-back']")
+    page.click("dialog.offline-dialog button[value=spasm]")
+    page.wait_for_selector("text=Waiting to be sent: 3 entries")
+
     page.goto(f"{live_server.url}/diary/stress/new/")
     page.check("input[name=kind][value=fright]")
     page.check("input[name=strength][value='6']")
     page.click("main form button[type=submit]")
-    page.wait_for_selector("text=Waiting to be sent: 3 entries")
+    page.wait_for_selector("text=Waiting to be sent: 4 entries")
     queued = page.inner_text(".offline-queue")
     assert "Left calf, twitch (same as last time)" in queued
     assert "Left eyelid or around the eye, twitch" in queued
@@ -108,7 +113,7 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
 
     page.goto(f"{live_server.url}/home/")
     context.set_offline(False)
-    page.wait_for_selector("text=Sent 3 entries logged while offline")
+    page.wait_for_selector("text=Sent 4 entries logged while offline")
     page.reload()  # a second page load, and a second tab, must not send anything again
     other = context.new_page()
     other.goto(f"{live_server.url}/home/")
@@ -120,8 +125,9 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
         ("calf", "left"),
         ("calf", "left"),
         ("eyelid", "left"),
+        ("upper_back", "right"),
     ]
-    assert len({e["client_id"] for e in episodes if e["client_id"]}) == 2
+    assert len({e["client_id"] for e in episodes if e["client_id"]}) == 3
     stress = page.request.get(f"{live_server.url}/api/diary/stress-events").json()["items"]
     assert [(s["kind"], s["strength"]) for s in stress] == [("fright", 6)]
     assert StressEvent.objects.filter(user=user).count() == 1
