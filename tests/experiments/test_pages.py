@@ -126,3 +126,10 @@ def test_todays_check_in_links_to_the_answer(alice: User, alice_client: Client) 
     experiment = make_experiment(alice, days_ago=0)
     page = alice_client.get("/diary/check-in/", follow=True).content.decode()
     assert f"/experiments/{experiment.pk}/kept/" in page
+
+
+def test_a_running_test_shows_no_verdict_along_the_way(alice: User, alice_client: Client) -> None:
+    experiment = make_experiment(alice, days_ago=20, pairs=3)
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "The result comes after the last block" in page
+    assert "Too little data" not in page and "No clear difference" not in page

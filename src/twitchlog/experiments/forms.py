@@ -64,7 +64,8 @@ class PlanForm(forms.Form):
         label="Daily reminder email (optional)",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        help_text="A short email at this time saying only that a test is running.",
+        help_text="A short email at this time that points to your home page. It never says "
+        "what you are testing.",
     )
 
     def clean(self) -> dict[str, Any]:

@@ -45,7 +45,12 @@ def plan(request: AuthedRequest) -> HttpResponse:
                 return redirect("experiments:detail", pk=experiment.pk)
         except services.ExperimentInputError as error:
             form.add_error(None, str(error))
-    context = {"form": form, "advice": presenting.advice(advice) if advice else None}
+    chosen = CHANGES_BY_KEY.get(form.data.get("change", ""))
+    context = {
+        "form": form,
+        "advice": presenting.advice(advice) if advice else None,
+        "note": chosen.note if chosen else "",
+    }
     return render(request, "experiments/plan.html", context)
 
 

@@ -23,6 +23,7 @@ from twitchlog.diary.csvfile import write_rows
 from twitchlog.diary.models import CheckIn, CustomFactor, RedFlagNote, StressEvent
 from twitchlog.diary.presets import DRINKS_BY_SLUG, MEDICATION_EVENTS
 from twitchlog.diary.services import preferences_for
+from twitchlog.experiments import export as experiments
 from twitchlog.insights import services as insights
 from twitchlog.knowledge.factors import OUTCOMES
 from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY
@@ -278,6 +279,13 @@ FILES: tuple[tuple[str, str, Callable[[User], str]], ...] = (
         "What your diary shows about what drives your twitching, for the number of twitches "
         "and for the day's overall twitching, as the Insights page last worked it out.",
         insight_reports,
+    ),
+    (
+        "experiments.json",
+        "Your self-experiments: each registered plan (the change, what was measured, the "
+        "randomised schedule and the analysis), the days you answered “kept to the plan?”, "
+        "whether you stopped early, and the result.",
+        experiments.to_json,
     ),
     (
         "appointments.json",

@@ -25,6 +25,7 @@ from twitchlog.assessments.fhir import questionnaire_response
 from twitchlog.assessments.models import AssessmentResult
 from twitchlog.diary.columns import FACTOR_COLUMNS, Column
 from twitchlog.diary.models import CheckIn, DeviceValue, Episode, StressEvent
+from twitchlog.experiments import export as experiments
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
@@ -294,6 +295,7 @@ def bundle(user: User, now: dt.datetime | None = None) -> Bundle:
     for checkin in checkins:
         resources += checkin_observations(checkin, subject)
     resources += device_observations(user, subject)
+    resources += experiments.fhir_observations(user, subject, DIARY_CODES)
     return _collection(user, resources, now)
 
 

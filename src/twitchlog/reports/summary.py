@@ -15,6 +15,7 @@ from twitchlog.assessments.models import AssessmentResult
 from twitchlog.core.timezones import local_date, local_now
 from twitchlog.diary.models import Episode, RedFlagNote
 from twitchlog.diary.spots import spot_label
+from twitchlog.experiments import export as experiments
 from twitchlog.insights import presenting
 from twitchlog.insights import services as insights
 from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY, TIERS, RedFlag
@@ -84,6 +85,7 @@ class Summary:
     insights: presenting.Page
     results: list[ResultGroup]  # the questionnaire taken most recently first
     flags: list[FlagRow]
+    experiments: list[experiments.Record]  # finished or stopped, newest first
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -191,4 +193,5 @@ def summarise(user: User, period: Period | None = None) -> Summary:
         insights=presenting.page(current.stored.report, insights.custom_labels(user)),
         results=_results(user, period),
         flags=_flags(user, period),
+        experiments=experiments.records(user, finished_only=True),
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from twitchlog.core.types import AuthedRequest
+from twitchlog.experiments import export as experiments
 from twitchlog.therapists import access, intake, services
 from twitchlog.therapists.availability import free_slots, slots_by_local_day
 from twitchlog.therapists.forms import (
@@ -178,6 +179,7 @@ def shared_summary(request: AuthedRequest, pk: int) -> HttpResponse:
         "appointment": appointment,
         "therapist": appointment.therapist,
         "results": latest_results_for(appointment.client),
+        "experiments": experiments.records(appointment.client, finished_only=True),
         "visible_until": appointment.shared_until,
     }
     response = render(request, "therapists/shared_summary.html", ctx)
