@@ -24,6 +24,7 @@ NAMES = [
     "assessments.json",
     "assessments_fhir.json",
     "insights.json",
+    "experiments.json",
     "appointments.json",
 ]
 
