@@ -85,7 +85,7 @@ class Summary:
     insights: presenting.Page
     results: list[ResultGroup]  # the questionnaire taken most recently first
     flags: list[FlagRow]
-    experiments: list[experiments.Record]  # finished or stopped, newest first
+    experiments: list[experiments.Record]  # finished or stopped in the period, newest first
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -193,5 +193,9 @@ def summarise(user: User, period: Period | None = None) -> Summary:
         insights=presenting.page(current.stored.report, insights.custom_labels(user)),
         results=_results(user, period),
         flags=_flags(user, period),
-        experiments=experiments.records(user, finished_only=True),
+        experiments=[
+            r
+            for r in experiments.records(user, finished_only=True)
+            if r.experiment.last_day in period or r.experiment.start_date in period
+        ],
     )
