@@ -449,6 +449,41 @@ class PreferencesForm(forms.Form):
         required=False,
         help_text="Turn this off if it does not apply to you. Past answers are kept.",
     )
+    log_less = forms.BooleanField(
+        label="Log less: one rating a day instead of each twitch",
+        required=False,
+        help_text=(
+            "Logging every twitch keeps your attention on your body, and watching a symptom "
+            "closely can keep the worry about it going. With this on, the home page asks once "
+            "a day how much twitching bothered you; the analysis can follow that rating."
+        ),
+    )
+    seen_doctor = forms.BooleanField(
+        label="I have seen a doctor about my twitching",
+        required=False,
+        help_text=(
+            "The diary then stops offering the list of warning signs while you log. You can "
+            "still report something new below whenever you choose."
+        ),
+    )
+
+
+class RedFlagsForm(forms.Form):
+    """Reporting something new on its own, outside an episode or a check-in."""
+
+    also_noticed = _also_noticed()
+
+
+class DailyRatingForm(forms.Form):
+    """The one question of the "log less" mode."""
+
+    twitch_rating = forms.TypedChoiceField(
+        label="How much did twitching bother you today? (0 = not at all, 10 = very much)",
+        coerce=int,
+        choices=[(str(n), str(n)) for n in range(11)],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a number from 0 to 10."},
+    )
 
 
 class ImportForm(forms.Form):

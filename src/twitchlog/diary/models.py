@@ -227,6 +227,11 @@ class DiaryPreferences(models.Model):
         default=True,
         help_text="Turn this off if the question does not apply to you. Past answers are kept.",
     )
+    # Once set, the diary stops offering the warning-sign list while logging; the person can
+    # still report something new from the settings or the "see a doctor" page.
+    seen_doctor_on = models.DateField("Saw a doctor about the twitching on", null=True, blank=True)
+    # One rating a day on the home page instead of logging each twitch.
+    log_less = models.BooleanField("Log less", default=False)
 
     def __str__(self) -> str:
         return f"Diary preferences {self.pk}"

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from twitchlog.accounts.models import User
 from twitchlog.diary import services
+from twitchlog.diary.forms import DailyRatingForm
 from twitchlog.diary.models import CheckIn, Episode
 from twitchlog.knowledge.care import care_for
 from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY, grouped
@@ -26,9 +27,20 @@ def red_flags(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def quick_log(request: HttpRequest) -> dict[str, Any] | None:
-    """The body map to log a twitch from home, today's count and the check-in prompt."""
+    """The body map to log a twitch from home, today's count and the check-in prompt; in the
+    "log less" mode, only today's one rating."""
     user = cast(User, request.user)
     today = services.today_for(user)
+    if services.preferences_for(user).log_less:
+        checkin = CheckIn.objects.filter(user=user, local_date=today).first()
+        rating = checkin.twitch_rating if checkin else None
+        return {
+            "log_less": True,
+            "today": today,
+            "rating": rating,
+            "form": DailyRatingForm(initial={"twitch_rating": rating}),
+            "next": request.path,
+        }
     return {
         "today": today,
         "count": Episode.objects.filter(user=user, local_date=today).count(),

@@ -504,9 +504,39 @@ def preferences_for(user: User) -> DiaryPreferences:
 
 
 @transaction.atomic
-def save_preferences(user: User, show_menstruation: bool) -> DiaryPreferences:
+def save_preferences(
+    user: User, show_menstruation: bool, log_less: bool, seen_doctor: bool
+) -> DiaryPreferences:
+    """Save the diary settings. ``seen_doctor`` keeps the date it was first said, so saving
+    the page again does not move it."""
+    current = preferences_for(user)
+    seen_on = (current.seen_doctor_on or today_for(user)) if seen_doctor else None
     prefs, _ = DiaryPreferences.objects.update_or_create(
-        user=user, defaults={"show_menstruation": show_menstruation}
+        user=user,
+        defaults={
+            "show_menstruation": show_menstruation,
+            "log_less": log_less,
+            "seen_doctor_on": seen_on,
+        },
     )
-    audit.log(user, "diary.preferences.updated", prefs, fields=["show_menstruation"])
+    fields = ["show_menstruation", "log_less", "seen_doctor_on"]
+    audit.log(user, "diary.preferences.updated", prefs, fields=fields)
     return prefs
+
+
+@transaction.atomic
+def record_seen_doctor(user: User) -> DiaryPreferences:
+    """The person has seen a doctor about the signs they ticked: hide the advice, and stop
+    offering the warning-sign list while they log."""
+    prefs, _ = DiaryPreferences.objects.get_or_create(user=user)
+    if prefs.seen_doctor_on is None:
+        prefs.seen_doctor_on = today_for(user)
+        prefs.save(update_fields=["seen_doctor_on"])
+        audit.log(user, "diary.preferences.updated", prefs, fields=["seen_doctor_on"])
+    dismiss_red_flags(user)
+    return prefs
+
+
+def asks_about_red_flags(user: User) -> bool:
+    """Whether logging offers the "Something new or different?" list (not after a doctor)."""
+    return preferences_for(user).seen_doctor_on is None

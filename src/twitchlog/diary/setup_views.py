@@ -70,9 +70,19 @@ def factor_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def settings_view(request: AuthedRequest) -> HttpResponse:
     prefs = services.preferences_for(request.user)
-    form = PreferencesForm(posted(request), initial={"show_menstruation": prefs.show_menstruation})
+    initial = {
+        "show_menstruation": prefs.show_menstruation,
+        "log_less": prefs.log_less,
+        "seen_doctor": prefs.seen_doctor_on is not None,
+    }
+    form = PreferencesForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.save_preferences(request.user, form.cleaned_data["show_menstruation"])
+        services.save_preferences(
+            request.user,
+            form.cleaned_data["show_menstruation"],
+            form.cleaned_data["log_less"],
+            form.cleaned_data["seen_doctor"],
+        )
         messages.success(request, "Your diary settings are saved.")
         return redirect("diary:settings")
     return render(request, "diary/settings.html", {"form": form})

@@ -3,7 +3,7 @@
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from twitchlog.accounts.models import User
 from twitchlog.core.navigation import safe_next
 from twitchlog.core.timezones import zone
 from twitchlog.core.types import AuthedRequest
@@ -26,7 +27,9 @@ from twitchlog.diary.access import (
 from twitchlog.diary.columns import DiaryInputError, EmptyCheckIn
 from twitchlog.diary.forms import (
     CheckInForm,
+    DailyRatingForm,
     EpisodeForm,
+    RedFlagsForm,
     StressEventForm,
     checkin_initial,
     show_refusal,
@@ -106,6 +109,7 @@ def _log_page(request: HttpRequest, form: EpisodeForm, back: str) -> HttpRespons
     context = {
         "form": form,
         "next": back,
+        "ask_red_flags": services.asks_about_red_flags(cast(User, request.user)),
         "place": spot_label(str(form["region"].value()), str(form["side"].value())),
         "details_open": bool(set(form.errors) - first_step),
     }
@@ -233,6 +237,7 @@ def checkin(request: AuthedRequest, day: dt.date) -> HttpResponse:
         "existing": existing,
         "previous": previous,
         "copying": copying,
+        "ask_red_flags": services.asks_about_red_flags(user),
     }
     return render(request, "diary/checkin.html", context)
 
@@ -302,4 +307,42 @@ def stress_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def dismiss_red_flags(request: AuthedRequest) -> HttpResponse:
     services.dismiss_red_flags(request.user)
+    return redirect(next_url(request, reverse("core:home")))
+
+
+@login_required
+@require_POST
+def seen_doctor(request: AuthedRequest) -> HttpResponse:
+    """ "I have seen a doctor about this": hide the advice and stop asking while logging."""
+    services.record_seen_doctor(request.user)
+    messages.success(
+        request,
+        "Noted. The diary will not ask about warning signs while you log; you can still "
+        "report something new from the diary settings.",
+    )
+    return redirect(next_url(request, reverse("core:home")))
+
+
+@login_required
+def something_new(request: AuthedRequest) -> HttpResponse:
+    """Report a new sign on its own, whenever the person chooses to."""
+    form = RedFlagsForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        services.note_red_flags(user, form.cleaned_data["also_noticed"], services.today_for(user))
+        return redirect("core:home")
+    return render(request, "diary/something_new.html", {"form": form})
+
+
+@login_required
+@require_POST
+def rate_today(request: AuthedRequest) -> HttpResponse:
+    """The "log less" mode's one rating a day; only the rating of today's check-in changes."""
+    form = DailyRatingForm(request.POST)
+    if form.is_valid():
+        user = request.user
+        services.save_checkin(user, services.today_for(user), form.cleaned_data)
+        messages.success(request, "Today's rating is saved.")
+    else:
+        messages.warning(request, "Choose a number from 0 to 10.")
     return redirect(next_url(request, reverse("core:home")))

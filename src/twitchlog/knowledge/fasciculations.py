@@ -110,8 +110,10 @@ SECTIONS: tuple[tuple[str, tuple[Para, ...]], ...] = (
         (
             Para(
                 "Twitchlog asks about warning signs only when you open “Something new or "
-                "different?” while logging, rather than every time. The warning signs that do "
-                "matter are on the page about when to see a doctor.",
+                "different?” while logging, and stops offering even that once you tell it a "
+                "doctor has seen you. If logging each twitch keeps your attention on your "
+                "body, you can switch the diary to logging less: one rating a day. The "
+                "warning signs that do matter are on the page about when to see a doctor.",
                 ("salkovskis-2003",),
             ),
         ),
