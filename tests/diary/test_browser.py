@@ -76,3 +76,41 @@ def test_the_body_map_is_one_tab_stop_and_arrow_keys_move_around_it(
         page.keyboard.press("Enter")
     assert "spot=" in page.url and page.is_checked("input[name=sensation][value=twitch]")
     context.close()
+
+
+@pytest.mark.browser
+def test_back_after_a_form_error_and_a_save_never_asks_to_resend(
+    browser: Any, live_server: Any
+) -> None:
+    # Before: Back to a page that answered a POST with errors showed "Confirm form
+    # resubmission" (Chromium's ERR_CACHE_MISS page), and so did Back after saving a twitch.
+    user = make_user("back@example.org")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_email", user.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/home/")
+
+    page.goto(f"{live_server.url}/diary/stress/new/")
+    page.click("main form button[type=submit]")  # nothing chosen: errors
+    assert "Some answers need another look" in page.inner_text("main")
+    page.check("input[name=kind][value=pressure]")
+    page.check("input[name=strength][value='5']")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert "/diary/days/" in page.url or page.url.endswith("/diary/")
+    page.go_back()
+    assert page.url.endswith("/diary/stress/new/")
+    assert "Log a stress moment" in page.inner_text("h1")
+
+    page.goto(f"{live_server.url}/diary/")
+    with page.expect_navigation():
+        page.click("button.spot-button[value='left-calf']")
+    with page.expect_navigation():
+        page.click("main form button[type=submit] >> nth=0")
+    page.go_back()
+    assert "spot=left-calf" in page.url and "Right calf" not in page.inner_text(".place")
+    assert "Left calf" in page.inner_text(".place")
+    context.close()
