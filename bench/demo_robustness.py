@@ -4,7 +4,7 @@
 weekday it starts on) and the hour (how much of today is logged). This seeds the demo diary
 for a range of start dates and hours and reports, per seed, how often the insights engine
 finds anything other than exactly the planted drivers. Run it after changing the engine or the
-demo generator; diary/demo.py's DEFAULT_SEED should stay at zero failures.
+demo generator; core/demo.py's DEMO_SEED should stay at zero failures.
 
     TWITCHLOG_DATA_DIR=/tmp/demo-check python bench/demo_robustness.py --seeds 5 6 --dates 14
 """

@@ -7,7 +7,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.diary.helpers import make_checkin
-from twitchlog.accounts.models import User
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
 
 
@@ -90,27 +89,3 @@ def test_diary_import_of_a_bad_file_says_where_and_imports_nothing(
         call_command("diary", "import", "--user", alice.email, str(bad), stderr=errors)
     assert "Row 3, column sleep_hours" in errors.getvalue()
     assert not CheckIn.objects.exists()
-
-
-def test_demo_makes_a_login_and_running_it_again_resets_it(db: Any) -> None:
-    out = run("demo", "--days", "30", "--password", "demo-pass-123")
-    assert "demo@example.org" in out and "demo-pass-123" in out
-    user = User.objects.get(email="demo@example.org")
-    assert user.check_password("demo-pass-123")
-    first = Episode.objects.filter(user=user).count()
-    assert first > 30 and CheckIn.objects.filter(user=user).count() > 20
-    Episode.objects.create(
-        user=user,
-        occurred_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
-        local_date=dt.date(2020, 1, 1),
-        time_zone="UTC",
-        region="calf",
-        side="left",
-        sensation="twitch",
-    )
-    out = run("demo", "--days", "30")
-    user = User.objects.get(email="demo@example.org")
-    assert Episode.objects.filter(user=user).count() == first
-    assert not Episode.objects.filter(local_date=dt.date(2020, 1, 1)).exists()
-    password = out.split("Password:")[1].strip()
-    assert user.check_password(password) and password != "demo-pass-123"

@@ -146,9 +146,10 @@ def test_the_fingerprint_covers_every_project_module_the_engine_imports() -> Non
 
 
 def test_the_demo_page_shows_its_planted_drivers(alice: Any, alice_client: Any) -> None:
-    from twitchlog.diary.demo import DEFAULT_SEED, TRUTH, seed_demo_diary
+    from twitchlog.core.demo import DEMO_SEED
+    from twitchlog.diary.demo import TRUTH, seed_demo_diary
 
-    seed_demo_diary(alice, days=120, seed=DEFAULT_SEED)
+    seed_demo_diary(alice, days=120, seed=DEMO_SEED)
     report = alice_client.get("/api/insights/report").json()
     found = {
         (f["factor"], f["lag_days"])

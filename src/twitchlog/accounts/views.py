@@ -20,12 +20,12 @@ from twitchlog.accounts.forms import (
     TokenForm,
 )
 from twitchlog.accounts.models import ApiToken
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core import throttle
 from twitchlog.core.access import get_owned_or_404
 from twitchlog.core.navigation import safe_next
 from twitchlog.core.throttle import Limit
 from twitchlog.core.timezones import all_zones
-from twitchlog.core.types import AuthedRequest
 
 # Asks the browser to drop what the site kept on the device (the offline pages, entries waiting
 # to be sent, the service worker) when someone logs out or deletes their account.

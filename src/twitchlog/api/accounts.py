@@ -1,6 +1,6 @@
 from ninja import Router, Schema
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 
 router = Router(tags=["account"])
 

@@ -6,12 +6,12 @@ from typing import Any
 
 from ninja import Router, Schema, Status
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.assessments import services
 from twitchlog.assessments.instruments import INSTRUMENTS
 from twitchlog.assessments.instruments.base import Instrument
 from twitchlog.assessments.models import AssessmentResult
 from twitchlog.assessments.scoring import AnswerError
-from twitchlog.core.types import AuthedRequest
 
 router = Router(tags=["assessments"])
 

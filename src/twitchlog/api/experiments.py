@@ -10,7 +10,7 @@ from typing import Any
 
 from ninja import Router, Schema, Status
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.experiments import services
 from twitchlog.experiments.access import get_experiment_for_user
 from twitchlog.experiments.models import Experiment

@@ -9,7 +9,7 @@ from ninja import File, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.diary import device_import, transfer
 from twitchlog.diary.access import get_device_import_for_user
 from twitchlog.diary.csvfile import CsvProblems

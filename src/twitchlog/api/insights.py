@@ -2,7 +2,7 @@ from typing import Any, Literal
 
 from ninja import Router
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.insights import services
 
 router = Router(tags=["insights"])

@@ -5,9 +5,9 @@ from typing import Literal
 from django.http import HttpResponse
 from ninja import Router
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.reports import services
-from twitchlog.reports.views import attachment
+from twitchlog.reports.responses import attachment
 
 router = Router(tags=["reports"])
 

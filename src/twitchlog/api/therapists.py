@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core.timezones import is_valid_zone, zone
-from twitchlog.core.types import AuthedRequest
 from twitchlog.therapists import access, series, services
 from twitchlog.therapists.availability import (
     alternatives,
@@ -22,9 +22,15 @@ from twitchlog.therapists.availability import (
     free_slots,
     next_free_slot,
 )
-from twitchlog.therapists.forms import REACH, within_reach
 from twitchlog.therapists.models import Appointment, TherapistProfile
-from twitchlog.therapists.slots import PARTS_OF_DAY, Slot, in_part_of_day, local_days
+from twitchlog.therapists.slots import (
+    PARTS_OF_DAY,
+    REACH,
+    Slot,
+    in_part_of_day,
+    local_days,
+    within_reach,
+)
 
 router = Router(tags=["therapists"])
 
@@ -194,7 +200,7 @@ def _time_of_day_problem(time_of_day: str) -> Status[Any] | None:
 def _aware_or_problem(start: dt.datetime) -> dt.datetime | Status[Any]:
     if start.tzinfo is None:
         return Status(422, ProblemOut(detail="start: give a time zone, e.g. 2026-03-02T14:00:00Z"))
-    if not within_reach(start):
+    if not within_reach(start, timezone.now()):
         return Status(422, ProblemOut(detail="start: pick one of the therapist's free slots"))
     return start.astimezone(dt.UTC)
 

@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.assessments import fhir, services
 from twitchlog.assessments.chart import score_chart
 from twitchlog.assessments.forms import AnswersForm
 from twitchlog.assessments.instruments import INSTRUMENTS
 from twitchlog.assessments.instruments.base import Instrument
 from twitchlog.assessments.models import AssessmentResult
-from twitchlog.core.types import AuthedRequest
 
 
 def _instrument_or_404(slug: str) -> Instrument:

@@ -3,8 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from twitchlog.core.registry import nav_links
-from twitchlog.knowledge.symptom import DISCLAIMER
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"nav_links": nav_links(), "disclaimer": DISCLAIMER}
+    return {"nav_links": nav_links()}

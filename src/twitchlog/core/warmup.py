@@ -1,10 +1,21 @@
-"""Load the statistics stack (numpy, pandas, scipy) before anyone needs it.
+"""Load slow imports (the statistics stack: numpy, pandas, scipy) before anyone needs them.
 
-The insights engine is imported lazily so that commands start fast, but then the first page
-that shows insights (the home page does) waits 1.5–2 s for those imports. Servers call this
-at start-up instead.
+Apps import such modules lazily so that commands start fast, but then the first page that
+needs one (the home page's insights panel) waits 1.5–2 s. An app names its slow modules with
+``add_warm_up`` in ``AppConfig.ready()``; servers call ``warm_up`` at start-up. The core
+never names an app's module itself.
 """
+
+import importlib
+
+_modules: list[str] = []
+
+
+def add_warm_up(module: str) -> None:
+    if module not in _modules:
+        _modules.append(module)
 
 
 def warm_up() -> None:
-    import twitchlog.insights.engine  # noqa: F401
+    for module in _modules:
+        importlib.import_module(module)

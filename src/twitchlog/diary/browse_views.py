@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from twitchlog.accounts.models import User
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.diary import device_import, services
 from twitchlog.diary.csvfile import format_number
 from twitchlog.diary.daily import daily_frame, twitch_count

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.diary import device_import, services, transfer
 from twitchlog.diary.access import get_device_import_for_user, get_factor_for_user
 from twitchlog.diary.columns import ColumnError

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from twitchlog.accounts.models import User
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core.navigation import safe_next
 from twitchlog.core.timezones import zone
-from twitchlog.core.types import AuthedRequest
 from twitchlog.diary import services
 from twitchlog.diary.access import (
     get_checkin_for_date,

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core.navigation import safe_next
-from twitchlog.core.types import AuthedRequest
 from twitchlog.experiments import presenting, services
 from twitchlog.experiments.access import get_experiment_for_user
 from twitchlog.experiments.changes import CHANGES_BY_KEY

@@ -24,6 +24,8 @@ class InsightsConfig(AppConfig):
 
     def ready(self) -> None:
         from twitchlog.core import registry
+        from twitchlog.core.warmup import add_warm_up
 
+        add_warm_up("twitchlog.insights.engine")
         registry.add_nav_link("Insights", "insights:index", 40, "/insights/")
         registry.add_home_panel("insights", "insights/_home_panel.html", 40, home_panel)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.insights import presenting, services
 from twitchlog.insights.chart import load_chart
 from twitchlog.knowledge.factors import OUTCOMES

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core.timezones import local_date
-from twitchlog.core.types import AuthedRequest
 from twitchlog.reminders import push, services
 from twitchlog.reminders.forms import ReminderForm, SubscriptionForm
 

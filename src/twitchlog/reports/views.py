@@ -2,17 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.reports import services
 from twitchlog.reports.forms import PeriodForm
-
-
-def attachment(download: services.Download) -> HttpResponse:
-    """A download the browser saves rather than shows, and keeps out of every cache."""
-    response = HttpResponse(download.content, content_type=download.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+from twitchlog.reports.responses import attachment
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""The fixed vocabularies a therapist profile is built from. Pure data."""
+"""The fixed vocabularies a therapist profile is built from: Django TextChoices, so the model
+and its forms share them (data only, but not free of Django)."""
 
 from django.db import models
 

@@ -21,6 +21,7 @@ from twitchlog.therapists.models import (
     TimeOff,
     WeeklyHours,
 )
+from twitchlog.therapists.slots import within_reach
 
 _CHIPS = forms.CheckboxSelectMultiple
 
@@ -255,23 +256,13 @@ class DirectoryFilterForm(forms.Form):
         return int(value) if value else None
 
 
-# No one books further ahead than this (the horizon is at most a year); a time outside it is a
-# slip, refused before any date arithmetic near the year 9999 could overflow.
-REACH = dt.timedelta(days=3660)
-
-
-def within_reach(start: dt.datetime, now: dt.datetime | None = None) -> bool:
-    now = now or timezone.now()
-    return now - REACH <= start <= now + REACH
-
-
 def parse_start(value: str) -> dt.datetime | None:
     """A slot's start as sent by a slot button (ISO 8601 in UTC), or None."""
     try:
         start = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
         return None
-    if start.tzinfo is None or not within_reach(start):
+    if start.tzinfo is None or not within_reach(start, timezone.now()):
         return None
     return start.astimezone(dt.UTC)
 

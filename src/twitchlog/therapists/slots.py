@@ -240,3 +240,12 @@ def in_part_of_day(found: Iterable[Slot], part: str, zone: ZoneInfo) -> list[Slo
         if start <= local and (until is None or local < until):
             kept.append(slot)
     return kept
+
+
+# No one books further ahead than this (the horizon is at most a year); a time outside it is a
+# slip, refused before any date arithmetic near the year 9999 could overflow.
+REACH = dt.timedelta(days=3660)
+
+
+def within_reach(start: dt.datetime, now: dt.datetime) -> bool:
+    return now - REACH <= start <= now + REACH

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.experiments import export as experiments
 from twitchlog.therapists import access, intake, services
 from twitchlog.therapists.availability import free_slots, slots_by_local_day

@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core.timezones import zone
-from twitchlog.core.types import AuthedRequest
 from twitchlog.therapists import access, intake, links, series, services
 from twitchlog.therapists.availability import (
     alternatives,

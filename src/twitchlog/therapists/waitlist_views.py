@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from twitchlog.core.types import AuthedRequest
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.therapists import access, services, waitlist
 from twitchlog.therapists.forms import WaitlistForm
 from twitchlog.therapists.models import WaitlistOffer

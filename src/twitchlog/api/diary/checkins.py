@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import ConfigDict, create_model, model_validator
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.api.diary.common import (
     Conflict,
     DiaryDay,
@@ -17,7 +18,6 @@ from twitchlog.api.diary.common import (
     Period,
     in_period,
 )
-from twitchlog.core.types import AuthedRequest
 from twitchlog.diary import services
 from twitchlog.diary.access import (
     get_checkin_for_user,

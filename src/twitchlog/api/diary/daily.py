@@ -5,10 +5,10 @@ from typing import Any
 
 from ninja import Query, Router
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.api.diary.common import (
     Period,
 )
-from twitchlog.core.types import AuthedRequest
 from twitchlog.diary.daily import daily_frame
 
 router = Router(tags=["diary"])

@@ -5,10 +5,10 @@ from uuid import UUID
 
 from ninja import Field, Router, Schema, Status
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.api.diary.common import (
     Problem,
 )
-from twitchlog.core.types import AuthedRequest
 from twitchlog.diary import services
 from twitchlog.diary.access import (
     get_factor_for_user,

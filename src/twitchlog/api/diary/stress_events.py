@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import field_validator
 
+from twitchlog.accounts.types import AuthedRequest
 from twitchlog.api.diary.common import (
     DiaryTime,
     Notes,
@@ -17,7 +18,6 @@ from twitchlog.api.diary.common import (
     changes_sent,
     in_period,
 )
-from twitchlog.core.types import AuthedRequest
 from twitchlog.diary import services
 from twitchlog.diary.access import (
     get_stress_event_for_user,

@@ -18,12 +18,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from twitchlog.accounts.lookup import user_by_email
 from twitchlog.accounts.models import User
 from twitchlog.diary import device_import, transfer
 from twitchlog.diary.csvfile import CsvProblems
 from twitchlog.diary.devices.files import sniff
 from twitchlog.diary.devices.limits import ExportError
-from twitchlog.diary.management.commands._user import user_by_email
 
 
 class Command(BaseCommand):

@@ -13,11 +13,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from twitchlog.accounts.lookup import user_by_email
 from twitchlog.accounts.models import User
 from twitchlog.core.timezones import zone
 from twitchlog.diary import services
 from twitchlog.diary.columns import FACTOR_COLUMNS, DiaryInputError, check_value
-from twitchlog.diary.management.commands._user import user_by_email
 from twitchlog.diary.models import CustomFactor
 from twitchlog.diary.presets import STRESS_KINDS
 from twitchlog.diary.spots import parse_spot

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from twitchlog.diary.management.commands._user import user_by_email
+from twitchlog.accounts.lookup import user_by_email
 from twitchlog.reports import services
 
 

@@ -1,43 +1,23 @@
-"""``twitchlog demo``: a demo login with months of believable data on every page.
+"""``twitchlog demo``: create (or reset) the demo login and let every app seed its data.
 
-Each installed app may add its own demo data: a module ``<app>/demo.py`` with a function
-``seed_demo(user, *, days, seed)`` is called for the fresh demo account, in the order of
-INSTALLED_APPS. Running the command again deletes the demo account (and so all its data)
-and makes it anew.
+Running it again deletes the demo account (and so all its data) and makes it anew. The apps'
+seeders are found by core/demo.py.
 """
 
-import importlib
 import secrets
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from twitchlog.accounts.models import User
 from twitchlog.core import audit
+from twitchlog.core.demo import DEMO_EMAIL, DEMO_SEED, demo_seeders
 from twitchlog.core.local import bring_database_up_to_date
 from twitchlog.core.timezones import is_valid_zone
-from twitchlog.diary.demo import DEFAULT_SEED
-
-DEMO_EMAIL = "demo@example.org"
-
-
-def demo_seeders() -> list[Any]:
-    seeders = []
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.demo":
-                raise
-            continue
-        if hasattr(module, "seed_demo"):
-            seeders.append(module.seed_demo)
-    return seeders
 
 
 class Command(BaseCommand):
@@ -45,7 +25,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=120, help="Days of data (default 120).")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Random seed.")
+        parser.add_argument("--seed", type=int, default=DEMO_SEED, help="Random seed.")
         parser.add_argument("--time-zone", default="Europe/London", help="The demo's zone.")
         parser.add_argument(
             "--password", default="", help="Password to set (default: a new random one)."
@@ -66,6 +46,7 @@ class Command(BaseCommand):
             override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
             transaction.atomic(),
         ):
+            User = get_user_model()
             User.objects.filter(email=DEMO_EMAIL).delete()
             user = User.objects.create_user(
                 DEMO_EMAIL,
