@@ -43,8 +43,11 @@ def test_it_renders_to_an_a4_pdf_titled_only_twitchlog_report(alice: Any) -> Non
     assert content.startswith(b"%PDF-")
     assert len(content) > 8000  # text, a chart and tables, with embedded fonts
     objects = _pdf_objects(content)
-    (info,) = re.findall(rb"<</Producer [^>]*>>", objects)
-    assert info == b"<</Producer (WeasyPrint 70.0)/Title (Twitchlog report)>>"
+    # The document's metadata names the report and nothing about the person; which version of
+    # the PDF library made it is no concern of this test.
+    (info,) = re.findall(rb"<<(/Producer \([^)]*\)[^>]*)>>", objects)
+    assert re.findall(rb"/(\w+) \(", info) == [b"Producer", b"Title"]
+    assert b"/Title (Twitchlog report)" in info
     assert b"/MediaBox [0 0 595.275591 841.889764]" in objects  # A4 in points
 
 

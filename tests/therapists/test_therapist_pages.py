@@ -297,20 +297,10 @@ def test_the_summary_shows_the_clients_latest_results(
     assert row["score"] == len(gad7.items) and row["instrument"] == gad7.name
 
 
-def test_without_the_assessments_feature_it_says_so(
-    theo_client: Client, alice: Any, booking: Any, monkeypatch: Any
+def test_a_shared_summary_without_any_result_says_so(
+    theo_client: Client, alice: Any, booking: Any
 ) -> None:
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_assessments(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "twitchlog.assessments.services":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_assessments)
-    assert therapist_views.latest_results_for(alice) is None
+    assert therapist_views.latest_results_for(alice) == []
     set_sharing(alice, booking, True)
     page = theo_client.get(reverse("therapists:shared_summary", args=[booking.pk]))
     assert "No shared results yet." in page.content.decode()

@@ -320,9 +320,6 @@ def create_checkin(
         return DiaryConflict(message, existing)
 
     def make() -> CheckIn:
-        existing = CheckIn.objects.filter(user=user, local_date=day).first()
-        if existing is not None:
-            raise conflict(existing)
         checkin = CheckIn.objects.create(user=user, local_date=day, client_id=client_id)
         changed = apply_checkin_values(checkin, values, custom or {})
         audit.log(user, "diary.checkin.created", checkin, fields=sorted(changed))
@@ -331,7 +328,8 @@ def create_checkin(
     try:
         return _create_once(CheckIn, user, client_id, make)
     except IntegrityError:
-        # Another request stored this day's check-in between our look and our insert.
+        # The one-check-in-a-day constraint decides, without a look first: a request racing
+        # another for the same day takes exactly the path of one that comes later.
         existing = CheckIn.objects.filter(user=user, local_date=day).first()
         if existing is None:
             raise

@@ -2,28 +2,23 @@
 
 from typing import Any
 
+from twitchlog.assessments.services import latest_results
 
-def latest_results_for(user: Any) -> list[dict[str, Any]] | None:
-    """The client's latest result per questionnaire, or None while that part is missing.
 
-    This is the shared summary until the reports feature provides a fuller one.
-    """
-    try:
-        from twitchlog.assessments.services import latest_results
-    except ImportError:
-        return None
+def latest_results_for(user: Any) -> list[dict[str, Any]]:
+    """The client's latest result per questionnaire: what a shared summary shows."""
     rows = []
     for result in latest_results(user):
-        definition = getattr(result, "definition", None)
+        definition = result.definition
         rows.append(
             {
-                "instrument": getattr(definition, "name", result.instrument),
+                "instrument": definition.name,
                 "score": result.score,
-                "max_score": getattr(result, "max_score", None),
+                "max_score": result.max_score,
                 "band": result.band,
                 "taken_at": result.taken_at,
                 "safety": result.safety_answer,
-                "validation_tag": getattr(definition, "validation_tag", ""),
+                "validation_tag": definition.validation_tag,
             }
         )
     return rows
