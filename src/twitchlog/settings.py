@@ -278,7 +278,13 @@ CRISIS_LINES: dict[str, list[dict[str, str]]] = {
     ],
     "GB": [
         {"name": "Samaritans", "detail": "Call 116 123, free, day or night"},
-        {"name": "NHS 111", "detail": "Call 111 and choose the mental health option"},
+        {"name": "Shout", "detail": "Text SHOUT to 85258, free, day or night"},
+        {
+            "name": "NHS 111",
+            "detail": "Call 111 and choose the mental health option (England and Wales; in "
+            "Scotland NHS 24 answers on 111). It does not cover Northern Ireland: there, call "
+            "Lifeline on 0808 808 8000",
+        },
         {"name": "Emergency services", "detail": "Call 999"},
     ],
     "IE": [

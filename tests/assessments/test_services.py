@@ -54,3 +54,13 @@ def test_crisis_lines_fall_back_to_the_default(settings: Any) -> None:
     assert services.crisis_lines("gb")[0]["name"] == "Samaritans"
     assert services.crisis_lines("") == settings.CRISIS_LINES["default"]
     assert services.crisis_lines("ZZ") == settings.CRISIS_LINES["default"]
+
+
+def test_uk_gets_the_gb_crisis_lines_with_shout_and_where_nhs_111_applies() -> None:
+    from twitchlog.assessments.services import crisis_lines
+
+    lines = {line["name"]: line["detail"] for line in crisis_lines("UK")}
+    assert lines == {line["name"]: line["detail"] for line in crisis_lines("GB")}
+    assert "85258" in lines["Shout"]
+    assert "Northern Ireland" in lines["NHS 111"]
+    assert "NHS 111" not in {line["name"] for line in crisis_lines("US")}

@@ -123,3 +123,20 @@ def test_an_emergency_sign_ticked_at_check_in_says_call_now(alice_client: Any, a
     alice_client.post(url(), {"also_noticed": ["chest_pain"]})
     day = alice_client.get(reverse("diary:day", args=[DAY])).content.decode()
     assert "Call 911 now" in day and 'href="tel:911"' in day
+
+
+def test_alcohol_is_asked_in_the_persons_measure_and_stored_as_uk_units(
+    alice_client: Any, alice: Any
+) -> None:
+    alice.country = "US"
+    alice.save()
+    page = alice_client.get(url()).content.decode()
+    assert "How many US standard drinks of alcohol" in page and "14 g" in page
+    alice_client.post(url(), {"alcohol_units": "2"})
+    assert CheckIn.objects.get(user=alice, local_date=DAY).alcohol_units == 3.5
+    page = alice_client.get(url()).content.decode()
+    assert 'name="alcohol_units" value="2.0"' in page
+    alice.country = "GB"
+    alice.save()
+    page = alice_client.get(url()).content.decode()
+    assert "How many UK units of alcohol" in page and 'value="3.5"' in page

@@ -14,6 +14,7 @@ from twitchlog.assessments.models import AssessmentResult
 from twitchlog.assessments.scoring import Answer, AnswerError, Problem, score
 from twitchlog.core import audit
 from twitchlog.core.access import get_owned_or_404
+from twitchlog.knowledge.care import normalise_country
 
 
 @transaction.atomic
@@ -92,4 +93,4 @@ def history(user: User, instrument: Instrument) -> list[AssessmentResult]:
 def crisis_lines(country: str) -> list[dict[str, str]]:
     """Crisis lines for the person's country, or the default list."""
     lines: dict[str, list[dict[str, str]]] = settings.CRISIS_LINES
-    return lines.get((country or "").upper()) or lines["default"]
+    return lines.get(normalise_country(country)) or lines["default"]

@@ -22,6 +22,7 @@ from twitchlog.diary.presets import (
     split_caffeine,
 )
 from twitchlog.diary.spots import SpotError, parse_spot, resolve_spot
+from twitchlog.knowledge.alcohol import UK_UNITS, Measure, from_stored_units, to_stored_units
 from twitchlog.knowledge.factors import FACTORS, FACTORS_BY_NAME
 from twitchlog.knowledge.red_flags import RED_FLAGS
 from twitchlog.knowledge.vocabulary import (
@@ -335,10 +336,12 @@ class CheckInForm(forms.Form):
         *args: Any,
         factors: list[CustomFactor] | None = None,
         show_menstruation: bool = True,
+        alcohol: Measure = UK_UNITS,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.factors = factors or []
+        self.alcohol = alcohol
         fields = self.fields
         for standard in FACTORS:
             if standard.name == "menstruating" and not show_menstruation:
@@ -355,6 +358,12 @@ class CheckInForm(forms.Form):
             help_text="Any of these counts as a medication change for today.",
         )
         fields["sleep_hours"].help_text = "The sleep that ended this morning, in hours."
+        # Asked in the person's own measure; stored as UK units (knowledge/alcohol.py).
+        fields["alcohol_units"].label = f"How many {alcohol.name} of alcohol did you drink?"
+        fields["alcohol_units"].help_text = f"One is {alcohol.grams:g} g of pure alcohol."
+        stored = self.initial.get("alcohol_units")
+        if stored is not None and alcohol is not UK_UNITS:
+            self.initial["alcohol_units"] = round(from_stored_units(stored, alcohol), 2)
         fields[
             "anxiety_episodes"
         ].help_text = (
@@ -392,6 +401,8 @@ class CheckInForm(forms.Form):
         values["caffeine_mg"] = caffeine_total(drinks, data["caffeine_other_mg"])
         values["caffeine_drinks"] = {slug: n for slug, n in drinks.items() if n is not None}
         values["medication_events"] = data["medication_events"]
+        if values.get("alcohol_units") is not None:
+            values["alcohol_units"] = to_stored_units(values["alcohol_units"], self.alcohol)
         return values
 
     def custom_values(self) -> dict[CustomFactor, float | None]:

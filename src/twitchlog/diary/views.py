@@ -37,6 +37,7 @@ from twitchlog.diary.forms import (
 )
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
 from twitchlog.diary.spots import spot_groups, spot_label
+from twitchlog.knowledge.alcohol import measure_for
 
 
 def next_url(request: HttpRequest, default: str) -> str:
@@ -209,6 +210,7 @@ def checkin(request: AuthedRequest, day: dt.date) -> HttpResponse:
         initial=initial,
         factors=list(CustomFactor.objects.filter(user=user)),
         show_menstruation=services.preferences_for(user).show_menstruation,
+        alcohol=measure_for(user.country),
     )
     if request.method == "POST" and form.is_valid():
         try:

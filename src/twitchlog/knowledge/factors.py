@@ -63,6 +63,8 @@ FACTORS = (
         "alcohol_units",
         "Alcohol",
         "numeric",
+        # UK units of 8 g of pure alcohol, whatever the person's country: the check-in asks in
+        # their own measure and converts (knowledge/alcohol.py).
         "units",
         1,
         "per unit of alcohol",
