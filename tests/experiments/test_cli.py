@@ -5,6 +5,7 @@ import subprocess
 import sys
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -96,3 +97,37 @@ def test_the_command_line_exits_with_the_code(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, check=False)
     assert done.returncode == 3
     assert b"There is no file" in done.stderr
+
+
+def manage(*args: str) -> str:
+    out = StringIO()
+    call_command("experiment", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_a_test_is_planned_followed_and_read_from_the_command_line(alice: Any) -> None:
+    text = manage("plan", "--user", alice.email, "--change", "regular-meals", "--pairs", "2")
+    assert text.startswith("Registered test ")
+    assert text.count("  20") == 4  # four blocks listed
+    experiment_id = text.split()[2].rstrip(":")
+    assert "regular meals, none skipped" in manage("list", "--user", alice.email).lower()
+    assert manage("kept", "--user", alice.email, experiment_id, "no").startswith("Noted for")
+    assert "The result comes after the last block" in manage(
+        "show", "--user", alice.email, experiment_id
+    )
+    assert "Stopped test" in manage("stop", "--user", alice.email, experiment_id)
+    data = json.loads(manage("show", "--user", alice.email, experiment_id, "--json"))
+    assert data["stopped_early"] is True and data["final"] is True
+    assert data["verdict"] == "too_little_data"  # stopped on its first day: no day counts
+
+
+def test_someone_elses_test_is_not_found(alice: Any, charlie: Any) -> None:
+    text = manage("plan", "--user", alice.email, "--change", "no-alcohol")
+    experiment_id = text.split()[2].rstrip(":")
+    with pytest.raises(CommandError, match="has no test"):
+        manage("stop", "--user", charlie.email, experiment_id)
+
+
+def test_a_plan_that_cannot_be_registered_says_why(alice: Any) -> None:
+    with pytest.raises(CommandError, match="what you will change"):
+        manage("plan", "--user", alice.email, "--change", "custom")

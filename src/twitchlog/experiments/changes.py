@@ -46,10 +46,12 @@ CHANGES = (
         "stress_level",
         "Any calm practice you like: slow breathing, a body scan, a quiet walk.",
     ),
+    # Not linked from a magnesium finding: a page should never point anyone towards taking
+    # more of a substance. Someone who wants to test it chooses it themselves.
     Change(
         "evening-magnesium",
         "250 mg magnesium in the evening",
-        "magnesium_mg",
+        "",
         "Only if it is right for you: ask a pharmacist if you take other medicines or have "
         "kidney problems. A test compares it with your usual; it never asks for more.",
     ),
