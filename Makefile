@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Where a browser on this machine reaches `make run`; `make demo` prints it.
 LOCAL_URL := http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
-.PHONY: run test lint typecheck pytest demo bench clean
+.PHONY: run test lint typecheck pytest audit demo bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,6 +40,11 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# Known vulnerabilities in the pinned dependencies; accept a reviewed one in
+# .ci/accepted-advisories.txt.
+audit: $(VENV)/.installed-dev
+	$(BIN)/python .ci/audit.py
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/insights_power.py

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from twitchlog.api import (
     accounts,
@@ -33,6 +34,29 @@ api = NinjaAPI(
 def refuse_diary_input(request: HttpRequest, error: DiaryInputError) -> HttpResponse:
     """A diary rule the services enforce for every entry point: 422, the reason in words."""
     return api.create_response(request, {"detail": str(error)}, status=422)
+
+
+# Which part of the request a problem is in is plain from the field's name; these add nothing.
+_REQUEST_PARTS = frozenset({"body", "payload", "query", "path", "form", "file", "header", "cookie"})
+
+
+def _problem(error: dict[str, object]) -> str:
+    where = ".".join(str(p) for p in error.get("loc", ()) if p not in _REQUEST_PARTS)  # type: ignore[attr-defined]
+    message = str(error.get("msg", "is not valid"))
+    return f"{where}: {message}" if where else message
+
+
+@api.exception_handler(ValidationError)
+def refuse_invalid_request(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """A request that does not fit the schema: 422 with ``detail`` in words (a string, as
+    every other 422 of this API) and ``errors``, one line per problem.
+
+    Django Ninja's own answer puts a list in ``detail``, which no documented 422 schema
+    allowed; the schema fuzzing test found it on nine operations.
+    """
+    problems = [_problem(e) for e in error.errors]
+    detail = "The request was not accepted: " + "; ".join(problems)
+    return api.create_response(request, {"detail": detail, "errors": problems}, status=422)
 
 
 api.add_router("/", accounts.router)
