@@ -90,6 +90,8 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
     page.tap("button.spot-button[value='left-eyelid']")
     page.tap("dialog.offline-dialog button[value=twitch]")
     page.wait_for_selector("text=Waiting to be sent: 2 entries")
+    # Said where the person is looking, too: the status line may be scrolled out of view.
+    assert "Kept on this device: Twitch: Left eyelid" in page.inner_text(".offline-toast")
 
     page.goto(f"{live_server.url}/diary/log/")  # the list of places
     page.click("button[name=spot][value='right-upper-back']")

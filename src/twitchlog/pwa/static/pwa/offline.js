@@ -96,6 +96,7 @@
     };
     return withStore("readwrite", function (store) { return store.put(entry); }).then(function () {
       note = "Kept on this device: " + label + ". It will be sent when you are back online.";
+      toast("Kept on this device: " + label + ".");
       render();
       if (navigator.onLine) sync();
     });
@@ -187,6 +188,20 @@
     if (text) node.textContent = text;
     if (className) node.className = className;
     return node;
+  }
+
+  // A short confirmation where the person is looking (the status line may be scrolled away).
+  var toastTimer = null;
+  function toast(text) {
+    var shown = document.querySelector(".offline-toast");
+    if (!shown) {
+      shown = element("p", "", "offline-toast");
+      shown.setAttribute("role", "status");
+      document.body.appendChild(shown);
+    }
+    shown.textContent = text;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { shown.remove(); }, 5000);
   }
 
   function render() {
