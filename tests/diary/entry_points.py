@@ -18,9 +18,9 @@ from django.urls import reverse
 from tests.diary.test_api import api_client
 from twitchlog.accounts.models import User
 from twitchlog.diary import transfer
+from twitchlog.diary.checkin_form import checkin_initial
 from twitchlog.diary.columns import STANDARD_BY_NAME
 from twitchlog.diary.csvfile import CsvProblems
-from twitchlog.diary.forms import checkin_initial
 from twitchlog.diary.models import CheckIn, CustomFactor
 
 Driver = Callable[[User, dt.date, dict[str, str]], str | None]

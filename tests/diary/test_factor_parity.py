@@ -6,9 +6,9 @@ import dataclasses
 from typing import Any
 
 from twitchlog.diary import transfer
+from twitchlog.diary.checkin_form import CHECKIN_SECTIONS, CheckInForm
 from twitchlog.diary.checks import factor_column_problems
 from twitchlog.diary.csvfile import read_daily
-from twitchlog.diary.forms import CHECKIN_SECTIONS, CheckInForm
 from twitchlog.diary.management.commands.log import Command
 from twitchlog.diary.models import CheckIn
 from twitchlog.diary.presets import DRINKS

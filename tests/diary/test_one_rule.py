@@ -7,7 +7,7 @@ import pytest
 
 from tests.diary.entry_points import CHECKIN_PATHS, EPISODE_PATHS, via_form
 from tests.diary.helpers import DAY, make_factor
-from twitchlog.diary.forms import checkin_initial
+from twitchlog.diary.checkin_form import checkin_initial
 from twitchlog.diary.models import CheckIn, CustomValue, Episode
 
 CHANGERS = {name: CHECKIN_PATHS[name] for name in ("api", "cli", "csv")}

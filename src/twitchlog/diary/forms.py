@@ -1,7 +1,6 @@
 """Diary forms. An empty box stays empty ("not logged"); nothing here turns it into 0."""
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -9,21 +8,14 @@ from django import forms
 from twitchlog.diary import csvfile
 from twitchlog.diary.columns import (
     NOTES_MAX_LENGTH,
-    STANDARD_BY_NAME,
     DiaryInputError,
     check_notes,
 )
-from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.models import CustomFactor, Episode, StressEvent
 from twitchlog.diary.presets import (
-    DRINKS,
-    MEDICATION_EVENTS,
     STRESS_KINDS,
-    caffeine_total,
-    split_caffeine,
 )
 from twitchlog.diary.spots import SpotError, parse_spot, resolve_spot
-from twitchlog.knowledge.alcohol import UK_UNITS, Measure, from_stored_units, to_stored_units
-from twitchlog.knowledge.factors import FACTORS, FACTORS_BY_NAME
 from twitchlog.knowledge.red_flags import RED_FLAGS
 from twitchlog.knowledge.vocabulary import (
     CONTEXTS,
@@ -39,24 +31,22 @@ from twitchlog.knowledge.vocabulary import (
 NOT_SAID = ("", "Not said")
 NOT_LOGGED = ("", "Not logged")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-# More cups of one drink than this in a day is a typing slip.
-MAX_DRINKS = 50
 
 
-def _notes_fit(text: str) -> None:
+def notes_fit(text: str) -> None:
     try:
         check_notes(text)
     except DiaryInputError as error:
         raise forms.ValidationError(str(error)) from error
 
 
-def _notes() -> forms.CharField:
+def notes_field() -> forms.CharField:
     # No maxlength attribute: a browser would cut a longer paste without a word. The page
     # counts the characters instead (diary.js), and a longer note is refused, never cut.
     return forms.CharField(
         label="Notes",
         required=False,
-        validators=[_notes_fit],
+        validators=[notes_fit],
         help_text=f"Up to {NOTES_MAX_LENGTH:,} characters.",
         widget=forms.Textarea(attrs={"rows": 3, "data-max-length": str(NOTES_MAX_LENGTH)}),
     )
@@ -67,30 +57,30 @@ def show_refusal(form: forms.BaseForm, error: DiaryInputError) -> None:
     form.add_error(error.field if error.field in form.fields else None, str(error))
 
 
-def _chips(options: list[tuple[str, str]], blank: tuple[str, str] = NOT_SAID) -> dict[str, Any]:
+def chips(options: list[tuple[str, str]], blank: tuple[str, str] = NOT_SAID) -> dict[str, Any]:
     return {"choices": [blank, *options], "widget": forms.RadioSelect, "required": False}
 
 
-def _scale(label: str, help_text: str = "") -> forms.TypedChoiceField:
+def scale_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         help_text=help_text,
         coerce=int,
         empty_value=None,
-        **_chips([(str(n), str(n)) for n in range(11)], NOT_LOGGED),
+        **chips([(str(n), str(n)) for n in range(11)], NOT_LOGGED),
     )
 
 
-def _yes_no(label: str) -> forms.TypedChoiceField:
+def yes_no_field(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         coerce=lambda value: value == "1",
         empty_value=None,
-        **_chips([("1", "Yes"), ("0", "No")], NOT_LOGGED),
+        **chips([("1", "Yes"), ("0", "No")], NOT_LOGGED),
     )
 
 
-def _range_errors(high: float | None, integer: bool) -> dict[str, str]:
+def range_errors(high: float | None, integer: bool) -> dict[str, str]:
     """Plain words for a number out of range, or for something that is not a number."""
     kind = "a whole number" if integer else "a number"
     allowed = f"Use {kind} from 0 to {high:g}." if high is not None else "Use 0 or more."
@@ -102,7 +92,9 @@ def _range_errors(high: float | None, integer: bool) -> dict[str, str]:
     }
 
 
-def _number(label: str, unit: str = "", integer: bool = False, high: float | None = None) -> Any:
+def number_field(
+    label: str, unit: str = "", integer: bool = False, high: float | None = None
+) -> Any:
     attrs = {"inputmode": "numeric" if integer else "decimal", "min": "0"}
     if high is not None:
         attrs["max"] = f"{high:g}"
@@ -114,7 +106,7 @@ def _number(label: str, unit: str = "", integer: bool = False, high: float | Non
             min_value=0,
             max_value=None if high is None else int(high),
             help_text=help_text,
-            error_messages=_range_errors(high, integer=True),
+            error_messages=range_errors(high, integer=True),
             widget=forms.NumberInput(attrs=attrs),
         )
     attrs["step"] = "any"
@@ -124,12 +116,12 @@ def _number(label: str, unit: str = "", integer: bool = False, high: float | Non
         min_value=0,
         max_value=high,
         help_text=help_text,
-        error_messages=_range_errors(high, integer=False),
+        error_messages=range_errors(high, integer=False),
         widget=forms.NumberInput(attrs=attrs),
     )
 
 
-def _also_noticed() -> forms.MultipleChoiceField:
+def also_noticed_field() -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label="Also noticed (optional)",
         required=False,
@@ -139,7 +131,7 @@ def _also_noticed() -> forms.MultipleChoiceField:
     )
 
 
-def _client_id() -> forms.UUIDField:
+def client_id_field() -> forms.UUIDField:
     # A fresh id per form shown: a double tap on Save stores one entry, not two.
     return forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
@@ -158,8 +150,8 @@ class TimedEntryForm(forms.ModelForm):
             "invalid": "Give a date and a time, such as 2026-11-20 22:30.",
         },
     )
-    client_id = _client_id()
-    notes = _notes()
+    client_id = client_id_field()
+    notes = notes_field()
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -195,15 +187,15 @@ class EpisodeForm(TimedEntryForm):
         label="How strong (0 = barely, 10 = very strong)",
         coerce=int,
         empty_value=None,
-        **_chips([(str(n), str(n)) for n in range(11)]),
+        **chips([(str(n), str(n)) for n in range(11)]),
     )
     duration = forms.ChoiceField(
-        label="How long", **_chips([(term.slug, term.label) for term, _ in DURATIONS])
+        label="How long", **chips([(term.slug, term.label) for term, _ in DURATIONS])
     )
-    rhythm = forms.ChoiceField(label="Rhythm", **_chips(choices(RHYTHMS)))
-    context = forms.ChoiceField(label="What were you doing?", **_chips(choices(CONTEXTS)))
-    timing = forms.ChoiceField(label="Anxiety around it", **_chips(choices(TIMINGS)))
-    also_noticed = _also_noticed()
+    rhythm = forms.ChoiceField(label="Rhythm", **chips(choices(RHYTHMS)))
+    context = forms.ChoiceField(label="What were you doing?", **chips(choices(CONTEXTS)))
+    timing = forms.ChoiceField(label="Anxiety around it", **chips(choices(TIMINGS)))
+    also_noticed = also_noticed_field()
 
     class Meta:
         model = Episode
@@ -265,180 +257,6 @@ class StressEventForm(TimedEntryForm):
         fields = ["kind", "strength", "occurred_at", "notes"]
 
 
-# The check-in, section by section: (heading, field names). Custom factors come last.
-CHECKIN_SECTIONS = (
-    ("Sleep", ("sleep_hours", "sleep_quality")),
-    (
-        "Caffeine",
-        (*(f"drink_{d.slug}" for d in DRINKS), "caffeine_other_mg"),
-    ),
-    (
-        "Other substances",
-        ("alcohol_units", "nicotine", "recreational_drugs"),
-    ),
-    ("Food and drink", ("water_l", "missed_meals")),
-    ("Supplements", ("magnesium_mg", "calcium_mg", "vitamin_d_iu")),
-    ("Medication", ("medication_change", "medication_events")),
-    ("Body", ("exercise_min", "overbreathing", "menstruating", "resting_hr")),
-    ("Stress", ("stress_level", "anxiety_episodes")),
-    ("Twitching today", ("twitch_rating",)),
-)
-ALWAYS_OPEN = frozenset({"Sleep", "Caffeine", "Stress", "Twitching today"})
-
-
-def _answered(field: forms.BoundField) -> bool:
-    return bool(field.errors) or field.value() not in (None, "", [])
-
-
-# Values offered from yesterday's check-in: everything but what only that day could know.
-NOT_COPIED = frozenset({"twitch_rating", "medication_events", "medication_change", "notes"})
-
-
-def _factor_field(name: str) -> forms.Field:
-    factor = FACTORS_BY_NAME[name]
-    column = STANDARD_BY_NAME[name]
-    if factor.kind == "binary":
-        return _yes_no(factor.question)
-    if column.integer and column.high == 10:
-        return _scale(factor.question)
-    return _number(factor.question, factor.unit, column.integer, column.high)
-
-
-def _caffeine_fields() -> dict[str, forms.Field]:
-    """Caffeine is asked as drinks counted plus any other amount; they add up to caffeine_mg."""
-    fields: dict[str, forms.Field] = {}
-    for drink in DRINKS:
-        fields[f"drink_{drink.slug}"] = forms.IntegerField(
-            label=f"{drink.label} (about {drink.caffeine_mg} mg each)",
-            required=False,
-            min_value=0,
-            max_value=MAX_DRINKS,
-            error_messages=_range_errors(MAX_DRINKS, integer=True),
-            widget=forms.NumberInput(
-                attrs={
-                    "inputmode": "numeric",
-                    "min": "0",
-                    "max": str(MAX_DRINKS),
-                    "data-caffeine-mg": str(drink.caffeine_mg),
-                }
-            ),
-        )
-    other = _number("Other caffeine", "mg")
-    other.widget.attrs["data-caffeine-mg"] = "1"
-    other.help_text = "In mg, e.g. from tablets or chocolate. We add up the drinks and this."
-    fields["caffeine_other_mg"] = other
-    return fields
-
-
-class CheckInForm(forms.Form):
-    def __init__(
-        self,
-        *args: Any,
-        factors: list[CustomFactor] | None = None,
-        show_menstruation: bool = True,
-        alcohol: Measure = UK_UNITS,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.factors = factors or []
-        self.alcohol = alcohol
-        fields = self.fields
-        for standard in FACTORS:
-            if standard.name == "menstruating" and not show_menstruation:
-                continue
-            if standard.name == "caffeine_mg":
-                fields.update(_caffeine_fields())
-            else:
-                fields[standard.name] = _factor_field(standard.name)
-        fields["medication_events"] = forms.MultipleChoiceField(
-            label="What happened (optional)",
-            required=False,
-            choices=choices(MEDICATION_EVENTS),
-            widget=forms.CheckboxSelectMultiple,
-            help_text="Any of these counts as a medication change for today.",
-        )
-        fields["sleep_hours"].help_text = "The sleep that ended this morning, in hours."
-        # Asked in the person's own measure; stored as UK units (knowledge/alcohol.py).
-        fields["alcohol_units"].label = f"How many {alcohol.name} of alcohol did you drink?"
-        fields["alcohol_units"].help_text = f"One is {alcohol.grams:g} g of pure alcohol."
-        stored = self.initial.get("alcohol_units")
-        if stored is not None and alcohol is not UK_UNITS:
-            self.initial["alcohol_units"] = round(from_stored_units(stored, alcohol), 2)
-        fields[
-            "anxiety_episodes"
-        ].help_text = (
-            "Stress moments you log with their time count too; the diary uses the larger number."
-        )
-        fields["twitch_rating"] = _scale(
-            "Overall, how much did you twitch today? (0 = not at all, 10 = constantly)"
-        )
-        for factor in self.factors:
-            if factor.kind == CustomFactor.BINARY:
-                fields[f"custom_{factor.pk}"] = _yes_no(factor.name)
-            else:
-                fields[f"custom_{factor.pk}"] = _number(factor.name, factor.unit)
-        fields["notes"] = _notes()
-        fields["also_noticed"] = _also_noticed()
-
-    def sections(self) -> Iterator[tuple[str, list[forms.BoundField], bool]]:
-        """(heading, fields, open): the less common sections start folded unless they
-        already hold an answer or an error."""
-        for heading, names in CHECKIN_SECTIONS:
-            fields = [self[name] for name in names if name in self.fields]
-            yield heading, fields, heading in ALWAYS_OPEN or any(map(_answered, fields))
-        if self.factors:
-            yield "Your own factors", [self[f"custom_{f.pk}"] for f in self.factors], True
-        yield "Anything else", [self["notes"], self["also_noticed"]], True
-
-    def checkin_values(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        values: dict[str, Any] = {
-            name: data[name]
-            for name in (*(c.name for c in STANDARD_BY_NAME.values()), "notes", "twitch_rating")
-            if name in data
-        }
-        drinks = {d.slug: data[f"drink_{d.slug}"] for d in DRINKS}
-        values["caffeine_mg"] = caffeine_total(drinks, data["caffeine_other_mg"])
-        values["caffeine_drinks"] = {slug: n for slug, n in drinks.items() if n is not None}
-        values["medication_events"] = data["medication_events"]
-        if values.get("alcohol_units") is not None:
-            values["alcohol_units"] = to_stored_units(values["alcohol_units"], self.alcohol)
-        return values
-
-    def custom_values(self) -> dict[CustomFactor, float | None]:
-        values: dict[CustomFactor, float | None] = {}
-        for factor in self.factors:
-            value = self.cleaned_data[f"custom_{factor.pk}"]
-            values[factor] = None if value is None else float(value)
-        return values
-
-
-def checkin_initial(checkin: CheckIn, copying: bool = False) -> dict[str, Any]:
-    """Form values from a stored check-in (``copying``: as a start for another day)."""
-    initial: dict[str, Any] = {}
-    for column in STANDARD_BY_NAME.values():
-        value = getattr(checkin, column.field)
-        if column.name != "twitch_count" and value is not None:
-            initial[column.field] = ("1" if value else "0") if column.kind == "binary" else value
-    drinks, other = split_caffeine(checkin.caffeine_mg, checkin.caffeine_drinks or {})
-    for slug, count in drinks.items():
-        initial[f"drink_{slug}"] = count
-    if other is not None and (other or not drinks):
-        initial["caffeine_other_mg"] = other
-    initial.pop("caffeine_mg", None)
-    initial["medication_events"] = checkin.medication_events
-    initial["notes"] = checkin.notes
-    for value in checkin.custom_values.all():
-        initial[f"custom_{value.factor_id}"] = (
-            ("1" if value.value else "0")
-            if value.factor.kind == CustomFactor.BINARY
-            else value.value
-        )
-    if copying:
-        initial = {k: v for k, v in initial.items() if k not in NOT_COPIED}
-    return initial
-
-
 class CustomFactorForm(forms.ModelForm):
     kind = forms.ChoiceField(
         label="Kind of answer", choices=CustomFactor.KINDS, widget=forms.RadioSelect
@@ -482,7 +300,7 @@ class PreferencesForm(forms.Form):
 class RedFlagsForm(forms.Form):
     """Reporting something new on its own, outside an episode or a check-in."""
 
-    also_noticed = _also_noticed()
+    also_noticed = also_noticed_field()
 
 
 class DailyRatingForm(forms.Form):

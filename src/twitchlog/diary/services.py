@@ -7,6 +7,12 @@ ValueError with a reason in plain words) when the input cannot become data.
 
 The audit log carries ids, field names and counts only: which body region twitched or how
 much someone slept is health data and stays out of it.
+
+Why one module of some 500 lines: it is the diary's whole action layer, and the point of it is
+that every rule the entry points share can be read in one place, in the order data flows
+(episodes, check-ins, stress moments, own factors, red flags). The pure rules it applies are
+already apart (columns.py, spots.py, presets.py); cutting the actions up by model would split
+shared steps (``_create_once``, the timed-entry checks) across files.
 """
 
 import datetime as dt

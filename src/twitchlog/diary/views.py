@@ -24,14 +24,13 @@ from twitchlog.diary.access import (
     get_episode_for_user,
     get_stress_event_for_user,
 )
+from twitchlog.diary.checkin_form import CheckInForm, checkin_initial
 from twitchlog.diary.columns import DiaryInputError, EmptyCheckIn
 from twitchlog.diary.forms import (
-    CheckInForm,
     DailyRatingForm,
     EpisodeForm,
     RedFlagsForm,
     StressEventForm,
-    checkin_initial,
     show_refusal,
     spot_initial,
 )

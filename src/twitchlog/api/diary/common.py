@@ -7,6 +7,7 @@ for every entry point; a refusal there becomes a 422 (api/urls.py).
 
 import datetime as dt
 from typing import Annotated, Any
+from uuid import UUID
 
 from django.db.models import QuerySet
 from ninja import Field, Schema
@@ -15,6 +16,7 @@ from ninja.pagination import LimitOffsetPagination
 
 from twitchlog.core.timezones import zone
 from twitchlog.diary.columns import NOTES_MAX_LENGTH
+from twitchlog.diary.models import Episode, StressEvent
 
 # The schema says what these hold; the services check them.
 DiaryDay = Annotated[dt.date, Field(description="A date from 1900 to today.")]
@@ -71,3 +73,19 @@ def in_period(queryset: QuerySet[Any], period: Period) -> QuerySet[Any]:
     if period.end:
         queryset = queryset.filter(local_date__lte=period.end)
     return queryset
+
+
+class TimedOut(Schema):
+    """What an episode's and a stress moment's answers share: the time in UTC, with the local
+    date and zone it was logged in beside it."""
+
+    id: int
+    client_id: UUID | None
+    occurred_at: dt.datetime
+    local_date: dt.date
+    time_zone: str
+    notes: str
+
+    @staticmethod
+    def resolve_occurred_at(entry: Episode | StressEvent) -> dt.datetime:
+        return entry.occurred_at.astimezone(dt.UTC)

@@ -1,6 +1,5 @@
 """Twitch episodes: list, log (idempotent with a ``client_id``), read, change, delete."""
 
-import datetime as dt
 from typing import Any
 from uuid import UUID
 
@@ -14,6 +13,7 @@ from twitchlog.api.diary.common import (
     Notes,
     Pages,
     Period,
+    TimedOut,
     aware,
     changes_sent,
     in_period,
@@ -102,12 +102,7 @@ class EpisodePatch(Schema):
         return self
 
 
-class EpisodeOut(Schema):
-    id: int
-    client_id: UUID | None
-    occurred_at: dt.datetime
-    local_date: dt.date
-    time_zone: str
+class EpisodeOut(TimedOut):
     region: str
     side: str
     sensation: str
@@ -116,11 +111,6 @@ class EpisodeOut(Schema):
     rhythm: str
     context: str
     timing: str
-    notes: str
-
-    @staticmethod
-    def resolve_occurred_at(episode: Episode) -> dt.datetime:
-        return episode.occurred_at.astimezone(dt.UTC)
 
 
 @router.get("/episodes", response=list[EpisodeOut], url_name="diary_episodes")

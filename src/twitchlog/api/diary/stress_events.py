@@ -1,6 +1,5 @@
 """Stress moments: list, log (idempotent with a ``client_id``), read, change, delete."""
 
-import datetime as dt
 from typing import Any
 from uuid import UUID
 
@@ -14,6 +13,7 @@ from twitchlog.api.diary.common import (
     Notes,
     Pages,
     Period,
+    TimedOut,
     aware,
     changes_sent,
     in_period,
@@ -60,19 +60,9 @@ class StressEventPatch(Schema):
         return kind
 
 
-class StressEventOut(Schema):
-    id: int
-    client_id: UUID | None
-    occurred_at: dt.datetime
-    local_date: dt.date
-    time_zone: str
+class StressEventOut(TimedOut):
     kind: str
     strength: int
-    notes: str
-
-    @staticmethod
-    def resolve_occurred_at(event: StressEvent) -> dt.datetime:
-        return event.occurred_at.astimezone(dt.UTC)
 
 
 @router.get("/stress-events", response=list[StressEventOut], url_name="diary_stress_events")
