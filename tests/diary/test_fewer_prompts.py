@@ -102,3 +102,15 @@ def test_a_rating_for_today_is_a_check_in_for_today(alice_client: Any, alice: An
     alice_client.post(reverse("diary:rate_today"), {"twitch_rating": "0"})
     day = CheckIn.objects.get(user=alice).local_date
     assert day == services.today_for(alice) and isinstance(day, dt.date)
+
+
+def test_a_new_account_is_pointed_to_the_als_guide_and_logging_less_first(
+    alice_client: Any, alice: Any
+) -> None:
+    home = alice_client.get(reverse("core:home")).content.decode()
+    assert home.index("New here?") < home.index("Log a twitch")
+    start = home[home.index("New here?") :]
+    assert reverse("knowledge:fear_of_als") in start and "log less" in start
+    alice.date_joined -= dt.timedelta(days=31)
+    alice.save()
+    assert "New here?" not in alice_client.get(reverse("core:home")).content.decode()

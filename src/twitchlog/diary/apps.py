@@ -16,4 +16,5 @@ class DiaryConfig(AppConfig):
 
         add_nav_link("Diary", "diary:today", 10, "/diary/")
         add_home_panel("diary-red-flags", "diary/panels/red_flags.html", 0, panels.red_flags)
+        add_home_panel("diary-start", "diary/panels/start.html", 5, panels.start)
         add_home_panel("diary", "diary/panels/quick_log.html", 10, panels.quick_log)

@@ -1,9 +1,11 @@
 """What the diary adds to a person's home page."""
 
+import datetime as dt
 import uuid
 from typing import Any, cast
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.diary import services
@@ -24,6 +26,17 @@ def red_flag_advice(user: User) -> dict[str, Any] | None:
 
 def red_flags(request: HttpRequest) -> dict[str, Any] | None:
     return red_flag_advice(cast(User, request.user))
+
+
+# How long an account counts as new: the welcome note shows for its first weeks.
+NEW_FOR = dt.timedelta(days=30)
+
+
+def start(request: HttpRequest) -> dict[str, Any] | None:
+    """For a new account: the guide on the fear of ALS/MND first, and that logging less is
+    fine. Left out once the account is older than NEW_FOR."""
+    user = cast(User, request.user)
+    return {} if timezone.now() - user.date_joined < NEW_FOR else None
 
 
 def quick_log(request: HttpRequest) -> dict[str, Any] | None:

@@ -28,21 +28,24 @@ class Tier:
     key: str
     heading: str  # may use {emergency} and {doctor}
     advice: str  # may use {emergency}, {doctor} and {urgent}
+    reason: str = ""  # why this tier, said before the advice
 
     def words(self, care: Care) -> tuple[str, str]:
         values = {"emergency": care.emergency, "doctor": care.doctor}
         urgent = care.urgent_advice if self.key == SOON else ""
         heading = self.heading.format(**values)
-        return heading, self.advice.format(urgent=urgent, **values).strip()
+        advice = self.advice.format(urgent=urgent, **values).strip()
+        return heading, f"{self.reason} {advice}".strip()
 
 
 TIERS = (
     Tier(
         EMERGENCY,
         "Call {emergency} now",
+        "If one is happening now, call {emergency} or ask someone near you to call. Do not "
+        "wait to see whether it passes, and do not drive yourself.",
         "These can be signs of a stroke, a heart attack or a blocked airway, which need help "
-        "within minutes. If one is happening now, call {emergency} or ask someone near you to "
-        "call. Do not wait to see whether it passes, and do not drive yourself.",
+        "within minutes.",
     ),
     Tier(
         SOON,
@@ -191,6 +194,7 @@ class TierGroup:
     heading: str
     advice: str
     flags: tuple[RedFlag, ...]
+    reason: str = ""
 
 
 def grouped(flags: Iterable[RedFlag], care: Care) -> list[TierGroup]:
@@ -202,7 +206,7 @@ def grouped(flags: Iterable[RedFlag], care: Care) -> list[TierGroup]:
         members = tuple(f for f in RED_FLAGS if f.urgency == tier.key and f.key in chosen)
         if members:
             heading, advice = tier.words(care)
-            groups.append(TierGroup(tier.key, heading, advice, members))
+            groups.append(TierGroup(tier.key, heading, advice, members, tier.reason))
     return groups
 
 

@@ -153,6 +153,8 @@ def _snippet(text: str, wanted: set[str], width: int = 180) -> str:
             positions.append(found.start())
     hits = [p for p in positions if p >= 0]
     start = max(0, min(hits) - width // 3) if hits else 0
+    if start and text[start - 1] != " ":  # begin at a whole word
+        start = text.find(" ", start) + 1 or start
     snippet = text[start : start + width].strip()
     return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
 
