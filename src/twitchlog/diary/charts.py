@@ -63,7 +63,7 @@ def _frame(top: float) -> list[str]:
 
 def _svg(title: str, parts: list[str]) -> str:
     return (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img"><title>{escape(title)}'
+        f'<svg class="chart compact" viewBox="0 0 {WIDTH} {HEIGHT}" role="img"><title>{escape(title)}'
         "</title>" + "".join(parts) + "</svg>"
     )
 
