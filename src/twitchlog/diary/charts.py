@@ -63,8 +63,8 @@ def _frame(top: float) -> list[str]:
 
 def _svg(title: str, parts: list[str]) -> str:
     return (
-        f'<svg class="chart compact" viewBox="0 0 {WIDTH} {HEIGHT}" role="img"><title>{escape(title)}'
-        "</title>" + "".join(parts) + "</svg>"
+        f'<svg class="chart compact" viewBox="0 0 {WIDTH} {HEIGHT}" role="img">'
+        f"<title>{escape(title)}</title>" + "".join(parts) + "</svg>"
     )
 
 
