@@ -42,7 +42,9 @@ def test_it_names_missing_answers_and_keeps_the_given_ones(alice_client: Any) ->
     assert response.status_code == 200
     html = page(response)
     assert "Questions 3, 5 and 7 still need an answer." in html
-    assert html.count("Please pick an answer for this question.") == 3
+    # By each of the three questions, and once more in the summary's link to each of them.
+    assert html.count("Please pick an answer for this question.") == 6
+    assert html.count('<a href="#id_q3_0">') == 1
     for name, value in (("q1", "2"), ("q2", "3"), ("q4", "1"), ("q6", "0")):
         assert _checked(html, name) == value
     assert _checked(html, "q3") is None
