@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Where a browser on this machine reaches `make run`; `make demo` prints it.
 LOCAL_URL := http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
-.PHONY: run test lint typecheck pytest audit demo bench clean
+.PHONY: run test lint typecheck pytest audit demo bench bench-http clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -48,6 +48,10 @@ audit: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/insights_power.py
+
+# Throughput of the hot paths against a bare view, on gunicorn and PostgreSQL (127.0.0.1:5432).
+bench-http: $(VENV)/.installed-dev
+	$(BIN)/python bench/http_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
