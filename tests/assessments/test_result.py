@@ -154,6 +154,8 @@ def test_a_stored_result_keeps_the_band_it_was_given(alice_client: Any, alice_ga
 
 
 def test_the_result_can_be_downloaded_as_fhir(alice_client: Any, alice_gad7: Any) -> None:
+    html = _result_page(alice_client, alice_gad7)
+    assert "Download for another health app (FHIR)</a>" in html  # not a bare "FHIR"
     response = alice_client.get(reverse("assessments:result_fhir", args=[alice_gad7.pk]))
     assert response["Content-Type"] == "application/fhir+json"
     assert "attachment" in response["Content-Disposition"]
