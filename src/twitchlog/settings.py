@@ -132,11 +132,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # Request sizes. Form fields and JSON bodies: Django's 2.5 MB. Uploaded files (a diary CSV or
-# a therapist's photo, one a request): at most MAX_UPLOAD_BYTES is kept, and each form refuses
-# a larger file in plain words (core/uploads.py).
+# a therapist's photo, one a request): at most MAX_UPLOAD_BYTES is kept unless the view is
+# in UPLOAD_CAPS, and each form refuses a larger file in plain words (core/uploads.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 2
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The import page and endpoint also take phone and watch exports, which are streamed to disk
+# and read within their own bounds (diary/devices/limits.py, MAX_FILE_BYTES).
+UPLOAD_CAPS = {"diary:import": 1 << 30, "api:diary_imports": 1 << 30}
 FILE_UPLOAD_HANDLERS = [
     "twitchlog.core.uploads.CappedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
@@ -250,11 +253,12 @@ elif os.getenv("EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# Sign-up and login throttling: at most this many failed tries per window, counted both per
-# client address and per account.
+# Sign-up, login and reset throttling: at most this many tries per window; who is counted how
+# is in accounts/lockout.py and the README's security section.
 THROTTLE_WINDOW_SECONDS = envint("TWITCHLOG_THROTTLE_WINDOW", "900")
 THROTTLE_MAX_PER_IP = envint("TWITCHLOG_THROTTLE_PER_IP", "20")
 THROTTLE_MAX_PER_ACCOUNT = envint("TWITCHLOG_THROTTLE_PER_ACCOUNT", "5")
+THROTTLE_MAX_PER_ACCOUNT_EVERYWHERE = envint("TWITCHLOG_THROTTLE_PER_ACCOUNT_EVERYWHERE", "50")
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TWITCHLOG_TRUSTED_PROXIES = envint("TWITCHLOG_TRUSTED_PROXIES", "0")
 

@@ -10,11 +10,12 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from tests.therapists.test_therapist_pages import APPLICATION
 from twitchlog.core.uploads import TooLargeUpload
 from twitchlog.diary import csvfile
+from twitchlog.diary.devices import limits
 from twitchlog.diary.models import CheckIn
 from twitchlog.therapists import photos
 
@@ -23,15 +24,23 @@ def test_the_app_wide_cap_is_at_least_each_forms_own() -> None:
     assert max(csvfile.MAX_FILE_BYTES, photos.MAX_UPLOAD_BYTES) <= settings.MAX_UPLOAD_BYTES
 
 
+def test_views_with_their_own_cap_exist_and_match_the_device_limit() -> None:
+    assert set(settings.UPLOAD_CAPS.values()) == {limits.MAX_FILE_BYTES}
+    assert resolve(reverse("diary:import")).view_name in settings.UPLOAD_CAPS
+    assert resolve(reverse("api:diary_imports")).view_name in settings.UPLOAD_CAPS
+
+
 def test_a_file_over_the_cap_reaches_the_form_empty(rf: Any) -> None:
     body = b"date,sleep_hours\n" + b"2026-11-01,7\n" * 500_000  # 6.5 MB
-    request = rf.post("/diary/import/", {"file": SimpleUploadedFile("d.csv", body)})
-    upload = request.FILES["file"]
+    request = rf.post("/therapists/apply/", {"photo": SimpleUploadedFile("d.png", body)})
+    request.resolver_match = resolve(reverse("therapists:apply"))
+    upload = request.FILES["photo"]
     assert isinstance(upload, TooLargeUpload)
     assert upload.size == len(body) and upload.read() == b""
 
 
-def test_the_import_page_refuses_a_large_file_in_plain_words(alice_client: Client) -> None:
+def test_the_import_page_refuses_a_large_csv_in_plain_words(alice_client: Client) -> None:
+    # The page's cap is higher (phone exports); its form refuses a CSV over 5 MB.
     body = b"date,sleep_hours\n" + b"2026-11-01,7\n" * 500_000
     response = alice_client.post(
         reverse("diary:import"), {"file": SimpleUploadedFile("d.csv", body)}

@@ -5,12 +5,12 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from twitchlog.accounts import services
+from twitchlog.accounts import lockout, services
 from twitchlog.accounts.forms import (
     ConfirmPasswordForm,
     LoginForm,
@@ -72,21 +72,21 @@ def login_view(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
-        limits = _limits(request, "login", email)
-        if wait := throttle.blocked_for(limits):
+        if wait := lockout.login_wait(request, email):
             form.add_error(None, throttle.wait_message(wait))
             status = 429
         else:
             user = authenticate(request, email=email, password=form.cleaned_data["password"])
             if user is None:
-                throttle.record(limits)
+                lockout.login_failed(request, email)
                 form.add_error(
                     None, "That email and password do not match an account. Please try again."
                 )
             else:
-                throttle.clear(limits[1:])
                 login(request, user)
-                return redirect(safe_next(request) or "core:home")
+                response = redirect(safe_next(request) or "core:home")
+                lockout.login_succeeded(request, email, response)
+                return response
     ctx = {"form": form, "next": safe_next(request) or ""}
     return render(request, "accounts/login.html", ctx, status=status)
 
@@ -111,15 +111,15 @@ def tokens(request: AuthedRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         # A wrong password here counts like a wrong login, so it cannot be guessed at.
-        limits = _limits(request, "login", request.user.email.lower())
-        if wait := throttle.blocked_for(limits):
+        email = request.user.email.lower()
+        if wait := lockout.login_wait(request, email):
             form.add_error(None, throttle.wait_message(wait))
             status = 429
         elif form.is_valid():
             _, new_token = services.create_token(request.user, form.cleaned_data["name"])
             form = TokenForm(request.user)
         elif "password" in form.errors:
-            throttle.record(limits)
+            lockout.login_failed(request, email)
     ctx = {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token}
     return render(request, "accounts/tokens.html", ctx, status=status)
 
@@ -161,7 +161,7 @@ class PasswordChange(auth_views.PasswordChangeView):
 
 
 class PasswordReset(auth_views.PasswordResetView):
-    """Every request sends an email, so requests are throttled like logins."""
+    """Every request may send an email, so requests are capped (accounts/lockout.py)."""
 
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
@@ -169,11 +169,13 @@ class PasswordReset(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        limits = _limits(self.request, "reset", form.cleaned_data["email"].lower())
-        if wait := throttle.blocked_for(limits):
+        if wait := lockout.reset_wait(self.request):
             form.add_error(None, throttle.wait_message(wait))
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        throttle.record(limits)
+        if not lockout.reset_may_send(self.request, form.cleaned_data["email"].lower()):
+            # The same answer as when an email goes out: nothing tells a stranger the cap
+            # is reached, and the owner still has the links already sent.
+            return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
 
 

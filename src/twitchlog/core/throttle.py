@@ -1,4 +1,6 @@
-"""Throttle repeated attempts (logins, sign-ups) per client address and per account."""
+"""Count repeated attempts (logins, sign-ups, resets) and say how long to wait.
+
+The rules for who is counted how live with the callers (accounts/lockout.py)."""
 
 import hashlib
 from dataclasses import dataclass
@@ -44,6 +46,17 @@ def blocked_for(limits: list[Limit]) -> int:
             oldest = recent.order_by("at").values_list("at", flat=True)[0]
             wait = max(wait, int((oldest + window - timezone.now()).total_seconds()) + 1)
     return wait
+
+
+def paced_for(limit: Limit, every_seconds: int) -> int:
+    """Slowing rather than blocking: once ``limit`` is used up, one more attempt each
+    ``every_seconds`` after the last one. Seconds to wait, or 0."""
+    since = timezone.now() - timedelta(seconds=settings.THROTTLE_WINDOW_SECONDS)
+    recent = Attempt.objects.filter(scope=limit.scope, key=_key(limit.value), at__gte=since)
+    if recent.count() < limit.max_attempts:
+        return 0
+    last = recent.order_by("-at").values_list("at", flat=True)[0]
+    return max(0, int((last + timedelta(seconds=every_seconds) - timezone.now()).total_seconds()))
 
 
 # Every so many attempts, the ones older than the window are deleted.

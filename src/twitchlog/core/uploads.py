@@ -1,9 +1,10 @@
 """Uploaded files are capped inside the app, not only by a proxy in front of it.
 
 Django caps form fields and JSON bodies (DATA_UPLOAD_MAX_MEMORY_SIZE) but stores an uploaded
-file whatever its size. This handler runs first: past MAX_UPLOAD_BYTES it keeps nothing more
-of the file and hands the form a stand-in that is empty but knows the file's real size, so
-the form's own size check refuses it in plain words and every other field stays as typed.
+file whatever its size. This handler runs first: past the view's cap (MAX_UPLOAD_BYTES, or
+the view's own in UPLOAD_CAPS) it keeps nothing more of the file and hands the form a
+stand-in that is empty but knows the file's real size, so the form's own size check refuses
+it in plain words and every other field stays as typed.
 """
 
 from typing import Any
@@ -21,17 +22,25 @@ class TooLargeUpload(SimpleUploadedFile):
         self.size = size
 
 
+def cap_for(request: Any) -> int:
+    # Middleware reads uploads after the URL is resolved, so the view is known here.
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match is not None else ""
+    return int(settings.UPLOAD_CAPS.get(view_name, settings.MAX_UPLOAD_BYTES))
+
+
 class CappedUploadHandler(FileUploadHandler):
     def new_file(self, *args: Any, **kwargs: Any) -> None:
         super().new_file(*args, **kwargs)
         self.received = 0
+        self.cap = cap_for(self.request)
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
         self.received += len(raw_data)
         # Returning None keeps the chunk from the handlers that store the file.
-        return raw_data if self.received <= settings.MAX_UPLOAD_BYTES else None
+        return raw_data if self.received <= self.cap else None
 
     def file_complete(self, file_size: int) -> UploadedFile | None:
-        if self.received <= settings.MAX_UPLOAD_BYTES:
+        if self.received <= self.cap:
             return None  # the next handler's stored file is the upload
         return TooLargeUpload(self.file_name or "", self.content_type or "", self.received)
