@@ -251,7 +251,8 @@ elif os.getenv("EMAIL_HOST"):
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "1")
     EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "0")
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # The console, with signed links hidden; each whole email is saved in DATA_DIR/emails.
+    EMAIL_BACKEND = "twitchlog.core.mail.EmailBackend"
 
 # Sign-up, login and reset throttling: at most this many tries per window; who is counted how
 # is in accounts/lockout.py and the README's security section.

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from twitchlog.accounts.models import User
 from twitchlog.assessments.models import AssessmentResult
@@ -34,3 +34,22 @@ def test_the_demo_fills_every_area_and_resets_quietly(capsys: Any) -> None:
     assert User.objects.filter(email="demo@example.org").count() == 1
     assert mail.outbox == []
     assert "Subject:" not in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_no_demo_on_a_server(settings: Any) -> None:
+    # Before: `twitchlog demo` on a public server listed four therapists anyone could sign in
+    # as, with a password printed in the docs.
+    settings.HTTPS = True
+    with pytest.raises(CommandError, match="TWITCHLOG_HTTPS=1"):
+        call_command("demo", "--days", "30", stdout=StringIO())
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_no_one_can_sign_in_as_a_demo_therapist() -> None:
+    call_command("demo", "--days", "30", stdout=StringIO())
+    therapists = User.objects.filter(therapist_profile__isnull=False)
+    assert therapists.count() == 4
+    assert not any(t.has_usable_password() for t in therapists)
+    assert not any(t.check_password("demo therapist password") for t in therapists)

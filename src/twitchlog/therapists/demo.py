@@ -16,8 +16,6 @@ from twitchlog.therapists.choices import Qualification, SessionFormat
 from twitchlog.therapists.models import ExtraHours, TherapistProfile, TimeOff, WeeklyHours
 
 DEMO_DOMAIN = "demo-therapists.invalid"
-# Demo therapists can log in, to show the therapist's side of the demo.
-DEMO_PASSWORD = "demo therapist password"  # noqa: S105 (a documented demo login)
 
 T = dt.time
 
@@ -150,13 +148,14 @@ def seed_demo_therapists() -> list[TherapistProfile]:
     now = timezone.now()
     profiles = []
     for demo in THERAPISTS:
-        user, created = User.objects.get_or_create(
+        user, _ = User.objects.get_or_create(
             email=email_for(demo.slug),
             defaults={"display_name": demo.name, "time_zone": demo.time_zone},
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
+        # No password anyone could know (an older demo published one): to see a therapist's
+        # side, the person running the demo gives one a password (docs/therapists.md).
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
         profile, _ = TherapistProfile.objects.update_or_create(
             user=user,
             defaults={

@@ -34,6 +34,12 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, days: int, seed: int, time_zone: str, password: str, **_: Any
     ) -> None:
+        if settings.HTTPS:
+            raise CommandError(
+                "The demo is for your own computer: it makes a login with a printed password "
+                "and lists made-up therapists. This is a server (TWITCHLOG_HTTPS=1), so it "
+                "makes nothing here."
+            )
         if not 7 <= days <= 3650:
             raise CommandError("--days must be between 7 and 3650.")
         if not is_valid_zone(time_zone):
