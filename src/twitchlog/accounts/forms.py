@@ -6,6 +6,7 @@ from django.contrib.auth import password_validation
 
 from twitchlog.accounts.models import User, validate_time_zone
 from twitchlog.core.countries import countries
+from twitchlog.core.forms import single_line
 from twitchlog.core.timezones import all_zones
 from twitchlog.knowledge.care import normalise_country
 
@@ -125,6 +126,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Older profiles may hold "UK"; the list knows it as GB.
         self.initial["country"] = normalise_country(self.initial.get("country", ""))
+        single_line(self, "display_name")
 
 
 class ConfirmPasswordForm(forms.Form):

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from twitchlog.core.forms import single_line
 from twitchlog.diary import csvfile
 from twitchlog.diary.columns import (
     NOTES_MAX_LENGTH,
@@ -270,6 +271,10 @@ class CustomFactorForm(forms.ModelForm):
             "name": "For example “Screen time after 10 pm” or “Hours at the computer”.",
             "unit": "For numbers, e.g. hours or cups.",
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        single_line(self, "name", "unit")
 
 
 class PreferencesForm(forms.Form):

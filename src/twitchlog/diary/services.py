@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
+from twitchlog.core.text import SINGLE_LINE_MESSAGE, has_control_characters
 from twitchlog.core.timezones import local_date, local_now
 from twitchlog.diary.columns import (
     Column,
@@ -409,6 +410,8 @@ def resolve_custom(user: User, values: dict[str, float | None]) -> dict[CustomFa
 
 def factor_column(user: User, name: str, exclude: CustomFactor | None = None) -> str:
     """The CSV column for a new factor name; raises ColumnError with a plain reason."""
+    if has_control_characters(name):
+        raise ColumnError(SINGLE_LINE_MESSAGE)
     column = column_for(name)
     taken = CustomFactor.objects.filter(user=user, column=column)
     if exclude is not None:

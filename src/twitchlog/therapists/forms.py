@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from twitchlog.accounts.forms import TimeZoneField
+from twitchlog.core.forms import single_line
 from twitchlog.therapists import photos
 from twitchlog.therapists.choices import (
     APPROACHES,
@@ -102,6 +103,9 @@ class ProfileForm(forms.ModelForm):
             self.fields[name].required = True
         if not (self.instance.pk and self.instance.photo_updated_at):
             del self.fields["remove_photo"]
+        single_line(
+            self, "name", "credentials", "city", "licence_number", "licence_body", "jurisdiction"
+        )
 
     def clean_photo(self) -> Any:
         upload = self.cleaned_data.get("photo")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core import mail
 from django.template.loader import render_to_string
 
+from twitchlog.core.text import one_line
 from twitchlog.therapists import invites, links
 from twitchlog.therapists.choices import SessionFormat
 from twitchlog.therapists.display import short_when, when
@@ -40,24 +41,24 @@ class Recipient:
 
 def recipients(appointment: Appointment) -> list[Recipient]:
     client, therapist = appointment.client, appointment.therapist
+    # Names go into email bodies and subjects: one line each, whatever was stored before.
+    client_name, therapist_name = one_line(client.short_name), one_line(therapist.name)
     return [
-        Recipient(
-            client.pk, "client", client.short_name, client.email, client.time_zone, therapist.name
-        ),
+        Recipient(client.pk, "client", client_name, client.email, client.time_zone, therapist_name),
         Recipient(
             therapist.user_id,
             "therapist",
-            therapist.name,
+            therapist_name,
             therapist.user.email,
             therapist.time_zone,
-            client.short_name,
+            client_name,
         ),
     ]
 
 
 def _how(appointment: Appointment) -> str:
     if appointment.session_format == SessionFormat.IN_PERSON:
-        city = appointment.therapist.city
+        city = one_line(appointment.therapist.city)
         return f"in person in {city}" if city else "in person"
     if appointment.session_format == SessionFormat.PHONE:
         return "by phone"

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
+from twitchlog.core.text import one_line
 from twitchlog.therapists import services
 from twitchlog.therapists.availability import is_free
 from twitchlog.therapists.display import when
@@ -203,8 +204,8 @@ def send_offer(offer: WaitlistOffer) -> None:
     body = render_to_string(
         "therapists/email/offer.txt",
         {
-            "name": client.short_name,
-            "therapist": offer.therapist.name,
+            "name": one_line(client.short_name),
+            "therapist": one_line(offer.therapist.name),
             "when": when(offer.start, client.time_zone),
             "until": when(offer.expires_at, client.time_zone),
             "url": offer_url(offer),
