@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.diary.helpers import make_checkin, make_factor
@@ -68,11 +68,9 @@ def test_an_empty_cell_clears_a_stored_value(alice: Any) -> None:
 
 def test_a_failing_import_stores_nothing(alice: Any, monkeypatch: Any) -> None:
     table = transfer.read_for(alice, big_file(600))
-
-    def fail(*args: Any, **kwargs: Any) -> None:
-        raise RuntimeError("the disk is full")
-
-    monkeypatch.setattr(CustomValue.objects, "bulk_create", fail)
-    with pytest.raises(RuntimeError):
+    # The custom values are the last thing written: make the database refuse them.
+    broken = ("INSERT INTO no_such_table VALUES (%s, %s, %s)", "UPDATE no_such_table SET x = 1")
+    monkeypatch.setattr(transfer, "_value_statements", lambda: broken)
+    with pytest.raises(DatabaseError):
         transfer.import_daily(alice, table)
     assert not CheckIn.objects.exists() and not CustomFactor.objects.exists()

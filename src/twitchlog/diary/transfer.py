@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
@@ -222,18 +222,22 @@ def _factors_for(user: User, table: DailyTable) -> tuple[dict[str, CustomFactor]
 def _store_custom_values(
     table: DailyTable, factors: dict[str, CustomFactor], checkins: dict[dt.date, CheckIn]
 ) -> None:
-    """Set each day's custom values: an empty cell deletes the value, a number sets it."""
+    """Set each day's custom values: an empty cell deletes the value, a number sets it.
+
+    A file may hold 200,000 of them, and making a model object for each costs far more than
+    the database does, so rows go through the cursor's executemany as plain tuples.
+    """
     days = sorted(checkins)
     stored = {
-        (v.checkin_id, v.factor_id): v
-        for v in CustomValue.objects.filter(
+        (checkin_id, factor_id): (pk, value)
+        for pk, checkin_id, factor_id, value in CustomValue.objects.filter(
             factor__in=list(factors.values()),
             checkin__local_date__gte=days[0],
             checkin__local_date__lte=days[-1],
-        )
+        ).values_list("pk", "checkin_id", "factor_id", "value")
     }
-    made: list[CustomValue] = []
-    changed: list[CustomValue] = []
+    made: list[tuple[int, int, float]] = []
+    changed: list[tuple[float, int]] = []
     gone: list[int] = []
     for day, row in table.rows.items():
         checkin = checkins.get(day)
@@ -244,13 +248,28 @@ def _store_custom_values(
             current = stored.get((checkin.pk, factor.pk))
             if value is None:
                 if current is not None:
-                    gone.append(current.pk)
+                    gone.append(current[0])
             elif current is None:
-                made.append(CustomValue(checkin=checkin, factor=factor, value=value))
-            elif current.value != value:
-                current.value = value
-                changed.append(current)
-    CustomValue.objects.bulk_create(made, batch_size=CHUNK)
-    CustomValue.objects.bulk_update(changed, ["value"], batch_size=CHUNK)
+                made.append((checkin.pk, factor.pk, value))
+            elif current[1] != value:
+                changed.append((value, current[0]))
+    insert, update = _value_statements()
+    with connection.cursor() as cursor:
+        for start in range(0, len(made), CHUNK):
+            cursor.executemany(insert, made[start : start + CHUNK])
+        for start in range(0, len(changed), CHUNK):
+            cursor.executemany(update, changed[start : start + CHUNK])
     for start in range(0, len(gone), CHUNK):
         CustomValue.objects.filter(pk__in=gone[start : start + CHUNK]).delete()
+
+
+def _value_statements() -> tuple[str, str]:
+    """INSERT and UPDATE for custom values. Only names from the model go into the text;
+    every value is a parameter."""
+    quote = connection.ops.quote_name
+    table = quote(CustomValue._meta.db_table)
+    checkin, factor = quote("checkin_id"), quote("factor_id")
+    value, pk = quote("value"), quote("id")
+    insert = f"INSERT INTO {table} ({checkin}, {factor}, {value}) VALUES (%s, %s, %s)"  # noqa: S608
+    update = f"UPDATE {table} SET {value} = %s WHERE {pk} = %s"  # noqa: S608
+    return insert, update
