@@ -354,7 +354,9 @@
     if (path === "/accounts/logout/") { logOut(event, form); return; }
     if (navigator.onLine || !account || event.defaultPrevented) return;
     var submitter = event.submitter;
-    if (path === "/diary/log/" && submitter && submitter.name === "spot") {
+    // Pages not kept for offline use carry no vocabulary: their forms go to the worker, which
+    // says that they need the connection and that nothing changed.
+    if (path === "/diary/log/" && submitter && submitter.name === "spot" && vocabulary) {
       event.preventDefault();
       askSensation(submitter.value);
     } else if (path === "/diary/log/" && form.querySelector("input[name=step][value=details]")) {
