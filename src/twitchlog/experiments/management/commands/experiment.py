@@ -90,7 +90,7 @@ class Command(BaseCommand):
             return
         from django.http import Http404
 
-        from twitchlog.diary.management.commands._user import user_by_email
+        from twitchlog.accounts.lookup import user_by_email
         from twitchlog.experiments.access import get_experiment_for_user
         from twitchlog.experiments.services import ExperimentInputError
 
