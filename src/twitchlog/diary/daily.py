@@ -132,21 +132,3 @@ def device_values(
         "local_date", "column", "value", "source"
     )
     return {(day, column): (value, source) for day, column, value, source in rows}
-
-
-def stress_event_frame(
-    user: User, start: dt.date | None = None, end: dt.date | None = None
-) -> pd.DataFrame:
-    """Stress events with their times, for the insights engine's stress-load model.
-
-    Columns: ``occurred_at`` (UTC), ``date`` (local date, datetime64), ``kind``, ``strength``.
-    """
-    events = _between(StressEvent.objects.filter(user=user), start, end).order_by("occurred_at")
-    frame = pd.DataFrame(
-        list(events.values_list("occurred_at", "local_date", "kind", "strength")),
-        columns=["occurred_at", "date", "kind", "strength"],
-    )
-    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"], utc=True)
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["strength"] = frame["strength"].astype("float64")
-    return frame
