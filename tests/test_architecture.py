@@ -57,6 +57,19 @@ def project_imports(path: Path) -> set[str]:
     return {m for m in imports_of(path) if m.startswith("twitchlog.") and path_of(m)}
 
 
+def test_every_project_import_names_a_module_or_a_name_in_one() -> None:
+    # A lazy import of a module that moved fails only when its line runs; this finds it now.
+    missing = {
+        name_of(p): sorted(
+            m
+            for m in imports_of(p)
+            if m.startswith("twitchlog.") and not path_of(m) and not path_of(m.rpartition(".")[0])
+        )
+        for p in modules()
+    }
+    assert {k: v for k, v in missing.items() if v} == {}
+
+
 def loads_django(path: Path) -> list[str]:
     """The chain of project modules by which importing ``path`` reaches Django, or []."""
     seen: set[Path] = set()
