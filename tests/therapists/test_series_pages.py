@@ -117,3 +117,23 @@ def test_the_directory_and_booking_pages_say_they_are_not_for_emergencies(
     alice.save()
     page = alice_client.get(f"/therapists/{theo_profile.pk}/book/", {"start": slot_key(first)})
     assert "Samaritans" in page.content.decode()
+
+
+def test_the_signed_link_page_asks_in_the_page_too(client: Any, booking: Any) -> None:
+    from twitchlog.therapists.links import manage_token
+
+    url = f"/therapists/manage/{manage_token(booking, 'client')}/"
+    page = client.get(url).content.decode()
+    assert "data-confirm" not in page and '<details class="confirm">' in page
+    assert '<input type="hidden" name="action" value="cancel">' in page
+    client.post(url, {"action": "cancel"})
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+
+
+def test_a_filtered_profile_with_nothing_at_that_time_says_so(
+    alice_client: Any, theo_profile: Any
+) -> None:
+    # Theo's 08:00-20:00 in New York is 13:00-01:00 in London: no mornings for Alice.
+    page = alice_client.get(f"/therapists/{theo_profile.pk}/", {"when": "morning"})
+    assert "No free times at that time of day" in page.content.decode()

@@ -245,3 +245,21 @@ def test_confirmations_racing_a_direct_booking_give_one_appointment(theo: Any) -
     assert list(Appointment.objects.filter(status="booked").values_list("client", flat=True)) == [
         holder.pk
     ]
+
+
+def test_a_person_holds_one_offer_at_a_time_and_other_times_wait_for_them(
+    alice: Any, theo_profile: Any
+) -> None:
+    early = make_booking(alice, theo_profile, days=2)
+    late = make_booking(alice, theo_profile, days=3)
+    cancel_appointment(alice, late)
+    cancel_appointment(alice, early)
+    _waiting(1, theo_profile)
+    now = timezone.now()
+    assert waitlist.offer_freed_slots(now) == 1
+    offer = WaitlistOffer.objects.get()
+    assert offer.start == early.start  # the earlier time first
+    assert FreedSlot.objects.filter(closed_at__isnull=True).count() == 2
+    waitlist.decline(offer)
+    assert waitlist.offer_freed_slots(now) == 1
+    assert WaitlistOffer.objects.get(status="offered").start == late.start

@@ -338,7 +338,7 @@ class BookForm(forms.Form):
         empty_value=None,
     )
     count = forms.IntegerField(
-        label="How many sessions in all?",
+        label="For a series: how many sessions in all?",
         min_value=2,
         max_value=12,
         initial=6,

@@ -3,7 +3,8 @@
 When a booked time becomes free (cancelled, or moved away) it is noted as a ``FreedSlot``.
 ``offer_freed_slots`` (run by ``twitchlog send_reminders``) offers each one to the earliest
 waiting entry that wants it, by a neutral email with a signed link, and holds the time for
-that person for ``OFFER_HOLD``: nobody else can book it meanwhile. If they let it go, or the
+that person for ``OFFER_HOLD``: nobody else can book it meanwhile. A person holds one offer
+at a time; earlier times are offered first. If they let it go, or the
 hold runs out, the next run offers it to the next person. The first to confirm books it
 through the ordinary booking path, so the database's rules decide any race.
 
@@ -97,8 +98,12 @@ def leave(client: User, entry: WaitlistEntry, now: dt.datetime | None = None) ->
 # Offering --------------------------------------------------------------------------------
 
 
-def _next_entry(freed: FreedSlot) -> WaitlistEntry | None:
-    """The earliest waiting entry that wants this time and has not been offered it."""
+def _next_entry(freed: FreedSlot, now: dt.datetime) -> tuple[WaitlistEntry | None, bool]:
+    """The earliest waiting entry that wants this time and has not been offered it.
+
+    A person holds one offer at a time: an entry holding another open offer is passed over
+    for now, and the second value says whether any was, so the time waits for them.
+    """
     profile = freed.therapist
     candidates = (
         WaitlistEntry.objects.select_related("client")
@@ -109,17 +114,23 @@ def _next_entry(freed: FreedSlot) -> WaitlistEntry | None:
         .exclude(offers__freed=freed)
         .order_by("created_at", "pk")
     )
+    holding = set(
+        WaitlistOffer.objects.filter(
+            status=WaitlistOffer.Status.OFFERED, expires_at__gt=now
+        ).values_list("entry__client_id", flat=True)
+    )
+    someone_busy = False
     for entry in candidates:
         if entry.session_format not in profile.formats:
             continue
-        if (
-            entry.therapist_id is None
-            and entry.language
-            and entry.language not in profile.languages
-        ):
+        language = entry.language
+        if entry.therapist_id is None and language and language not in profile.languages:
             continue
-        return entry
-    return None
+        if entry.client_id in holding:
+            someone_busy = True
+            continue
+        return entry, someone_busy
+    return None, someone_busy
 
 
 def _close(freed: FreedSlot, now: dt.datetime) -> None:
@@ -142,9 +153,10 @@ def _offer_one(freed_pk: int, now: dt.datetime) -> WaitlistOffer | None:
         if not profile.is_listed or not is_free(profile, freed.start, now):
             _close(freed, now)
             return None
-        entry = _next_entry(freed)
+        entry, someone_busy = _next_entry(freed, now)
         if entry is None:
-            _close(freed, now)
+            if not someone_busy:
+                _close(freed, now)
             return None
         offer = WaitlistOffer.objects.create(
             freed=freed,
@@ -165,7 +177,9 @@ def offer_freed_slots(now: dt.datetime | None = None) -> int:
         status=WaitlistOffer.Status.EXPIRED
     )
     made = 0
-    for pk in list(FreedSlot.objects.filter(closed_at__isnull=True).values_list("pk", flat=True)):
+    # Earliest times first: people on a waitlist want the soonest time.
+    open_slots = FreedSlot.objects.filter(closed_at__isnull=True).order_by("start", "pk")
+    for pk in list(open_slots.values_list("pk", flat=True)):
         try:
             made += _offer_one(pk, now) is not None
         except IntegrityError:
