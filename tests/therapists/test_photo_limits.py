@@ -8,6 +8,7 @@ was invalid.
 import io
 from typing import Any
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -71,3 +72,16 @@ def test_a_good_photo_is_still_stored(charlie_client: Client, charlie: Any) -> N
     charlie_client.post(reverse("therapists:apply"), {**APPLICATION, "photo": upload})
     stored = Image.open(io.BytesIO(bytes(TherapistProfile.objects.get().photo.image)))
     assert stored.size == (400, 400)
+
+
+def test_a_cut_off_photo_is_refused_even_after_the_pdf_library_loaded() -> None:
+    """WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    from twitchlog.therapists import photos
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    with pytest.raises(photos.BadPhoto):
+        photos.square_jpeg(broken_png())
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as the PDF library wants it

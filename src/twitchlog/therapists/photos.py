@@ -6,10 +6,11 @@ without decoding, and a photo over MAX_PIXELS is refused before any decoding hap
 """
 
 import io
+import threading
 import warnings
 from typing import IO
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 SIZE = 400
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -17,6 +18,12 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 25_000_000
 # Pillow's own guard, for any other image opened in this process.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+# WeasyPrint (the PDF report) sets Pillow's process-wide LOAD_TRUNCATED_IMAGES when imported,
+# which would let a cut-off upload through as a half-grey photo; decoding turns it off for
+# the moment, one decode at a time.
+_STRICT_DECODE = threading.Lock()
 
 
 class BadPhoto(ValueError):
@@ -49,14 +56,19 @@ def check_pixels(upload: IO[bytes]) -> None:
 def square_jpeg(upload: IO[bytes]) -> bytes:
     """Crop to the middle square, scale to SIZE pixels, re-encode without EXIF or location."""
     check_pixels(upload)
-    try:
-        with Image.open(upload) as original:
-            # A JPEG can be decoded straight at a fraction of its size; that is all we keep.
-            original.draft("RGB", (SIZE * 2, SIZE * 2))
-            original.load()
-            image = ImageOps.exif_transpose(original).convert("RGB")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise BadPhoto(BadPhoto.MESSAGE) from exc
+    with _STRICT_DECODE:
+        lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            with Image.open(upload) as original:
+                # A JPEG can be decoded straight at a fraction of its size; that is all we keep.
+                original.draft("RGB", (SIZE * 2, SIZE * 2))
+                original.load()
+                image = ImageOps.exif_transpose(original).convert("RGB")
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+            raise BadPhoto(BadPhoto.MESSAGE) from exc
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     image = ImageOps.fit(image, (SIZE, SIZE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, optimize=True)
