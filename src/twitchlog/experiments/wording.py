@@ -19,9 +19,11 @@ VERDICT_MEANING = {
         "would easily explain. Going back to your usual is reasonable."
     ),
     "no_clear_difference": (
-        "The test could not tell the change apart from your usual days. A small effect is "
-        "still possible, but this change does not look like a big lever for your twitching; "
-        "that is useful to know too."
+        "The test could not tell the change apart from your usual days. That does not prove "
+        "the change does nothing: the interval below is the range of effects that still fit "
+        "your diary. When it is narrow and close to no difference, this change is unlikely "
+        "to be a big lever for your twitching; when it is wide, the test simply could not "
+        "tell."
     ),
     "too_little_data": (
         "There were not enough logged days in each kind of block to compare them (at least "
