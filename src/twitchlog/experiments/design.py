@@ -28,9 +28,9 @@ TARGET_POWER = 0.8
 ALPHA = 0.05
 # A block needs this many logged days to count (also in the analysis).
 MIN_DAYS_PER_BLOCK = 3
-# When the diary is too short to measure the spread, this is assumed: the median spread
-# of 7-day block values over the simulated diaries of ``simulate.py`` (bench/experiments_power.py).
-TYPICAL_SPREAD = {"twitch_count": 0.32, "twitch_severity": 0.75}
+# When the diary is too short to measure the spread, this is assumed: the median spread of
+# 7-day block values over eight weeks of the simulated diaries of ``simulate.py``.
+TYPICAL_SPREAD = {"twitch_count": 0.32, "twitch_severity": 0.44}
 MIN_HISTORY_WINDOWS = 3
 # Nobody keeps every day; the advice assumes 9 days in 10, which shrinks the effect seen.
 PLANNED_ADHERENCE = 0.9
