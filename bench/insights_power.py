@@ -1,26 +1,30 @@
 """How well does the driver analysis find real drivers, and how rarely does it invent one?
 
-Simulates diaries with a known truth (``twitchlog.insights.simulate``) and compares, at each
-diary length:
+Simulates diaries of each scenario in ``twitchlog.insights.scenarios`` (persistent factors,
+periods, the days before a period, sleep debt, thresholds, two drivers at once, the stress
+load, none at all, and the mixed default population) and compares, at each diary length:
 
 - engine   ``twitchlog.insights.analyze`` (the product)
 - pearson  same-day Pearson correlation of each factor with the count, p < 0.05
 - ttest    days with vs without each factor (numeric ones split at the median), Welch t-test
-- oracle   a negative binomial fit of exactly the true model (true drivers at their true
-           lags, the load at its true time constant, weekday, trend), HAC errors, p < 0.05
+- oracle   the honest oracle: a negative binomial model of exactly the true form of each
+           planted driver (its lag, the three-night mean for sleep debt, "any" for a
+           threshold, the days before a period, the load at its true time constant), weekday
+           and trend, with no knowledge of the hidden day-to-day state: dispersion estimated,
+           Newey–West errors with the engine's small-sample corrections, and Holm at 5%
+           across all of the person's factor columns
 
-Figures (drivers are judged per factor, with the right direction; the stress load counts as
-the factor ``anxiety_episodes``):
+Figures per length and scenario (drivers are judged per factor, with the right direction; the
+stress load counts as ``anxiety_episodes``, the days before a period as ``before_period``):
 
-- power         share of true drivers found
-- FDR           mean over persons of false finds / all finds
+- power         share of true drivers found; ``/oracle`` the same as a share of the oracle's
 - false person  share of persons with at least one false driver
 - conf / rev    share of confounded / reverse-caused decoys flagged
-- cover         share of 95% intervals (at the true lag) holding the true effect
-- right lag     share of the engine's true finds made at the true lag (engine only)
+- cover         share of 95% intervals at the true lag holding the true effect (drivers whose
+                true form is a plain factor at a lag, a period, or the days before a period)
 - ms/diary      median time per diary
 
-This prints a table; it is never part of the test run's pass/fail.
+This prints tables; it is never part of the test run's pass/fail.
 """
 
 import argparse
@@ -35,15 +39,21 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import stats
+from scipy.special import stdtr, stdtrit
 
+from twitchlog.insights import glm
+from twitchlog.insights.cycle import BEFORE_PERIOD
+from twitchlog.insights.design import calendar_terms
 from twitchlog.insights.engine import analyze
 from twitchlog.insights.load import load_series
-from twitchlog.insights.simulate import LOAD_FACTOR, Truth, simulate_person
+from twitchlog.insights.scenarios import SCENARIOS, scenario_spec
+from twitchlog.insights.simulate import LOAD_FACTOR, SimSpec, TrueDriver, Truth, simulate_person
 from twitchlog.insights.wording import per_value
 
-METHODS = ("engine", "pearson", "ttest", "oracle")
+METHODS = ("engine", "oracle", "pearson", "ttest")
+ORACLE_LEVEL = 0.05
+OUTCOME_COLUMNS = ("date", "twitch_count", "twitch_severity")
 
 
 @dataclass
@@ -52,52 +62,56 @@ class Tally:
     found: int = 0
     persons: int = 0
     false_persons: int = 0
-    fdp: list[float] = field(default_factory=list)
     confounded: int = 0
     confounded_flagged: int = 0
     reverse: int = 0
     reverse_flagged: int = 0
     intervals: int = 0
     covered: int = 0
-    right_lag: int = 0
-    load_drivers: int = 0
-    load_found: int = 0
-    null_persons: int = 0
-    null_false: int = 0
     seconds: list[float] = field(default_factory=list)
+
+    def add(self, other: "Tally") -> None:
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
 
 
 Flags = dict[str, set[int]]  # factor -> signs flagged (+1 / -1)
 
 
+def judged_name(driver: TrueDriver) -> str:
+    """The factor a method must name for this driver."""
+    return BEFORE_PERIOD if driver.form == "premenstrual" else driver.factor
+
+
 def _truth_signs(truth: Truth) -> dict[str, int]:
-    signs = {d.factor: (1 if d.rate_ratio > 1 else -1) for d in truth.drivers}
+    signs = {judged_name(d): (1 if d.rate_ratio > 1 else -1) for d in truth.drivers}
     if truth.load is not None:
         signs[LOAD_FACTOR] = 1 if truth.load.rate_ratio > 1 else -1
     return signs
 
 
+def _covers(truth_value: float, low: float | None, high: float | None) -> int | None:
+    if low is None or high is None:
+        return None
+    return int(low <= truth_value <= high)
+
+
 def _engine(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
     report = analyze(frame, "twitch_count")
     flags: Flags = defaultdict(set)
-    lags: dict[str, set[int]] = defaultdict(set)
     for finding in report.findings:
         if finding.verdict in ("raises", "lowers"):
             flags[finding.factor].add(1 if finding.verdict == "raises" else -1)
-            lags[finding.factor].add(finding.lag_days)
-    by_key = {(f.factor, f.lag_days, f.kind): f for f in report.findings}
+    by_key = {(f.factor, f.lag_days): f for f in report.findings if f.kind != "load"}
     for driver in truth.drivers:
-        kind = "binary" if set(frame[driver.factor].dropna().unique()) <= {0, 1} else "linear"
-        other = "linear" if kind == "binary" else "binary"
-        at_lag = by_key.get((driver.factor, driver.lag_days, kind)) or by_key.get(
-            (driver.factor, driver.lag_days, other)
-        )
-        if at_lag is not None and at_lag.ci_low is not None and at_lag.ci_high is not None:
-            tally.intervals += 1
-            tally.covered += at_lag.ci_low <= driver.rate_ratio <= at_lag.ci_high
-        sign = 1 if driver.rate_ratio > 1 else -1
-        if flags.get(driver.factor) == {sign} and driver.lag_days in lags[driver.factor]:
-            tally.right_lag += 1
+        if driver.form not in ("lag", "period", "premenstrual"):
+            continue
+        at_lag = by_key.get((judged_name(driver), driver.lag_days))
+        if at_lag is not None:
+            covered = _covers(driver.rate_ratio, at_lag.ci_low, at_lag.ci_high)
+            if covered is not None:
+                tally.intervals += 1
+                tally.covered += covered
     return flags
 
 
@@ -125,7 +139,9 @@ def _ttest(frame: pd.DataFrame, factors: list[str]) -> Flags:
         high = x == 1 if set(np.unique(x)) <= {0.0, 1.0} else x > np.median(x)
         if high.sum() < 3 or (~high).sum() < 3:
             continue
-        result = stats.ttest_ind(yy[high], yy[~high], equal_var=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = stats.ttest_ind(yy[high], yy[~high], equal_var=False)
         if result.pvalue < 0.05:
             flags[name].add(1 if yy[high].mean() > yy[~high].mean() else -1)
     return flags
@@ -133,83 +149,99 @@ def _ttest(frame: pd.DataFrame, factors: list[str]) -> Flags:
 
 @dataclass(frozen=True)
 class OracleEffect:
-    """One true effect as the oracle estimates it (log rate ratio per reporting unit)."""
+    """One true effect as the honest oracle estimates it (log rate ratio per unit)."""
 
     factor: str
     truth: float
     coef: float
-    se: float
     low: float
     high: float
     p_value: float
+    form: str
+
+
+def _calendar(frame: pd.DataFrame) -> tuple[pd.DatetimeIndex, np.ndarray]:
+    dates = pd.to_datetime(frame["date"])
+    calendar = pd.date_range(dates.min(), dates.max(), freq="D")
+    return calendar, (dates - calendar[0]).dt.days.to_numpy()
+
+
+def _true_exposure(
+    driver: TrueDriver, frame: pd.DataFrame, calendar: pd.DatetimeIndex, position: np.ndarray
+) -> np.ndarray:
+    n = len(calendar)
+    if driver.exposure:
+        # Forms other than a plain lag: what the driver really acted through, one value per
+        # simulated day from the simulation's start date.
+        start = (calendar[0] - pd.Timestamp(SimSpec().start)).days
+        values = np.asarray(driver.exposure, dtype=float)[start : start + n]
+        return values / (per_value(driver.factor) if driver.form == "nights" else 1.0)
+    values = np.full(n, np.nan)
+    values[position] = frame[driver.factor].to_numpy(float) / per_value(driver.factor)
+    out = np.full(n, np.nan)
+    out[driver.lag_days :] = values[: n - driver.lag_days]
+    return out
 
 
 def oracle_fit(frame: pd.DataFrame, truth: Truth) -> list[OracleEffect]:
-    """The true model fitted by negative binomial GLM with HAC errors; [] if it cannot be."""
-    dates = pd.to_datetime(frame["date"])
-    calendar = pd.date_range(dates.min(), dates.max(), freq="D")
-    position = (dates - calendar[0]).dt.days.to_numpy()
+    """The true forms fitted honestly; [] if they cannot be."""
+    calendar, position = _calendar(frame)
     n = len(calendar)
-
-    def on_calendar(column: str) -> np.ndarray:
-        out = np.full(n, np.nan)
-        out[position] = frame[column].to_numpy(float)
-        return out
-
-    y = on_calendar("twitch_count")
-    columns, names = [], []
+    y = np.full(n, np.nan)
+    y[position] = frame["twitch_count"].to_numpy(float)
+    columns, names, truths, forms = [], [], [], []
     for driver in truth.drivers:
-        values = on_calendar(driver.factor) / per_value(driver.factor)
-        shifted = np.full(n, np.nan)
-        shifted[driver.lag_days :] = values[: n - driver.lag_days]
-        columns.append(shifted)
-        names.append(driver.factor)
+        columns.append(_true_exposure(driver, frame, calendar, position))
+        names.append(judged_name(driver))
+        truths.append(math.log(driver.rate_ratio))
+        forms.append(driver.form)
     if truth.load is not None:
-        episodes = on_calendar(LOAD_FACTOR)
+        episodes = np.full(n, np.nan)
+        episodes[position] = frame[LOAD_FACTOR].to_numpy(float)
         episodes = np.where(np.isnan(episodes), np.nanmean(episodes), episodes)
         columns.append(load_series(episodes, (truth.load.time_constant_days,))[:, 0])
         names.append(LOAD_FACTOR)
-    weekday = calendar.day_of_week.to_numpy()
-    dummies = [(weekday == d).astype(float) for d in range(1, 7)]
-    trend = np.arange(n) / n
-    x = np.column_stack([*columns, np.ones(n), *dummies, trend])
-    rows = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
-    if not columns or rows.sum() < 20:
-        return []
-    model = sm.GLM(y[rows], x[rows], family=sm.families.NegativeBinomial(alpha=truth.dispersion))
-    lags = max(2, math.floor(4 * (rows.sum() / 100) ** (2 / 9)))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            fit = model.fit(cov_type="HAC", cov_kwds={"maxlags": lags})
-        except np.linalg.LinAlgError:  # a driver that never varied on the logged days
-            return []
-    low, high = fit.conf_int()[: len(columns)].T
-    truths = [math.log(d.rate_ratio) for d in truth.drivers]
-    if truth.load is not None:
         truths.append(math.log(truth.load.rate_ratio))
-    return [
-        OracleEffect(
-            name,
-            truths[j],
-            float(fit.params[j]),
-            float(fit.bse[j]),
-            float(low[j]),
-            float(high[j]),
-            float(fit.pvalues[j]),
-        )
-        for j, name in enumerate(names)
-    ]
+        forms.append("load")
+    if not columns:
+        return []
+    observed = ~np.isnan(y)
+    x = np.column_stack([*columns, calendar_terms(calendar, observed)])
+    rows = observed & ~np.isnan(x).any(axis=1)
+    if rows.sum() < 20:
+        return []
+    xr, yr, days = x[rows], y[rows], np.flatnonzero(rows)
+    try:
+        poisson = glm.fit_negbin(xr, yr, 0.0)
+        alpha = glm.dispersion(yr, poisson.mu)
+        fit = glm.fit_negbin(xr, yr, alpha, start=poisson.mu)
+    except glm.FitError:
+        return []
+    m, p = xr.shape
+    lags = glm.bandwidth(m)
+    dof = glm.hac_dof(m, p, lags)
+    out = []
+    for j, name in enumerate(names):
+        se = math.sqrt(max(glm.hac_variance(fit, xr, j, days, n, lags), 1e-300))
+        coef = float(fit.coef[j])
+        half = float(stdtrit(dof, 0.975)) * se
+        p_value = float(2 * stdtr(dof, -abs(coef) / se))
+        out.append(OracleEffect(name, truths[j], coef, coef - half, coef + half, p_value, forms[j]))
+    return out
 
 
 def _oracle(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
     flags: Flags = defaultdict(set)
-    for effect in oracle_fit(frame, truth):
-        if effect.factor != LOAD_FACTOR:
+    effects = oracle_fit(frame, truth)
+    family = len(truth.factors)  # Holm across all of the person's factor columns
+    for effect in effects:
+        if effect.form in ("lag", "period", "premenstrual"):
             tally.intervals += 1
             tally.covered += effect.low <= effect.truth <= effect.high
-        if effect.p_value < 0.05:
-            flags[effect.factor].add(1 if effect.coef > 0 else -1)
+    for rank, effect in enumerate(sorted(effects, key=lambda e: e.p_value)):
+        if effect.p_value > ORACLE_LEVEL / (family - rank):
+            break  # Holm stops at the first test that fails
+        flags[effect.factor].add(1 if effect.coef > 0 else -1)
     return flags
 
 
@@ -221,16 +253,9 @@ def _score(flags: Flags, truth: Truth, tally: Tally) -> None:
     for name, flagged in flags.items():
         if name in signs and flagged == {signs[name]}:
             tally.found += 1
-            if name == LOAD_FACTOR:
-                tally.load_found += 1
         else:
             false += 1
-    tally.load_drivers += truth.load is not None
     tally.false_persons += false > 0
-    tally.fdp.append(false / len(flags) if flags else 0.0)
-    if truth.is_null:
-        tally.null_persons += 1
-        tally.null_false += false > 0
     if truth.confounded_decoy:
         tally.confounded += 1
         tally.confounded_flagged += truth.confounded_decoy in flags
@@ -239,27 +264,29 @@ def _score(flags: Flags, truth: Truth, tally: Tally) -> None:
         tally.reverse_flagged += truth.reverse_decoy in flags
 
 
-def run(lengths: list[int], persons: int, seed: int) -> dict[Any, Tally]:
+def run(
+    lengths: list[int], persons: int, seed: int, scenarios: list[str], methods: tuple[str, ...]
+) -> dict[Any, Tally]:
     tallies: dict[Any, Tally] = defaultdict(Tally)
     for days in lengths:
-        for i in range(persons):
-            frame, truth = simulate_person(days, seed + 100_003 * days + i)
-            factors = [
-                c for c in frame.columns if c not in ("date", "twitch_count", "twitch_severity")
-            ]
-            for method in METHODS:
-                tally = tallies[(days, method)]
-                start = time.perf_counter()
-                if method == "engine":
-                    flags = _engine(frame, truth, tally)
-                elif method == "pearson":
-                    flags = _pearson(frame, factors)
-                elif method == "ttest":
-                    flags = _ttest(frame, factors)
-                else:
-                    flags = _oracle(frame, truth, tally)
-                tally.seconds.append(time.perf_counter() - start)
-                _score(flags, truth, tally)
+        for s, scenario in enumerate(scenarios):
+            for i in range(persons):
+                person_seed = seed + 100_003 * days + 10_007 * s + i
+                frame, truth = simulate_person(days, person_seed, scenario_spec(scenario, i))
+                factors = [c for c in frame.columns if c not in OUTCOME_COLUMNS]
+                for method in methods:
+                    tally = tallies[(days, scenario, method)]
+                    start = time.perf_counter()
+                    if method == "engine":
+                        flags = _engine(frame, truth, tally)
+                    elif method == "oracle":
+                        flags = _oracle(frame, truth, tally)
+                    elif method == "pearson":
+                        flags = _pearson(frame, factors)
+                    else:
+                        flags = _ttest(frame, factors)
+                    tally.seconds.append(time.perf_counter() - start)
+                    _score(flags, truth, tally)
     return tallies
 
 
@@ -267,48 +294,72 @@ def _pct(part: int | float, whole: int | float) -> str:
     return f"{100 * part / whole:5.1f}" if whole else "    —"
 
 
-def table(tallies: dict[Any, Tally], lengths: list[int]) -> str:
+def table(
+    tallies: dict[Any, Tally], lengths: list[int], scenarios: list[str], methods: tuple[str, ...]
+) -> str:
     header = (
-        "| days | method  | power | FDR  | false person | null false | conf | rev  "
-        "| cover | load power | right lag | ms/diary |"
+        "| days | scenario | method | power | /oracle | false person | conf | rev | cover "
+        "| ms/diary |"
     )
     lines = [header, "|" + "|".join("---" for _ in header.split("|")[1:-1]) + "|"]
     for days in lengths:
-        for method in METHODS:
-            t = tallies[(days, method)]
-            oracle = method == "oracle"
-            lines.append(
-                f"| {days} | {method:<7} | {_pct(t.found, t.drivers)} "
-                f"| {'  —' if oracle else _pct(sum(t.fdp), len(t.fdp))} "
-                f"| {'  —' if oracle else _pct(t.false_persons, t.persons)} "
-                f"| {'  —' if oracle else _pct(t.null_false, t.null_persons)} "
-                f"| {'  —' if oracle else _pct(t.confounded_flagged, t.confounded)} "
-                f"| {'  —' if oracle else _pct(t.reverse_flagged, t.reverse)} "
-                f"| {_pct(t.covered, t.intervals)} "
-                f"| {_pct(t.load_found, t.load_drivers)} "
-                f"| {_pct(t.right_lag, t.found - t.load_found) if method == 'engine' else '  —'} "
-                f"| {1000 * float(np.median(t.seconds)):.0f} |"
+        for scenario in [*scenarios, "overall"]:
+            rows = {}
+            for method in methods:
+                if scenario == "overall":
+                    total = Tally()
+                    for name in scenarios:
+                        total.add(tallies[(days, name, method)])
+                    rows[method] = total
+                else:
+                    rows[method] = tallies[(days, scenario, method)]
+            oracle_power = (
+                rows["oracle"].found / rows["oracle"].drivers
+                if "oracle" in rows and rows["oracle"].drivers
+                else None
             )
+            for method in methods:
+                t = rows[method]
+                power = t.found / t.drivers if t.drivers else None
+                ratio = (
+                    f"{100 * power / oracle_power:5.0f}"
+                    if power is not None and oracle_power
+                    else "    —"
+                )
+                lines.append(
+                    f"| {days} | {scenario} | {method} | {_pct(t.found, t.drivers)} | {ratio} "
+                    f"| {_pct(t.false_persons, t.persons)} "
+                    f"| {_pct(t.confounded_flagged, t.confounded)} "
+                    f"| {_pct(t.reverse_flagged, t.reverse)} "
+                    f"| {_pct(t.covered, t.intervals)} "
+                    f"| {1000 * float(np.median(t.seconds)):.0f} |"
+                )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--persons", type=int, default=200, help="simulated persons per length")
-    parser.add_argument("--lengths", default="60,90,180,365", help="diary lengths in days")
+    parser.add_argument(
+        "--persons", type=int, default=100, help="simulated persons per scenario and length"
+    )
+    parser.add_argument("--lengths", default="90,180,365", help="diary lengths in days")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS))
+    parser.add_argument("--methods", default=",".join(METHODS))
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--quick", action="store_true", help="smoke run: 20 persons per length")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 10 persons each")
     args = parser.parse_args(argv)
-    persons = 20 if args.quick else args.persons
+    persons = 10 if args.quick else args.persons
     lengths = [int(v) for v in args.lengths.split(",")]
+    scenarios = args.scenarios.split(",")
+    methods = tuple(args.methods.split(","))
     command = shlex.join(
         ["python", "bench/insights_power.py", *(sys.argv[1:] if argv is None else argv)]
     )
     print(f"# {command}")
-    print(f"# {persons} simulated persons per length, default SimSpec, seed {args.seed}")
+    print(f"# {persons} simulated persons per scenario and length, seed {args.seed}")
     started = time.perf_counter()
-    tallies = run(lengths, persons, args.seed)
-    print(table(tallies, lengths))
+    tallies = run(lengths, persons, args.seed, scenarios, methods)
+    print(table(tallies, lengths, scenarios, methods))
     print(f"# total {time.perf_counter() - started:.0f} s")
 
 

@@ -18,13 +18,17 @@
 """
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
-from twitchlog.insights import design, errors, fitting, glm, loadfit, reverse, wording
+from twitchlog.insights import design, errors, fitting, glm, joint, loadfit, reverse, wording
 from twitchlog.insights.frame import read_diary
 from twitchlog.insights.report import MIN_DAYS, Finding, LoadReport, Report
+
+HISTORY_ROUNDS = 2  # refits with the model's own surprise before the tested day
+HISTORY_COLUMNS = 4  # yesterday's surprise and the week before's, each with a blank flag
 
 
 def _not_enough(test: fitting.Test, unit: str, summary: str) -> Finding:
@@ -53,11 +57,9 @@ def _test_factor(person: fitting.Person, name: str, lag: int, index: int) -> fit
     if test.days < MIN_DAYS:
         test.shortfall = "few"
         return test
-    own = [design.shift(person.scaled[name], other) for other in ((1,) if lag == 0 else (0, 2))]
-    forced = [person.base, person.history[lag]]
+    forced = [person.base]
     if person.load is not None:
         forced.append(person.load[:, None])
-    forced += [np.column_stack(design.filled(v)) for v in own]
     outcome_side = fitting.selected_controls(person, 0, exclude=name)
     weighted = outcome_side + fitting.selected_controls(
         person, person.first_factor_response + index
@@ -65,7 +67,7 @@ def _test_factor(person: fitting.Person, name: str, lag: int, index: int) -> fit
     best: dict[int, float] = {}
     for weight, k in weighted:
         best[k] = max(best.get(k, 0.0), weight)
-    n_forced = sum(block.shape[1] for block in forced) + 1
+    n_forced = sum(block.shape[1] for block in forced) + 1 + HISTORY_COLUMNS
     room = max(0, min(test.days // 6, test.days - n_forced - 12))
     chosen = sorted(best, key=lambda k: -best[k])[:room]
     predicts_outcome = {k for _w, k in outcome_side}
@@ -92,18 +94,60 @@ def _test_factor(person: fitting.Person, name: str, lag: int, index: int) -> fit
     selected = [v[:, None] for v in columns]
     matrix = np.column_stack([x, *forced, *selected])[rows]
     pruned = design.prune(matrix)
-    if pruned is None:
-        test.shortfall = "collinear"
-        return test
+    y, days = person.diary.y[rows], np.flatnonzero(rows)
     try:
-        test.estimate = fitting.fit_estimate(
-            person, pruned, person.diary.y[rows], np.flatnonzero(rows)
-        )
+        if pruned is None:
+            raise glm.FitError("collinear")
+        with_history = design.prune(_with_history(person, pruned, y, days, lag))
+        if with_history is None:
+            raise glm.FitError("collinear")
+        test.estimate = fitting.fit_estimate(person, with_history, y, days)
     except glm.FitError:
         test.shortfall = "collinear"
         return test
     test.p_value = test.estimate.p_value
     return test
+
+
+def _with_history(
+    person: fitting.Person, matrix: np.ndarray, y: np.ndarray, days: np.ndarray, lag: int
+) -> np.ndarray:
+    """``matrix`` plus the model's own surprise before the tested day (yesterday's, and with
+    90+ days the week before's), refitted :data:`HISTORY_ROUNDS` times.
+
+    This takes runs of bad days (a hidden day-to-day state) out of the test, as holding the
+    outcome before the day did, but holds only the part of the earlier days that the model
+    does *not* explain: a factor that carries over from day to day explains its own share of
+    yesterday's twitching, so it is no longer competing with it (an observation-driven model,
+    as in GLARMA; Davis, Dunsmuir & Streett 2003).
+    """
+    full = matrix
+    for _ in range(HISTORY_ROUNDS):
+        fit = fitting.fit_model(person, full, y, days)
+        surprise = fitting.surprise_of(person, fit, y, days)
+        history = design.outcome_history(surprise, lag, len(days))[days]
+        full = np.column_stack([matrix, history])
+    return full
+
+
+def _one_per_factor(tests: list[fitting.Test]) -> list[fitting.Test]:
+    """The test that counts for each factor (see :mod:`joint`); the other lag's test is kept
+    for its estimate but not counted."""
+    counted = []
+    by_factor: dict[str, list[fitting.Test]] = {}
+    for test in tests:
+        if test.p_value is not None and test.estimate is not None:
+            by_factor.setdefault(test.factor, []).append(test)
+    for pair in by_factor.values():
+        best = min(pair, key=lambda t: t.p_value or 1.0)
+        p_values = [t.p_value or 1.0 for t in pair]
+        estimates = [t.estimate for t in pair if t.estimate is not None]
+        rho = joint.correlation(*estimates) if len(estimates) == 2 else 0.0
+        for test in pair:
+            test.counted, test.counted_lag = test is best, best.lag
+        best.p_value = joint.max_p_value(p_values, rho)
+        counted.append(best)
+    return counted
 
 
 def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
@@ -122,6 +166,8 @@ def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
         summary = wording.driver_summary(outcome, test.factor, test.lag, binary, effect, low, high)
     elif test.reverse:
         summary = wording.reverse_summary(test.factor)
+    elif not test.counted and fitting.verdict_of(replace(test, counted=True)) != verdict:
+        summary = wording.counted_elsewhere_summary(test.factor, test.counted_lag or 0)
     else:
         size = math.log(fitting.POWER_RATE_RATIO) if person.count else fitting.POWER_POINTS
         more = fitting.more_days_needed(person, test.estimate, size, tests)
@@ -206,7 +252,9 @@ def analyze(
                 index = person.candidates.index((name, lag))
                 tests.append(_test_factor(person, name, lag, index))
 
-    family = [t for t in [*tests, load_result.test] if t.p_value is not None]
+    family = [*_one_per_factor(tests)]
+    if load_result.test.p_value is not None:
+        family.append(load_result.test)
     # Weighted multiple testing: the stress load is the main suspect named by what is known
     # about anxiety twitching, so it gets a larger, pre-set share of the error budget.
     q_values, holm = errors.adjust(
@@ -214,6 +262,10 @@ def analyze(
     )
     for test, q, h in zip(family, q_values, holm, strict=True):
         test.q_value, test.holm = q, h
+    for test in tests:  # the other lag of each factor shares its factor's adjusted values
+        if not test.counted:
+            partner = next(t for t in family if t.factor == test.factor)
+            test.q_value, test.holm, test.reverse = partner.q_value, partner.holm, partner.reverse
     reverse.check(person, family)
 
     findings = [_finding(person, test, len(family)) for test in tests]

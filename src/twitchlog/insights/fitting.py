@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.special import ndtri, stdtr, stdtrit
 
-from twitchlog.insights import design, glm, wording
+from twitchlog.insights import cycle, design, glm, wording
 from twitchlog.insights.errors import FAMILY_LEVEL, Q_LEVEL
 from twitchlog.insights.frame import Diary
 from twitchlog.insights.selection import double_selection, residualize
@@ -50,6 +50,10 @@ class Estimate:
     # Per calendar day, the part of the outcome this model does not explain (standardized;
     # NaN on days outside the model), for the reverse-causation check.
     surprise: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
+    # Per calendar day, its influence on the coefficient (HC3-scaled, 0 outside the model):
+    # how two estimates of one factor co-vary (see joint.py).
+    influence: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
+    lags: int = 2
 
     @property
     def p_value(self) -> float:
@@ -60,21 +64,31 @@ class Estimate:
         return self.coef - half, self.coef + half
 
 
-def fit_estimate(person: Person, x: np.ndarray, y: np.ndarray, days: np.ndarray) -> Estimate:
+def fit_model(person: Person, x: np.ndarray, y: np.ndarray, days: np.ndarray) -> glm.Fit:
     if person.count:
         start = None if person.start is None else person.start[days]
-        fit = glm.fit_negbin(x, y, person.alpha, start=start)
-    else:
-        fit = glm.fit_linear(x, y)
+        return glm.fit_negbin(x, y, person.alpha, start=start)
+    return glm.fit_linear(x, y)
+
+
+def fit_estimate(person: Person, x: np.ndarray, y: np.ndarray, days: np.ndarray) -> Estimate:
+    fit = fit_model(person, x, y, days)
     n, p = x.shape
     lags = glm.bandwidth(n)
-    variance = glm.hac_variance(fit, x, 0, days, person.diary.n_days, lags)
+    influence = glm.influence(fit, x, 0, days, person.diary.n_days)
+    variance = glm.hac_covariance(influence, influence, lags) * n / max(n - p, 1)
     se = math.sqrt(max(variance, 1e-300))
     if not (math.isfinite(fit.coef[0]) and math.isfinite(se)) or abs(fit.coef[0]) + 4 * se > 20:
         # No diary can support a change of e^20: the fit did not converge on these data.
         raise glm.FitError("unstable fit")
     return Estimate(
-        float(fit.coef[0]), se, glm.hac_dof(n, p, lags), n, surprise_of(person, fit, y, days)
+        float(fit.coef[0]),
+        se,
+        glm.hac_dof(n, p, lags),
+        n,
+        surprise_of(person, fit, y, days),
+        influence * math.sqrt(n / max(n - p, 1)),
+        lags,
     )
 
 
@@ -96,6 +110,10 @@ def prepare(diary: Diary) -> Person:
         for name, values in diary.factors.items()
         if name != LOAD_SOURCE
     }
+    if cycle.SOURCE in diary.factors and cycle.BEFORE_PERIOD not in scaled:
+        before = cycle.before_period(diary.factors[cycle.SOURCE])
+        if before is not None:
+            scaled[cycle.BEFORE_PERIOD] = before
     return Person(
         diary=diary,
         count=count,
@@ -167,6 +185,10 @@ class Test:
     q_value: float | None = None
     reverse: bool = False
     holm: float | None = None
+    # False for the lag that does not count for its factor (see joint.py); ``counted_lag``
+    # then names the lag that does.
+    counted: bool = True
+    counted_lag: int | None = None
 
 
 def more_days_needed(person: Person, estimate: Estimate, size: float, tests: int) -> int:
@@ -189,5 +211,7 @@ def verdict_of(test: Test) -> str:
     if test.estimate is None or test.q_value is None:
         return "not_enough_data"
     if test.q_value > Q_LEVEL or (test.holm or 1.0) > FAMILY_LEVEL or test.reverse:
+        return "no_clear_effect"
+    if not test.counted:
         return "no_clear_effect"
     return "raises" if test.estimate.coef > 0 else "lowers"

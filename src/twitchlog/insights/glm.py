@@ -124,10 +124,8 @@ def hac_dof(n: int, p: int, lags: int) -> int:
     return max(3, min(n - p, math.floor(1.5 * n / (lags + 1))))
 
 
-def hac_variance(
-    fit: Fit, x: np.ndarray, column: int, days: np.ndarray, n_days: int, lags: int
-) -> float:
-    """Autocorrelation-robust variance of one coefficient, with small-sample corrections.
+def influence(fit: Fit, x: np.ndarray, column: int, days: np.ndarray, n_days: int) -> np.ndarray:
+    """Each calendar day's influence on one coefficient (0 on days outside the model).
 
     ``days`` gives each row's position on the calendar (0 .. n_days - 1).  Each day's score is
     divided by ``1 - leverage`` (the HC3 idea): with a dozen or more controls on a few months
@@ -135,11 +133,26 @@ def hac_variance(
     the calibration).
     """
     leverage = np.einsum("ij,jk,ik->i", x, fit.bread, x) * fit.weights
-    influence = (x @ fit.bread[column]) * fit.resid / (1 - np.minimum(leverage, 0.99))
     series = np.zeros(n_days)
-    series[days] = influence
-    total = float(series @ series)
+    series[days] = (x @ fit.bread[column]) * fit.resid / (1 - np.minimum(leverage, 0.99))
+    return series
+
+
+def hac_covariance(a: np.ndarray, b: np.ndarray, lags: int) -> float:
+    """Newey–West (Bartlett) covariance of the sums of two influence series on the calendar
+    (without the small-sample factor of :func:`hac_variance`)."""
+    total = float(a @ b)
     for lag in range(1, lags + 1):
-        total += 2 * (1 - lag / (lags + 1)) * float(series[lag:] @ series[:-lag])
+        weight = 1 - lag / (lags + 1)
+        total += weight * (float(a[lag:] @ b[:-lag]) + float(b[lag:] @ a[:-lag]))
+    return total
+
+
+def hac_variance(
+    fit: Fit, x: np.ndarray, column: int, days: np.ndarray, n_days: int, lags: int
+) -> float:
+    """Autocorrelation-robust variance of one coefficient, with small-sample corrections:
+    HC3-scaled influence (:func:`influence`) and the ``n / (n - p)`` factor."""
+    series = influence(fit, x, column, days, n_days)
     n, p = x.shape
-    return max(total, 0.0) * n / max(n - p, 1)
+    return max(hac_covariance(series, series, lags), 0.0) * n / max(n - p, 1)

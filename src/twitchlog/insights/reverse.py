@@ -67,6 +67,9 @@ def check(person: Person, family: list[Test]) -> None:
         if test.q_value is None or test.q_value > Q_LEVEL or test.estimate is None:
             continue
         before = REVERSE_LOGGED_BEFORE_LOAD if test.kind == "load" else REVERSE_LOGGED_BEFORE
-        values = person.diary.factors[test.factor]
+        # Derived factors (the days before a period) exist only in reporting units.
+        values = person.diary.factors.get(test.factor, person.scaled.get(test.factor))
+        if values is None:
+            continue
         sign = reverse_sign(person, values, test.estimate.surprise, before)
         test.reverse = sign == (1 if test.estimate.coef > 0 else -1)

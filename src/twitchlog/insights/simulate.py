@@ -98,6 +98,18 @@ class SimSpec:
     driver_names: tuple[str, ...] = ()
     factor_names: tuple[str, ...] = ()
     start: dt.date = dt.date(2025, 1, 6)
+    # What real diaries add (see :mod:`twitchlog.insights.scenarios`); the defaults keep the
+    # mixed population above.  ``driver_persistence``: day-to-day correlation of each
+    # driver (and of its confounded decoy); ``driver_form``: how a driver acts (``lag``: its
+    # value on the day or the day before; ``nights``: the mean of the last three nights, as
+    # sleep debt; ``threshold``: any at all vs none; ``period``: during a period;
+    # ``premenstrual``: the days before a period); ``cycle``: periods of 3–7 days in cycles
+    # of 25–33 days instead of a fixed 5 in 28; ``reverse_days``: how many days a
+    # reverse-caused supplement is kept up after a bad day.
+    driver_persistence: tuple[float, float] | None = None
+    driver_form: str = "lag"
+    cycle: bool = False
+    reverse_days: tuple[int, int] = (1, 1)
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,10 @@ class TrueDriver:
     rate_ratio: float  # per reporting unit (the engine's `effect` for counts)
     rate_ratio_per_sd: float  # per standard deviation (yes vs no for yes/no factors)
     severity_points: float  # points on the 0–10 scale per reporting unit (before rounding)
+    form: str = "lag"  # see SimSpec.driver_form
+    # For forms other than "lag": what the driver acted through on each calendar day from the
+    # start date (the exposure, in its own units; 1/0 for yes/no forms).
+    exposure: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +235,34 @@ def _factor_values(
     return np.maximum(0, np.round(40 + 15 * z))  # sugar_g and any other custom number
 
 
+def _cycle(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Period days (3–7 days in a cycle of 25–33, varying a little from cycle to cycle) and
+    the days before each period (2–5 days)."""
+    length = int(rng.integers(25, 34))
+    bleed = int(rng.integers(3, 8))
+    before = int(rng.integers(2, 6))
+    period, pre = np.zeros(n), np.zeros(n)
+    start = -int(rng.integers(0, length))
+    while start < n:
+        period[max(start, 0) : max(start + bleed, 0)] = 1
+        pre[max(start - before, 0) : max(start, 0)] = 1
+        start += length + int(rng.integers(-2, 3))
+    return period, pre
+
+
+def exposure(form: str, x: np.ndarray, premenstrual: np.ndarray | None = None) -> np.ndarray:
+    """What a driver of ``form`` acts through, per day, from its logged values ``x``."""
+    if form == "nights":
+        padded = np.concatenate([np.full(2, x[:3].mean()), x])
+        return (padded[2:] + padded[1:-1] + padded[:-2]) / 3
+    if form == "threshold":
+        return (x >= 1).astype(float)
+    if form == "premenstrual":
+        assert premenstrual is not None
+        return premenstrual
+    return x  # "period" and "lag": the day's own value
+
+
 def _per(name: str) -> float:
     factor = FACTORS_BY_NAME.get(name)
     return float(factor.per) if factor else 1.0
@@ -277,6 +321,9 @@ def simulate_person(
         k = min(int(rng.integers(spec.drivers[0], spec.drivers[1] + 1)), len(eligible))
         driver_names = [str(f) for f in rng.choice(eligible, size=k, replace=False)]
     has_load = (not is_null) and rng.random() < spec.load_share
+    if spec.driver_persistence is not None:
+        for name in driver_names:
+            latent[name] = _ar_series(rng, n, _draw(rng, spec.driver_persistence))
 
     # A reverse-caused decoy: a supplement taken the day after a bad day.
     reverse = None
@@ -302,9 +349,13 @@ def simulate_person(
             confounded_with = driver_names[0]
             r = _draw(rng, spec.decoy_correlation)
             lead = latent[confounded_with]
-            latent[confounded] = r * lead + math.sqrt(1 - r * r) * _ar_series(rng, n, 0.3)
+            phi = 0.3 if spec.driver_persistence is None else _draw(rng, spec.driver_persistence)
+            latent[confounded] = r * lead + math.sqrt(1 - r * r) * _ar_series(rng, n, phi)
 
     values = {name: _factor_values(name, latent[name], weekday, rng) for name in names}
+    premenstrual = None
+    if spec.cycle and "menstruating" in values:
+        values["menstruating"], premenstrual = _cycle(rng, n)
     episodes_rate = _draw(rng, (0.2, 1.0))
     episodes = rng.poisson(episodes_rate * np.exp(0.7 * stress - 0.245)).astype(float)
 
@@ -330,7 +381,14 @@ def simulate_person(
         lag = int(rng.random() < spec.lag1_share)
         shifted = np.roll(x, lag)
         shifted[:lag] = x.mean()
-        eta = eta + beta_sd * (shifted - x.mean()) / sd
+        centre = x.mean()
+        if spec.driver_form != "lag":
+            lag = 0
+            shifted = exposure(spec.driver_form, x, premenstrual)
+            binary = spec.driver_form != "nights"
+            sd = 1.0 if binary else float(shifted.std())
+            centre = shifted.mean()
+        eta = eta + beta_sd * (shifted - centre) / sd
         beta_unit = beta_sd * _per(name) / sd
         drivers.append(
             TrueDriver(
@@ -339,6 +397,8 @@ def simulate_person(
                 rate_ratio=math.exp(beta_unit),
                 rate_ratio_per_sd=math.exp(beta_sd),
                 severity_points=SEVERITY_POINTS_PER_LOG_RATE * beta_unit,
+                form=spec.driver_form,
+                exposure=() if spec.driver_form == "lag" else tuple(shifted[BURN_IN:]),
             )
         )
 
@@ -363,6 +423,10 @@ def simulate_person(
     if reverse is not None:
         bad = np.concatenate([[False], counts[:-1] >= np.quantile(counts, 0.75)])
         took = rng.random(n) < np.where(bad, 0.7, 0.08)
+        low, high = spec.reverse_days
+        days_kept = low if low == high else int(rng.integers(low, high + 1))
+        if days_kept > 1:  # kept up for a few days after each bad day
+            took = np.convolve(took.astype(float), np.ones(days_kept))[:n] > 0
         values[reverse] = np.where(took, 300.0, 0.0)
 
     # Keep the diary's days; leave some out, more often on bad days.
@@ -379,7 +443,9 @@ def simulate_person(
     }
     for name in [*names, LOAD_FACTOR]:
         column = episodes.copy() if name == LOAD_FACTOR else values[name].astype(float)
-        if rng.random() < spec.partial_logging:
+        # People who log their periods log them every day (or the cycle cannot be read).
+        kept = spec.cycle and name == "menstruating"
+        if rng.random() < spec.partial_logging and not kept:
             column[rng.random(n) < _draw(rng, (0.1, 0.4))] = np.nan
         columns[name] = column
     frame = pd.DataFrame(columns)[logged].reset_index(drop=True)

@@ -165,6 +165,14 @@ def reverse_summary(factor: str) -> str:
     )
 
 
+def counted_elsewhere_summary(factor: str, counted_lag: int) -> str:
+    when = "on the same day" if counted_lag == 0 else "on the day after"
+    return (
+        f"{label(factor)} is tested once over both days; its link shows most clearly {when}, "
+        "where it is counted."
+    )
+
+
 def not_enough_summary(factor: str, reason: str, days: int, needed: int) -> str:
     name = _lower(label(factor))
     if reason == "diary":
