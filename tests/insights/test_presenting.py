@@ -53,8 +53,9 @@ def test_each_driver_says_which_way_it_moves_twitching() -> None:
             finding("nicotine", 1, "raises", 0.03),
         ],
     }
+    # Told the way the sentence tells it: "On days when you slept an hour less, ... more".
     assert [d.direction for d in page(report, {}).drivers] == [
-        "more of it: less twitching",
+        "less of it: more twitching",
         "more of it: more twitching the next day",
         "more of it: more twitching",
         "after a day with it: more twitching",

@@ -34,6 +34,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.demo import DEMO_SEED
 from twitchlog.core.timezones import local_now, zone
+from twitchlog.diary import versions
 from twitchlog.diary.models import (
     CheckIn,
     CustomFactor,
@@ -284,6 +285,7 @@ def seed_demo_diary(user: User, days: int = 120, seed: int = DEMO_SEED) -> dict[
         for index, value in screen_values
         if rng.random() < 0.9
     )
+    versions.bump(user.pk)  # bulk_create sends no signals
     counts = {"episodes": len(episodes), "stress_events": len(events), "checkins": len(checkins)}
     audit.log(user, "diary.demo.seeded", None, days=days, **counts)
     return counts

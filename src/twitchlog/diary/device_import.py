@@ -30,6 +30,7 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
+from twitchlog.diary import versions
 from twitchlog.diary.columns import check_day
 from twitchlog.diary.devices.days import DayValue, daily_values
 from twitchlog.diary.devices.files import KINDS, ZIP_MAGIC, read_export, sniff
@@ -193,6 +194,8 @@ def save_values(
         # Bounded chunks keep each statement small; the transaction keeps it all-or-nothing.
         DeviceValue.objects.bulk_create(new, batch_size=500)
         DeviceValue.objects.bulk_update(changed, ["value", "source", "updated_at"], batch_size=500)
+        if new or changed:
+            versions.bump(user.pk)  # bulk writes send no signals
         audit.log(user, "diary.device.imported", None, kind=kind, changed=summary.changed)
     return summary
 

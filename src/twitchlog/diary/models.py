@@ -295,3 +295,22 @@ class DeviceImport(models.Model):
 
     def __str__(self) -> str:
         return f"Device import {self.pk}"
+
+
+class DiaryVersion(models.Model):
+    """A per-person counter that goes up with every diary write (see diary/versions.py).
+
+    Whatever is computed from the diary (the driver analysis) stores the version it was
+    computed at, and is current while the version has not moved.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="diary_version",
+    )
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Diary version of user {self.pk}"

@@ -8,8 +8,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from html import escape
 
-WIDTH, HEIGHT = 420, 210
-LEFT, RIGHT, TOP, BOTTOM = 26, 26, 10, 24
+WIDTH, HEIGHT = 420, 226
+LEFT, RIGHT, TOP, BOTTOM = 26, 26, 26, 24
+LOAD_AXIS = "build-up, episodes"
 
 
 def _nice_max(value: float) -> float:
@@ -24,8 +25,10 @@ def load_chart(
     load: Sequence[float],
     outcome: Mapping[dt.date, float],
     outcome_label: str,
+    outcome_axis: str = "twitches a day",
 ) -> str:
-    """SVG of ``outcome`` per day (bars, left axis) and ``load`` (line, right axis)."""
+    """SVG of ``outcome`` per day (bars, left axis, labelled ``outcome_axis``) and ``load``
+    (line, right axis, in episodes)."""
     if not dates:
         return ""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -59,6 +62,8 @@ def load_chart(
     )
     text = 'style="fill:var(--muted);font-size:12px"'
     parts += [
+        f'<text x="0" y="12" {text}>{escape(outcome_axis)}</text>',
+        f'<text x="{WIDTH}" y="12" text-anchor="end" {text}>{LOAD_AXIS}</text>',
         f'<text x="{LEFT - 4}" y="{TOP + 10}" text-anchor="end" {text}>{top_outcome:g}</text>',
         f'<text x="{LEFT - 4}" y="{TOP + plot_h}" text-anchor="end" {text}>0</text>',
         f'<text x="{LEFT + plot_w + 4}" y="{TOP + 10}" {text}>{top_load:g}</text>',
@@ -66,7 +71,10 @@ def load_chart(
         f'<text x="{LEFT + plot_w}" y="{HEIGHT - 6}" text-anchor="end" {text}>'
         f"{dates[-1]:%-d %b}</text>",
     ]
-    title = escape(f"{outcome_label} per day (bars) and your stress load (line)")
+    title = escape(
+        f"{outcome_label} per day (bars, left scale) and the build-up of anxiety episodes "
+        "(line, right scale, in episodes)"
+    )
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="load-chart-title"><title id="load-chart-title">{title}</title>'

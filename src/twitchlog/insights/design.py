@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 from scipy import linalg
 
+from twitchlog.insights.cycle import BEFORE_PERIOD
+from twitchlog.insights.cycle import SOURCE as PERIOD
 from twitchlog.insights.report import MIN_DAYS
 from twitchlog.insights.selection import residualize
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
@@ -119,3 +121,50 @@ def prune(x: np.ndarray) -> np.ndarray | None:
     if total <= 0 or float(resid @ resid) < 1e-3 * total or x.shape[0] - len(chosen) - 1 < 10:
         return None
     return x[:, [0, *chosen]]
+
+
+# How a factor may act, each tested as its own exposure (one test per factor over them all,
+# see joint.py): its value on the day, on the day before, its mean over the last three days
+# (a debt that builds up, such as short nights), and for numbers that are often 0, any at all
+# vs none (a threshold, such as any missed meal).
+PATTERNS = ("same_day", "next_day", "three_days", "any")
+PATTERN_LAG = {"same_day": 0, "next_day": 1, "three_days": 0, "any": 0}
+# Which lags' control selections a pattern's model takes its controls from.
+PATTERN_SELECTION = {
+    "same_day": (0,),
+    "next_day": (1,),
+    "three_days": (0, 1),
+    "any": (0,),
+}
+IN_PLACE_OF_DAY = ("three_days", "any")
+# Factors tested holding each other: the phases of one cycle.
+PARTNERS = {PERIOD: (BEFORE_PERIOD,), BEFORE_PERIOD: (PERIOD,)}
+THRESHOLD_SHARE = 0.2  # "any vs none" needs at least this share of days each way
+
+
+def patterns(logged: np.ndarray, binary: bool) -> tuple[str, ...]:
+    """The patterns a factor is tested for, from its values on the logged days."""
+    if binary:
+        return ("same_day", "next_day", "three_days")
+    seen = logged[~np.isnan(logged)]
+    zero = float(np.mean(seen == 0)) if len(seen) else 0.0
+    distinct = len(np.unique(seen))
+    if THRESHOLD_SHARE <= zero <= 1 - THRESHOLD_SHARE and distinct > 2:
+        return PATTERNS
+    return PATTERNS[:3]
+
+
+def exposure(values: np.ndarray, pattern: str) -> np.ndarray:
+    """The factor as ``pattern`` tests it, per calendar day (NaN where not known)."""
+    if pattern == "next_day":
+        return shift(values, 1)
+    if pattern == "three_days":
+        # The mean of the day and the two before, when at least two of them are logged.
+        stacked = np.column_stack([values, shift(values, 1), shift(values, 2)])
+        logged = (~np.isnan(stacked)).sum(axis=1)
+        with np.errstate(invalid="ignore"):
+            mean = np.nanmean(np.where(logged[:, None] > 0, stacked, 0.0), axis=1)
+        return np.where(logged >= 2, mean, np.nan)
+    if pattern == "any":
+        return np.where(np.isnan(values), np.nan, (values > 0).astype(float))
+    return values

@@ -45,25 +45,31 @@ def _not_enough(test: fitting.Test, unit: str, summary: str) -> Finding:
         verdict="not_enough_data",
         summary=summary,
         days_used=test.days,
+        pattern=test.pattern,
     )
 
 
-def _test_factor(person: fitting.Person, name: str, lag: int, index: int) -> fitting.Test:
+def _test_factor(person: fitting.Person, name: str, pattern: str) -> fitting.Test:
     assert person.candidate_columns is not None
-    x = design.shift(person.scaled[name], lag)
+    x = design.exposure(person.scaled[name], pattern)
+    lag = design.PATTERN_LAG[pattern]
     rows = person.observed & ~np.isnan(x)
-    kind = "binary" if person.binary[name] else "linear"
-    test = fitting.Test(name, lag, kind, int(rows.sum()))
+    binary = person.binary[name] or pattern == "any"
+    test = fitting.Test(name, lag, "binary" if binary else "linear", int(rows.sum()), pattern)
     if test.days < MIN_DAYS:
         test.shortfall = "few"
         return test
     forced = [person.base]
     if person.load is not None:
         forced.append(person.load[:, None])
+    for partner in design.PARTNERS.get(name, ()):
+        if partner in person.scaled:  # the other phase of the cycle is one construct
+            forced.append(np.column_stack(design.filled(person.scaled[partner])))
     outcome_side = fitting.selected_controls(person, 0, exclude=name)
-    weighted = outcome_side + fitting.selected_controls(
-        person, person.first_factor_response + index
-    )
+    weighted = list(outcome_side)
+    for selection_lag in design.PATTERN_SELECTION[pattern]:
+        index = person.candidates.index((name, selection_lag))
+        weighted += fitting.selected_controls(person, person.first_factor_response + index)
     best: dict[int, float] = {}
     for weight, k in weighted:
         best[k] = max(best.get(k, 0.0), weight)
@@ -131,29 +137,47 @@ def _with_history(
 
 
 def _one_per_factor(tests: list[fitting.Test]) -> list[fitting.Test]:
-    """The test that counts for each factor (see :mod:`joint`); the other lag's test is kept
-    for its estimate but not counted."""
+    """The test that counts for each factor (see :mod:`joint`): the pattern that shows most
+    clearly, with a p-value for the largest of the factor's patterns.  The others are kept
+    for their estimates but not counted."""
     counted = []
     by_factor: dict[str, list[fitting.Test]] = {}
     for test in tests:
         if test.p_value is not None and test.estimate is not None:
             by_factor.setdefault(test.factor, []).append(test)
-    for pair in by_factor.values():
-        best = min(pair, key=lambda t: t.p_value or 1.0)
-        p_values = [t.p_value or 1.0 for t in pair]
-        estimates = [t.estimate for t in pair if t.estimate is not None]
-        rho = joint.correlation(*estimates) if len(estimates) == 2 else 0.0
-        for test in pair:
+    for group in by_factor.values():
+        best = min(group, key=lambda t: t.p_value or 1.0)
+        estimates = [t.estimate for t in group if t.estimate is not None]
+        for test in group:
             test.counted, test.counted_lag = test is best, best.lag
-        best.p_value = joint.max_p_value(p_values, rho)
+        best.p_value = joint.max_p_value(
+            [t.p_value or 1.0 for t in group], joint.correlations(estimates)
+        )
         counted.append(best)
     return counted
+
+
+def _reported(tests: list[fitting.Test]) -> list[fitting.Test]:
+    """Two findings per factor, the same day and the day after.  A factor whose counted
+    pattern is its last three days or "any vs none" reports that pattern in place of the
+    same day (the window ends on the day)."""
+    out = []
+    by_factor: dict[str, dict[str, fitting.Test]] = {}
+    for test in tests:
+        by_factor.setdefault(test.factor, {})[test.pattern] = test
+    for patterns in by_factor.values():
+        same_day = next(
+            (t for t in patterns.values() if t.counted and t.pattern in design.IN_PLACE_OF_DAY),
+            patterns["same_day"],
+        )
+        out += [same_day, patterns["next_day"]]
+    return out
 
 
 def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
     outcome = person.diary.outcome
     binary = test.kind == "binary"
-    unit = wording.effect_unit(outcome, test.factor, binary)
+    unit = wording.effect_unit(outcome, test.factor, binary, test.pattern)
     if test.estimate is None:
         reason = wording.not_enough_summary(
             test.factor, test.shortfall or "few", test.days, MIN_DAYS
@@ -163,7 +187,9 @@ def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
     verdict = fitting.verdict_of(test)
     more = None
     if verdict in ("raises", "lowers"):
-        summary = wording.driver_summary(outcome, test.factor, test.lag, binary, effect, low, high)
+        summary = wording.driver_summary(
+            outcome, test.factor, test.lag, binary, effect, low, high, test.pattern
+        )
     elif test.reverse:
         summary = wording.reverse_summary(test.factor)
     elif not test.counted and fitting.verdict_of(replace(test, counted=True)) != verdict:
@@ -171,7 +197,9 @@ def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
     else:
         size = math.log(fitting.POWER_RATE_RATIO) if person.count else fitting.POWER_POINTS
         more = fitting.more_days_needed(person, test.estimate, size, tests)
-        summary = wording.unclear_summary(outcome, test.factor, test.lag, binary, more)
+        summary = wording.unclear_summary(
+            outcome, test.factor, test.lag, binary, more, low, high, test.pattern
+        )
     return Finding(
         factor=test.factor,
         lag_days=test.lag,
@@ -186,6 +214,7 @@ def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
         summary=summary,
         days_used=test.days,
         more_days_needed=more,
+        pattern=test.pattern,
     )
 
 
@@ -241,16 +270,18 @@ def analyze(
 
     tests: list[fitting.Test] = []
     for name in names:
-        for lag in design.LAGS:
-            if shortfalls[name] is not None:
+        if shortfalls[name] is not None:
+            for lag, pattern in zip(design.LAGS, ("same_day", "next_day"), strict=True):
                 days = int(
                     np.sum(person.observed & ~np.isnan(design.shift(person.scaled[name], lag)))
                 )
                 kind = "binary" if person.binary[name] else "linear"
-                tests.append(fitting.Test(name, lag, kind, days, shortfall=shortfalls[name]))
-            else:
-                index = person.candidates.index((name, lag))
-                tests.append(_test_factor(person, name, lag, index))
+                tests.append(
+                    fitting.Test(name, lag, kind, days, pattern, shortfall=shortfalls[name])
+                )
+            continue
+        for pattern in design.patterns(person.scaled[name][person.observed], person.binary[name]):
+            tests.append(_test_factor(person, name, pattern))
 
     family = [*_one_per_factor(tests)]
     if load_result.test.p_value is not None:
@@ -262,13 +293,14 @@ def analyze(
     )
     for test, q, h in zip(family, q_values, holm, strict=True):
         test.q_value, test.holm = q, h
-    for test in tests:  # the other lag of each factor shares its factor's adjusted values
+    for test in tests:  # the other lag of each factor shares its factor's test
         if not test.counted:
             partner = next(t for t in family if t.factor == test.factor)
-            test.q_value, test.holm, test.reverse = partner.q_value, partner.holm, partner.reverse
+            test.p_value, test.q_value = partner.p_value, partner.q_value
+            test.holm, test.reverse = partner.holm, partner.reverse
     reverse.check(person, family)
 
-    findings = [_finding(person, test, len(family)) for test in tests]
+    findings = [_finding(person, test, len(family)) for test in _reported(tests)]
     load_report = loadfit.describe_load(person, load_result, len(family))
     if load_result.test.estimate is not None:
         findings.append(
@@ -286,6 +318,7 @@ def analyze(
                 summary=load_report.summary,
                 days_used=load_result.test.days,
                 more_days_needed=None,
+                pattern="build_up",
             )
         )
     return Report(outcome, days_used, tuple(findings), load_report)

@@ -179,6 +179,7 @@ class Test:
     lag: int
     kind: str
     days: int
+    pattern: str = "same_day"  # see design.PATTERNS
     estimate: Estimate | None = None
     shortfall: str | None = None
     p_value: float | None = None

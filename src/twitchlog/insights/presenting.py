@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from twitchlog.insights.report import MIN_DAYS
+from twitchlog.insights.wording import DERIVED_LABELS, NOT_ADVICE, label
 from twitchlog.knowledge.causes import CAUSES_BY_SLUG, Cause
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
+
+DERIVED_CAUSES = {"before_period": "hormones"}
 
 
 @dataclass(frozen=True)
@@ -26,18 +29,35 @@ class Item:
     more_days_needed: int | None
     cause: Cause | None
 
+    binary: bool = False
+
+    @property
+    def pattern_not_advice(self) -> bool:
+        """More of a substance went with less twitching: never shown as a tip or a tag."""
+        return self.factor in NOT_ADVICE and self.verdict == "lowers"
+
     @property
     def direction(self) -> str:
-        """Which way the factor moves twitching, in words that cannot be misread.
+        """Which way the factor moves twitching, told the way the sentence tells it.
 
-        "Sleep: less twitching" could mean less sleep; "more of it: less twitching" cannot.
+        "Sleep: less twitching" could mean less sleep; "less of it: more twitching" cannot, and
+        it matches "On days when you slept an hour less, you log ... more twitches".
         """
-        standard = FACTORS_BY_NAME.get(self.factor)
-        change = "more" if self.verdict == "raises" else "less"
-        if standard and standard.kind == "binary":
+        if self.pattern_not_advice:
+            return "a pattern, not advice"
+        if self.binary:
+            change = "more" if self.verdict == "raises" else "less"
             when = "after a day with it" if self.lag_days else "on days with it"
             return f"{when}: {change} twitching"
-        return f"more of it: {change} twitching{' the next day' if self.lag_days else ''}"
+        amount = "more" if self.verdict == "raises" else "less"
+        return f"{amount} of it: more twitching{' the next day' if self.lag_days else ''}"
+
+    @property
+    def advice(self) -> str | None:
+        """The first thing that helps with this driver's cause, unless that could be misread."""
+        if self.pattern_not_advice or self.cause is None:
+            return None
+        return self.cause.helps[0].text
 
 
 @dataclass(frozen=True)
@@ -58,13 +78,23 @@ class Page:
 
 
 def factor_label(name: str, custom_labels: dict[str, str]) -> str:
-    if name in FACTORS_BY_NAME:
-        return FACTORS_BY_NAME[name].label
+    if name in FACTORS_BY_NAME or name in DERIVED_LABELS:
+        return label(name)
     return custom_labels.get(name, name.replace("_", " ").capitalize())
 
 
+def _standard_kind(name: str) -> str | None:
+    standard = FACTORS_BY_NAME.get(name)
+    return standard.kind if standard else None
+
+
+def _cause(name: str) -> Cause | None:
+    standard = FACTORS_BY_NAME.get(name)
+    slug = standard.cause if standard else DERIVED_CAUSES.get(name)
+    return CAUSES_BY_SLUG.get(slug) if slug else None
+
+
 def _item(finding: dict[str, Any], custom_labels: dict[str, str]) -> Item:
-    standard = FACTORS_BY_NAME.get(finding["factor"])
     return Item(
         factor=finding["factor"],
         label=factor_label(finding["factor"], custom_labels),
@@ -76,7 +106,8 @@ def _item(finding: dict[str, Any], custom_labels: dict[str, str]) -> Item:
         ci_high=finding["ci_high"],
         q_value=finding["q_value"],
         more_days_needed=finding.get("more_days_needed"),
-        cause=CAUSES_BY_SLUG.get(standard.cause) if standard else None,
+        cause=_cause(finding["factor"]),
+        binary=finding["kind"] == "binary" or _standard_kind(finding["factor"]) == "binary",
     )
 
 

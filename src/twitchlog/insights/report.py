@@ -5,12 +5,12 @@ The JSON shape is a public contract (README.md, docs/insights.md)::
     {"outcome", "days_used",
      "findings": [{"factor", "lag_days", "kind", "effect", "effect_unit", "ci_low", "ci_high",
                    "p_value", "q_value", "verdict", "summary",
-                   "days_used", "more_days_needed"}],
+                   "days_used", "more_days_needed", "pattern"}],
      "load": {...}}
 
-``days_used`` and ``more_days_needed`` per finding are the two documented additions: how many
-days the factor was actually tested on, and how many more days would likely show an effect of
-the stated size (null when it does not apply).
+``days_used``, ``more_days_needed`` and ``pattern`` per finding are the documented additions:
+how many days the factor was actually tested on, how many more days would likely show an
+effect of the stated size (null when it does not apply), and how the factor was tested.
 """
 
 from dataclasses import dataclass
@@ -46,6 +46,9 @@ class Finding:
     summary: str
     days_used: int
     more_days_needed: int | None = None
+    # How the factor showed (design.PATTERNS): "same_day", "next_day", "three_days" (its mean
+    # over three days in a row) or "any" (any vs none); "build_up" for the stress load.
+    pattern: str = "same_day"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +65,7 @@ class Finding:
             "summary": self.summary,
             "days_used": self.days_used,
             "more_days_needed": self.more_days_needed,
+            "pattern": self.pattern,
         }
 
 

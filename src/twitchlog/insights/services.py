@@ -1,11 +1,12 @@
 """The driver analysis of a person's own diary, computed when the diary changes and kept.
 
-Reading the diary into its daily table takes milliseconds; the analysis takes tens of
-milliseconds to a second. So every view builds the table, hashes it, and reruns the analysis
-only when the hash differs from the stored report's. No signal from the diary is needed, and
-a diary changed by import, API or command line is picked up just the same.
+Every diary write bumps the person's diary version in the same transaction
+(diary/versions.py).  A stored report is current while its diary version and its engine
+fingerprint (the engine's code and the outcome) still match: showing it then costs two small
+queries and reads no diary rows.  Otherwise the daily table is built and analysed again.
 """
 
+import datetime as dt
 import hashlib
 import time
 from dataclasses import dataclass
@@ -18,18 +19,21 @@ from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
+from twitchlog.diary import versions
 from twitchlog.insights.models import InsightReport
 
 # The source files whose code decides a report: the engine and the project modules it imports
 # (tests/insights/test_page.py checks this list against the imports). A change to any of them
 # makes stored reports recompute.
 ENGINE_SOURCES = (
+    "insights/cycle.py",
     "insights/design.py",
     "insights/engine.py",
     "insights/errors.py",
     "insights/fitting.py",
     "insights/frame.py",
     "insights/glm.py",
+    "insights/joint.py",
     "insights/load.py",
     "insights/loadfit.py",
     "insights/report.py",
@@ -41,9 +45,9 @@ ENGINE_SOURCES = (
 
 
 @cache
-def engine_fingerprint() -> str:
+def engine_fingerprint(outcome: str) -> str:
     package = Path(__file__).parents[1]
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(outcome.encode())
     for source in ENGINE_SOURCES:
         digest.update((package / source).read_bytes())
     return digest.hexdigest()
@@ -69,33 +73,42 @@ def empty_report(outcome: str) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Current:
     stored: InsightReport
-    frame: Any  # the daily table (pandas.DataFrame) the report was computed from
+
+    def outcome_by_day(self) -> dict[dt.date, float]:
+        """The outcome per logged day, from when the report was computed (for the chart)."""
+        days = self.stored.outcome_days or {}
+        return {dt.date.fromisoformat(day): float(value) for day, value in days.items()}
 
 
 def current_report(user: User, outcome: str) -> Current:
     """The person's report for ``outcome``, recomputed first if the diary has changed."""
+    # The version is read before the diary: a write in between leaves the stored report
+    # one version behind, so the next visit computes again (never the other way round).
+    version = versions.current(user)
+    fingerprint = engine_fingerprint(outcome)
+    stored = InsightReport.objects.filter(user=user, outcome=outcome).first()
+    if stored is not None and (stored.diary_version, stored.fingerprint) == (version, fingerprint):
+        return Current(stored)
+
     from twitchlog.diary.daily import daily_frame
     from twitchlog.insights.engine import analyze
     from twitchlog.insights.frame import DiaryError
 
     frame = daily_frame(user)
-    digest = hashlib.sha256(engine_fingerprint().encode())
-    digest.update(outcome.encode())
-    digest.update(frame.to_csv(index=False).encode())
-    fingerprint = digest.hexdigest()
-
-    stored = InsightReport.objects.filter(user=user, outcome=outcome).first()
-    if stored is not None and stored.fingerprint == fingerprint:
-        return Current(stored, frame)
-
     started = time.perf_counter()
     try:
         report = analyze(frame, outcome).to_dict()
     except DiaryError:
         report = empty_report(outcome)
+    logged = frame[["date", outcome]].dropna() if outcome in frame else frame.iloc[0:0]
     fields = {
         "fingerprint": fingerprint,
+        "diary_version": version,
         "report": report,
+        "outcome_days": {
+            stamp.date().isoformat(): float(value)
+            for stamp, value in logged.itertuples(index=False)
+        },
         "computed_at": timezone.now(),
         "compute_ms": round(1000 * (time.perf_counter() - started)),
     }
@@ -108,7 +121,7 @@ def current_report(user: User, outcome: str) -> Current:
     except IntegrityError:
         # Another process stored the same diary's report a moment ago; theirs is as good.
         stored = InsightReport.objects.get(user=user, outcome=outcome)
-    return Current(stored, frame)
+    return Current(stored)
 
 
 def custom_labels(user: User) -> dict[str, str]:

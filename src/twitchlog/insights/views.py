@@ -1,5 +1,4 @@
 import datetime as dt
-from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -17,11 +16,6 @@ def chosen_outcome(value: str | None) -> str:
     return value if value in OUTCOMES else "twitch_count"
 
 
-def _outcome_by_day(frame: Any, outcome: str) -> dict[dt.date, float]:
-    logged = frame[["date", outcome]].dropna()
-    return {stamp.date(): float(value) for stamp, value in logged.itertuples(index=False)}
-
-
 @login_required
 def index(request: AuthedRequest) -> HttpResponse:
     outcome = chosen_outcome(request.GET.get("outcome"))
@@ -32,8 +26,9 @@ def index(request: AuthedRequest) -> HttpResponse:
         chart = load_chart(
             [dt.date.fromisoformat(day) for day in page.load["dates"]],
             page.load["values"],
-            _outcome_by_day(current.frame, outcome),
+            current.outcome_by_day(),
             OUTCOMES[outcome],
+            "twitches a day" if outcome == "twitch_count" else "rating, 0–10",
         )
     context = {
         "page": page,

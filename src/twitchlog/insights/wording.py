@@ -10,6 +10,32 @@ from twitchlog.knowledge.factors import FACTORS_BY_NAME
 
 COUNT = "twitch_count"
 YEARS_OF_LOGGING = 3 * 365
+# A change a person would care about: 30% more or fewer twitches, or 1 point on the 0–10 scale.
+MEANINGFUL_RATIO = 1.3
+MEANINGFUL_POINTS = 1.0
+
+# Substances and actions whose *more* must never read as a way to calm twitching: when more
+# of one goes with less twitching, the sentence says so once, as a pattern, with why it is
+# not advice, and the page shows no tag or tip that could be read as "take more".
+NOT_ADVICE: dict[str, str] = {
+    "alcohol_units": "drinking more alcohol is not a safe way to calm twitching, and drinking "
+    "often makes twitching worse as it wears off",
+    "nicotine": "nicotine is not a way to calm twitching, and going without it for a while "
+    "can bring twitching back",
+    "recreational_drugs": "drugs are not a way to calm twitching, and coming down from them "
+    "can make twitching worse",
+    "caffeine_mg": "more caffeine is not a way to calm twitching; a change in how much you "
+    "usually have is worth making slowly",
+    "water_l": "drinking well beyond thirst does not calm twitching and can be harmful",
+    "magnesium_mg": "taking more of a supplement than the label says is not a way to calm "
+    "twitching; ask a pharmacist or doctor before changing the dose",
+    "calcium_mg": "taking more of a supplement than the label says is not a way to calm "
+    "twitching; ask a pharmacist or doctor before changing the dose",
+    "vitamin_d_iu": "taking more of a supplement than the label says is not a way to calm "
+    "twitching; ask a pharmacist or doctor before changing the dose",
+    "medication_change": "never change a prescribed medicine to calm twitching; talk to the "
+    "person who prescribes it",
+}
 
 # (more, less) for numeric factors, (yes, no) for yes/no ones, in the past tense.
 PHRASES: dict[str, tuple[str, str]] = {
@@ -40,12 +66,26 @@ PHRASES: dict[str, tuple[str, str]] = {
         "had a resting heart rate 5 beats higher",
         "had a resting heart rate 5 beats lower",
     ),
+    "before_period": ("were in the last days before a period", "were not about to have a period"),
 }
+# Factors the analysis makes itself (not logged as such), by name.
+DERIVED_LABELS = {"before_period": "The days before a period"}
 
 
 def label(factor: str) -> str:
     known = FACTORS_BY_NAME.get(factor)
-    return known.label if known else factor.replace("_", " ").strip().capitalize()
+    if known:
+        return known.label
+    return DERIVED_LABELS.get(factor) or factor.replace("_", " ").strip().capitalize()
+
+
+def more_calms(outcome: str, effect: float) -> bool:
+    """Whether more of the factor (or having it) goes with less twitching."""
+    return effect < 1 if outcome == COUNT else effect < 0
+
+
+def is_pattern_not_advice(factor: str, outcome: str, effect: float) -> bool:
+    return factor in NOT_ADVICE and more_calms(outcome, effect)
 
 
 def _lower(text: str) -> str:
@@ -64,16 +104,23 @@ def per_value(factor: str) -> float:
     return float(known.per) if known else 1.0
 
 
-def effect_unit(outcome: str, factor: str, binary: bool) -> str:
+def effect_unit(outcome: str, factor: str, binary: bool, pattern: str | None = None) -> str:
     per = per_label(factor, binary)
-    if binary:
+    if pattern == "any":
+        per = f"on days with any {_lower(label(factor))} vs none"
+    elif binary:
         per = f"{per} vs without"
+    if pattern == "three_days":
+        per = f"{per}, as a mean over three days in a row"
     if outcome == COUNT:
         return f"rate ratio {per}"
     return f"points on the 0–10 scale {per}"
 
 
-def _phrases(factor: str, binary: bool) -> tuple[str, str]:
+def _phrases(factor: str, binary: bool, pattern: str | None = None) -> tuple[str, str]:
+    if pattern == "any":
+        name = _lower(label(factor))
+        return (f"logged any {name}", f"logged no {name}")
     if factor in PHRASES:
         return PHRASES[factor]
     name = _lower(label(factor))
@@ -82,8 +129,19 @@ def _phrases(factor: str, binary: bool) -> tuple[str, str]:
     return (f"logged one unit more of {name}", f"logged one unit less of {name}")
 
 
-def _when(lag: int) -> str:
-    return "On days when you" if lag == 0 else "On the day after you"
+def _when(lag: int, pattern: str | None, what: str) -> str:
+    """ "On days when you slept an hour less", and the like for the other patterns."""
+    if pattern == "three_days":
+        return f"When you {what} on average over three days in a row"
+    return f"On days when you {what}" if lag == 0 else f"On the day after you {what}"
+
+
+def _when_unclear(lag: int, pattern: str | None = None) -> str:
+    if pattern == "three_days":
+        return "over three days in a row"
+    if pattern == "any":
+        return "on days with any of it"
+    return "on the same day" if lag == 0 else "on the day after"
 
 
 def _percent(ratio: float) -> str:
@@ -103,28 +161,71 @@ def _more_twitches(ratio: float, low: float, high: float) -> str:
     )
 
 
-def driver_summary(
-    outcome: str, factor: str, lag: int, binary: bool, effect: float, low: float, high: float
+def _pattern_not_advice(
+    outcome: str,
+    factor: str,
+    lag: int,
+    effect: float,
+    low: float,
+    high: float,
+    pattern: str | None = None,
 ) -> str:
-    more, less = _phrases(factor, binary)
+    """More of a substance went with less twitching: said once, from the "more" side, as a
+    pattern and never as advice."""
+    more, _less = _phrases(factor, False, pattern)
+    if outcome == COUNT:
+        size = (
+            f"about {_percent(effect)} fewer twitches "
+            f"(likely between {_percent(high)} and {_percent(low)} fewer)"
+        )
+    else:
+        low, high = sorted((abs(low), abs(high)))
+        size = f"twitching rated about {abs(effect):.1f} points lower on the 0–10 scale"
+    return (
+        f"{_when(lag, pattern, more)}, you logged {size}. This is a pattern in your diary, "
+        "not advice: "
+        f"{NOT_ADVICE[factor]}."
+    )
+
+
+def driver_summary(
+    outcome: str,
+    factor: str,
+    lag: int,
+    binary: bool,
+    effect: float,
+    low: float,
+    high: float,
+    pattern: str | None = None,
+) -> str:
+    """The sentence for a driver; ``pattern`` "three_days" or "any" (design.PATTERNS) when
+    the factor showed most clearly as its mean over three days or as any vs none."""
+    if is_pattern_not_advice(factor, outcome, effect):
+        return _pattern_not_advice(outcome, factor, lag, effect, low, high, pattern)
+    more, less = _phrases(factor, binary, pattern)
+    binary = binary or pattern == "any"
     if outcome == COUNT:
         if effect >= 1:
-            return f"{_when(lag)} {more}, you log {_more_twitches(effect, low, high)}."
+            return f"{_when(lag, pattern, more)}, you log {_more_twitches(effect, low, high)}."
         if binary:
             return (
-                f"{_when(lag)} {more}, you log about {_percent(effect)} fewer twitches "
+                f"{_when(lag, pattern, more)}, you log about {_percent(effect)} fewer twitches "
                 f"(likely between {_percent(high)} and {_percent(low)} fewer)."
             )
-        return f"{_when(lag)} {less}, you log {_more_twitches(1 / effect, 1 / high, 1 / low)}."
+        return (
+            f"{_when(lag, pattern, less)}, you log {_more_twitches(1 / effect, 1 / high, 1 / low)}."
+        )
     if effect >= 0 or binary:
         word = "higher" if effect >= 0 else "lower"
         low, high = sorted((abs(low), abs(high)))
         return (
-            f"{_when(lag)} {more}, your twitching rates about {abs(effect):.1f} points {word} "
+            f"{_when(lag, pattern, more)}, your twitching rates about {abs(effect):.1f} points "
+            f"{word} "
             f"on the 0–10 scale (likely between {low:.1f} and {high:.1f} points)."
         )
     return (
-        f"{_when(lag)} {less}, your twitching rates about {-effect:.1f} points higher on the "
+        f"{_when(lag, pattern, less)}, your twitching rates about {-effect:.1f} points higher "
+        "on the "
         f"0–10 scale (likely between {-high:.1f} and {-low:.1f} points)."
     )
 
@@ -138,24 +239,51 @@ def _outcome_words(outcome: str) -> str:
     return "how many twitches you log" if outcome == COUNT else "how strong your twitching is"
 
 
-def power_sentence(size: str, more_days: int | None) -> str:
+def rules_out(outcome: str, low: float | None, high: float | None) -> bool:
+    """Whether the whole interval lies inside a change nobody would care about."""
+    if low is None or high is None:
+        return False
+    if outcome == COUNT:
+        return low > 1 / MEANINGFUL_RATIO and high < MEANINGFUL_RATIO
+    return low > -MEANINGFUL_POINTS and high < MEANINGFUL_POINTS
+
+
+def power_sentence(size: str, more_days: int | None, ruled_out: bool = False) -> str:
+    """What a "no clear effect" means here.  It says an effect is small only when the
+    interval itself rules out ``size``; otherwise it says that this cannot be told yet."""
+    if ruled_out:
+        return f" Your diary already rules out {size}: if there is an effect, it is smaller."
     if more_days is None:
-        return ""
-    if more_days == 0:
-        return f" Your diary could already have shown {size}, so any effect is probably smaller."
+        return " It cannot be told yet either way."
     if more_days > YEARS_OF_LOGGING:
-        return f" Even {size} would take years more logging to see, so any effect is small."
-    return f" About {more_days} more days of logging would show {size} if there is one."
+        return (
+            f" Telling {size} from chance would take years more logging, so this diary cannot "
+            "say either way."
+        )
+    if more_days == 0:
+        return " It cannot be told yet either way."
+    return (
+        f" It cannot be told yet either way; about {more_days} more days of logging would "
+        f"likely show {size} if there is one."
+    )
 
 
 def unclear_summary(
-    outcome: str, factor: str, lag: int, binary: bool, more_days: int | None
+    outcome: str,
+    factor: str,
+    lag: int,
+    binary: bool,
+    more_days: int | None,
+    low: float | None = None,
+    high: float | None = None,
+    pattern: str | None = None,
 ) -> str:
-    when = "on the same day" if lag == 0 else "on the day after"
+    when = _when_unclear(lag, pattern)
     head = (
         f"No clear link yet between {_lower(label(factor))} and {_outcome_words(outcome)} {when}."
     )
-    return head + power_sentence(size_phrase(outcome, factor, binary), more_days)
+    size = size_phrase(outcome, factor, binary)
+    return head + power_sentence(size, more_days, rules_out(outcome, low, high))
 
 
 def reverse_summary(factor: str) -> str:
@@ -207,25 +335,26 @@ def load_summary(
     high: float,
     more_days: int | None,
 ) -> str:
-    fading = f"fading by half about every {half_life:.0f} day{'s' if half_life >= 1.5 else ''}"
+    days = max(1, round(half_life))
+    fading = f"each one fades by half in about {days} day{'s' if days > 1 else ''}"
     if verdict in ("raises", "lowers") and outcome == COUNT:
         word = "more" if effect >= 1 else "fewer"
         low, high = (low, high) if effect >= 1 else (high, low)
         return (
             f"Anxiety episodes build up: each one goes with about {_percent(effect)} {word} "
-            f"twitches (likely between {_percent(low)} and {_percent(high)}), {fading}."
+            f"twitches (likely between {_percent(low)} and {_percent(high)}); {fading}."
         )
     if verdict in ("raises", "lowers"):
         word = "higher" if effect >= 0 else "lower"
         low, high = sorted((abs(low), abs(high)))
         return (
             f"Anxiety episodes build up: each one goes with twitching about {abs(effect):.1f} "
-            f"points {word} on the 0–10 scale (likely between {low:.1f} and {high:.1f}), "
+            f"points {word} on the 0–10 scale (likely between {low:.1f} and {high:.1f}); "
             f"{fading}."
         )
     size = "a 30% change per episode" if outcome == COUNT else "a 1-point change per episode"
     return "No clear build-up from anxiety episodes to your twitching yet." + power_sentence(
-        size, more_days
+        size, more_days, rules_out(outcome, low, high)
     )
 
 

@@ -13,6 +13,7 @@ from django.db.models import Count
 from twitchlog.accounts.models import User
 from twitchlog.assessments.models import AssessmentResult
 from twitchlog.core.timezones import local_date, local_now
+from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import Episode, RedFlagNote
 from twitchlog.diary.spots import spot_label
 from twitchlog.experiments import export as experiments
@@ -173,7 +174,7 @@ def summarise(user: User, period: Period | None = None) -> Summary:
     """
     period = period or Period()
     current = insights.current_report(user, "twitch_count")
-    daily = {day: n for day, n in _daily_counts(current.frame).items() if day in period}
+    daily = {day: n for day, n in _daily_counts(daily_frame(user)).items() if day in period}
     weeks = weekly_twitches(daily)
     logged_days = sorted(daily)
     made_on = local_now(user.time_zone).date()
