@@ -79,12 +79,14 @@ def test_the_json_has_exactly_the_documented_shape() -> None:
         "summary",
         "days_used",
         "more_days_needed",
+        "pattern",
     }
     assert data["findings"]
     for item in data["findings"]:
         assert set(item) == keys
         assert item["verdict"] in {"raises", "lowers", "no_clear_effect", "not_enough_data"}
         assert item["kind"] in {"linear", "binary", "load"}
+        assert item["pattern"] in {"same_day", "next_day", "three_days", "any", "build_up"}
     assert {"dates", "values", "time_constant_days", "effect", "p_value", "verdict"} <= set(
         data["load"]
     )

@@ -129,12 +129,14 @@ def prune(x: np.ndarray) -> np.ndarray | None:
 # vs none (a threshold, such as any missed meal).
 PATTERNS = ("same_day", "next_day", "three_days", "any")
 PATTERN_LAG = {"same_day": 0, "next_day": 1, "three_days": 0, "any": 0}
-# Which lags' control selections a pattern's model takes its controls from.
+# The forms every factor is offered in as a control (post-double-selection), and which of
+# them a pattern's model takes its controls from.
+CANDIDATE_PATTERNS = ("same_day", "next_day", "three_days")
 PATTERN_SELECTION = {
-    "same_day": (0,),
-    "next_day": (1,),
-    "three_days": (0, 1),
-    "any": (0,),
+    "same_day": ("same_day",),
+    "next_day": ("next_day",),
+    "three_days": ("three_days",),
+    "any": ("same_day",),
 }
 IN_PLACE_OF_DAY = ("three_days", "any")
 # Factors tested holding each other: the phases of one cycle.

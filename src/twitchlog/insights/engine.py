@@ -67,8 +67,8 @@ def _test_factor(person: fitting.Person, name: str, pattern: str) -> fitting.Tes
             forced.append(np.column_stack(design.filled(person.scaled[partner])))
     outcome_side = fitting.selected_controls(person, 0, exclude=name)
     weighted = list(outcome_side)
-    for selection_lag in design.PATTERN_SELECTION[pattern]:
-        index = person.candidates.index((name, selection_lag))
+    for selection in design.PATTERN_SELECTION[pattern]:
+        index = person.candidates.index((name, selection))
         weighted += fitting.selected_controls(person, person.first_factor_response + index)
     best: dict[int, float] = {}
     for weight, k in weighted:
@@ -86,7 +86,7 @@ def _test_factor(person: fitting.Person, name: str, pattern: str) -> fitting.Tes
     loose = [k for k in chosen if k not in strict]
 
     def column(k: int) -> np.ndarray:
-        return design.shift(person.scaled[person.candidates[k][0]], person.candidates[k][1])
+        return design.exposure(person.scaled[person.candidates[k][0]], person.candidates[k][1])
 
     columns = [column(k) for k in strict]
     while columns:

@@ -9,7 +9,7 @@ Wasserman 2006), the stress load counting :data:`LOAD_WEIGHT` times a factor tes
 import numpy as np
 
 Q_LEVEL = 0.05  # false discovery rate across all of a person's tests (Benjamini–Hochberg)
-FAMILY_LEVEL = 0.10  # chance of any false driver for a person (Holm)
+FAMILY_LEVEL = 0.05  # chance of any false driver for a person (Holm)
 LOAD_WEIGHT = 4.0  # the stress load's share of the error budget, relative to one factor test
 
 

@@ -35,7 +35,7 @@ class Person:
     alpha: float = 0.0
     start: np.ndarray | None = None  # fitted means of a simpler model: a warm start
     load: np.ndarray | None = None
-    candidates: list[tuple[str, int]] = field(default_factory=list)
+    candidates: list[tuple[str, str]] = field(default_factory=list)  # (factor, pattern)
     candidate_columns: np.ndarray | None = None
     selection: np.ndarray | None = None  # candidates x responses, lasso coefficients
     first_factor_response: int = 1  # responses: the outcome, then each candidate
@@ -128,9 +128,9 @@ def prepare(diary: Diary) -> Person:
 
 def select_controls(person: Person, testable: list[str]) -> None:
     """Post-double-selection for every tested factor and lag, solved together."""
-    person.candidates = [(name, lag) for name in testable for lag in design.LAGS]
+    person.candidates = [(name, p) for name in testable for p in design.CANDIDATE_PATTERNS]
     columns = [
-        design.filled(design.shift(person.scaled[n], lag))[0] for n, lag in person.candidates
+        design.filled(design.exposure(person.scaled[n], p))[0] for n, p in person.candidates
     ]
     n_days = person.diary.n_days
     person.candidate_columns = np.column_stack(columns) if columns else np.zeros((n_days, 0))

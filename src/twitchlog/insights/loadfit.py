@@ -36,7 +36,7 @@ def fit_load(person: fitting.Person, rng: np.random.Generator) -> LoadResult:
     controls = [
         np.column_stack(
             design.filled(
-                design.shift(person.scaled[person.candidates[k][0]], person.candidates[k][1])
+                design.exposure(person.scaled[person.candidates[k][0]], person.candidates[k][1])
             )
         )
         for k in chosen
