@@ -46,9 +46,7 @@ def main(argv: list[str] | None = None) -> None:
                 for finding in analyze(frame).findings:
                     if finding.factor in related or finding.p_value is None:
                         continue
-                    counted[finding.factor] = min(
-                        counted.get(finding.factor, 1.0), finding.p_value
-                    )
+                    counted[finding.factor] = min(counted.get(finding.factor, 1.0), finding.p_value)
                 p_values += list(counted.values())
             p = np.asarray(p_values)
             shares = " | ".join(

@@ -34,7 +34,7 @@ import sys
 import time
 import warnings
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -265,14 +265,22 @@ def _score(flags: Flags, truth: Truth, tally: Tally) -> None:
 
 
 def run(
-    lengths: list[int], persons: int, seed: int, scenarios: list[str], methods: tuple[str, ...]
+    lengths: list[int],
+    persons: int,
+    seed: int,
+    scenarios: list[str],
+    methods: tuple[str, ...],
+    no_confounders: bool = False,
 ) -> dict[Any, Tally]:
     tallies: dict[Any, Tally] = defaultdict(Tally)
     for days in lengths:
         for s, scenario in enumerate(scenarios):
             for i in range(persons):
                 person_seed = seed + 100_003 * days + 10_007 * s + i
-                frame, truth = simulate_person(days, person_seed, scenario_spec(scenario, i))
+                spec = scenario_spec(scenario, i)
+                if no_confounders:
+                    spec = replace(spec, confounded_share=0.0)
+                frame, truth = simulate_person(days, person_seed, spec)
                 factors = [c for c in frame.columns if c not in OUTCOME_COLUMNS]
                 for method in methods:
                     tally = tallies[(days, scenario, method)]
@@ -347,6 +355,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--methods", default=",".join(METHODS))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="smoke run: 10 persons each")
+    parser.add_argument(
+        "--no-confounders",
+        action="store_true",
+        help="plant no confounded decoy (what holding one costs the engine)",
+    )
     args = parser.parse_args(argv)
     persons = 10 if args.quick else args.persons
     lengths = [int(v) for v in args.lengths.split(",")]
@@ -358,7 +371,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"# {command}")
     print(f"# {persons} simulated persons per scenario and length, seed {args.seed}")
     started = time.perf_counter()
-    tallies = run(lengths, persons, args.seed, scenarios, methods)
+    tallies = run(lengths, persons, args.seed, scenarios, methods, args.no_confounders)
     print(table(tallies, lengths, scenarios, methods))
     print(f"# total {time.perf_counter() - started:.0f} s")
 
