@@ -9,10 +9,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from tests.insights.test_page import computations, give_diary
-from twitchlog.diary import services as diary
 from twitchlog.diary import device_import, transfer, versions
-from twitchlog.diary.devices.days import DayValue
+from twitchlog.diary import services as diary
 from twitchlog.diary.demo import seed_demo_diary
+from twitchlog.diary.devices.days import DayValue
 from twitchlog.diary.models import CheckIn, Episode
 from twitchlog.insights import services
 

@@ -129,9 +129,7 @@ def prepare(diary: Diary) -> Person:
 def select_controls(person: Person, testable: list[str]) -> None:
     """Post-double-selection for every tested factor and lag, solved together."""
     person.candidates = [(name, p) for name in testable for p in design.CANDIDATE_PATTERNS]
-    columns = [
-        design.filled(design.exposure(person.scaled[n], p))[0] for n, p in person.candidates
-    ]
+    columns = [design.filled(design.exposure(person.scaled[n], p))[0] for n, p in person.candidates]
     n_days = person.diary.n_days
     person.candidate_columns = np.column_stack(columns) if columns else np.zeros((n_days, 0))
     rows = person.observed

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('diary', '0001_initial'),
+        ('diary', '0003_resting_hr'),
     ]
 
     operations = [
