@@ -1,6 +1,8 @@
 """The stored report is current while the diary version has not moved; every write moves it."""
 
 import datetime as dt
+import re
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -93,3 +95,18 @@ def test_a_write_makes_the_next_read_compute_again(alice: Any) -> None:
     diary.save_checkin(alice, dt.date(2025, 1, 7), {"stress_level": 9})
     services.current_report(alice, "twitch_count")
     assert computations(alice) == 2
+
+
+def test_every_bulk_write_of_the_diary_bumps_the_version_by_hand() -> None:
+    # bulk_create, bulk_update and QuerySet.update send no signals: a module that writes the
+    # diary's rows that way must call versions.bump itself (as the demo, the CSV import and
+    # the device import do), or a stored report would stay "current" after the write.
+    package = Path(versions.__file__).parents[1]
+    watched = [model.__name__ for model in versions.WATCHED]
+    pattern = re.compile(
+        rf"\b({'|'.join(watched)})\.objects\b[^\n]*\.(bulk_create|bulk_update|update)\("
+    )
+    for source in package.rglob("*.py"):
+        text = source.read_text()
+        if pattern.search(text):
+            assert "versions.bump(" in text, f"{source.relative_to(package)} skips the version"

@@ -23,7 +23,7 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
-from twitchlog.diary import services
+from twitchlog.diary import services, versions
 from twitchlog.diary.columns import SOURCES, STANDARD_BY_NAME
 from twitchlog.diary.csvfile import DailyTable, read_daily, write_daily, write_rows
 from twitchlog.diary.daily import daily_frame, device_values
@@ -178,6 +178,7 @@ def import_daily(user: User, table: DailyTable) -> ImportResult:
             checkins = {**existing, **{c.local_date: c for c in new_checkins}}
             _store_custom_values(table, factors, checkins)
         stored = sum(1 for day in days if day in existing) + len(new_checkins)
+        versions.bump(user.pk)  # bulk writes send no signals
         audit.log(
             user,
             "diary.csv.imported",

@@ -28,15 +28,18 @@ WATCHED = (Episode, CheckIn, StressEvent, CustomFactor, CustomValue, DeviceValue
 
 
 def bump(user_id: int) -> None:
-    """Move the person's diary version on (a no-op until it has been read once: a version
-    first read later is new to every reader anyway)."""
-    DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
+    """Move the person's diary version on (the first write makes it 1)."""
+    moved = DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
+    if not moved:
+        _row, created = DiaryVersion.objects.get_or_create(user_id=user_id, defaults={"version": 1})
+        if not created:  # another first write made the row a moment ago: still move it on
+            DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
 
 
 def current(user: User) -> int:
-    """The person's diary version, created at 0 on first reading."""
-    row, _created = DiaryVersion.objects.get_or_create(user=user)
-    return row.version
+    """The person's diary version: 0 before the first write (reading never writes)."""
+    version = DiaryVersion.objects.filter(user=user).values_list("version", flat=True).first()
+    return version or 0
 
 
 def _owner(instance: Any) -> int | None:
@@ -50,6 +53,9 @@ def _owner(instance: Any) -> int | None:
 def _written(sender: Any, instance: Any, **kwargs: Any) -> None:
     if kwargs.get("raw"):  # loading fixtures
         return
+    origin = kwargs.get("origin")
+    if isinstance(origin, User) or getattr(origin, "model", None) is User:
+        return  # the account itself is being deleted, its version with it
     owner = _owner(instance)
     if owner is not None:
         bump(owner)
