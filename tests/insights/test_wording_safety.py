@@ -115,3 +115,9 @@ def test_the_load_says_how_fast_it_fades_in_plain_words() -> None:
     assert "fades by half in about 1 day." in wording.load_summary(
         "twitch_count", "raises", 0.7, 1.4, 1.2, 1.6, None
     )
+
+
+def test_the_welcome_page_does_not_promise_that_no_trigger_is_ever_invented(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/").content.decode()
+    assert "never invent" not in page
+    assert "not real" in page

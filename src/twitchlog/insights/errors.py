@@ -3,8 +3,8 @@
 All of a person's tests form one family.  A driver must pass both a weighted
 Benjamini–Hochberg at :data:`Q_LEVEL` (the ``q_value``) and a weighted Holm at
 :data:`FAMILY_LEVEL`; weights are fixed in advance and average 1 (Genovese, Roeder &
-Wasserman 2006), the stress load counting :data:`LOAD_WEIGHT` times a factor test (about the share of the
-budget it had in version 1, when each factor was two tests).
+Wasserman 2006), the stress load counting :data:`LOAD_WEIGHT` times a factor test (about
+the share of the budget it had in version 1, when each factor was two tests).
 """
 
 import numpy as np
