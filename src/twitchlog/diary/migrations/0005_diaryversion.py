@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('diary', '0003_resting_hr'),
+        ('diary', '0004_preferences_seen_doctor_log_less'),
     ]
 
     operations = [
