@@ -175,6 +175,7 @@ def test_item_9_above_zero_shows_no_reassuring_band_text(
     html = _result_page(alice_client, result)
     assert "Few signs of low mood" not in html
     assert "below the screening cut-off" not in html
+    assert "Band: <strong>Minimal" not in html
     assert "matters more than this score" in html
     calm = _result_page(alice_client, result_for(alice, "phq9", "000000000"))
     assert "Few signs of low mood" in calm

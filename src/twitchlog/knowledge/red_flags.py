@@ -148,7 +148,7 @@ RED_FLAGS = (
         "two_weeks",
         "The same twitch going on for more than 2 weeks",
         ROUTINE,
-        "The NHS suggests a GP visit for a twitch that lasts more than 2 weeks. Harmless "
+        "The NHS suggests seeing a doctor about a twitch that lasts more than 2 weeks. Harmless "
         "twitching often lasts months, so this is a check-up, not a warning.",
         ("nhs-twitches", "mattiuzzi-2024"),
     ),
@@ -156,16 +156,16 @@ RED_FLAGS = (
         "several_places",
         "Twitches in more than one part of the body",
         ROUTINE,
-        "The NHS suggests a GP visit for this too. One examination covers it; a twitch moving "
-        "to a new place does not need a new check.",
+        "The NHS suggests seeing a doctor about this too. One examination covers it; a twitch "
+        "moving to a new place does not need a new check.",
         ("nhs-twitches",),
     ),
     RedFlag(
         "stiffness",
         "The twitching area feels stiff or weak",
         ROUTINE,
-        "The NHS lists this among the reasons to see a GP. If you are really losing strength, "
-        "see the sign above about weakness.",
+        "The NHS lists this among the reasons to see a doctor. If you are really losing "
+        "strength, see the sign above about weakness.",
         ("nhs-twitches",),
     ),
     RedFlag(
