@@ -62,16 +62,16 @@ INSTRUMENT = Instrument(
             23,
             "some signs",
             "Some signs that your body is staying on alert between stressful moments. Rest, "
-            "regular sleep, relaxation and gentle exercise, kept up for a few weeks, usually "
-            "bring this down.",
+            "regular sleep, relaxation and gentle exercise are what the guides suggest for "
+            "bringing this down.",
         ),
         Band(
             24,
             36,
             "many signs",
-            "Many signs that your body is staying on alert. That can keep twitching going "
-            "even on calm days. It settles with time, and a steady routine of rest, sleep, "
-            "relaxation and gentle exercise helps it along.",
+            "Many signs that your body is staying on alert, which can go with twitching even "
+            "on calm days. A steady routine of rest, sleep, relaxation and gentle exercise is "
+            "the usual advice, and a therapist can help you build it.",
         ),
     ),
     bands_note=(
