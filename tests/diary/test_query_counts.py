@@ -1,10 +1,15 @@
 """The busiest diary pages cost the same few queries however long the diary is."""
 
 import datetime as dt
+import uuid
 from typing import Any
 
+from django.test import Client
+
 from tests.diary.helpers import make_checkin, make_episode, make_factor, make_stress_event
+from twitchlog.accounts.services import create_token
 from twitchlog.diary import services
+from twitchlog.diary.models import Episode
 
 DAYS = 15
 
@@ -42,3 +47,42 @@ def test_the_home_page(alice: Any, alice_client: Any, django_assert_max_num_quer
     # 19: the quick-log panel reads the diary preferences (the "log less" mode).
     with django_assert_max_num_queries(19):
         assert alice_client.get("/home/").status_code == 200
+
+
+def _api_log(client: Any, client_id: str) -> Any:
+    body = {"client_id": client_id, "region": "calf", "side": "left"}
+    return client.post("/api/diary/episodes", body, content_type="application/json")
+
+
+def test_logging_a_twitch_through_the_api(
+    alice: Any, django_assert_max_num_queries: Any
+) -> None:
+    _fill(alice)
+    _, raw = create_token(alice, "script")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert _api_log(client, str(uuid.uuid4())).status_code == 201  # marks the token used
+    # The token, then the insert and its audit entry; no look for the client id first (the
+    # constraint catches a repeat). The other four are savepoints.
+    with django_assert_max_num_queries(7):
+        assert _api_log(client, str(uuid.uuid4())).status_code == 201
+    repeat = str(uuid.uuid4())
+    _api_log(client, repeat)
+    with django_assert_max_num_queries(8):  # a retry: the refused insert, then the look-up
+        assert _api_log(client, repeat).status_code == 200
+    assert Episode.objects.filter(user=alice, client_id=repeat).count() == 1
+
+
+def test_logging_a_twitch_with_the_form(
+    alice: Any, alice_client: Any, django_assert_max_num_queries: Any
+) -> None:
+    _fill(alice)
+    body = {"step": "details", "region": "calf", "side": "left", "sensation": "twitch"}
+    with django_assert_max_num_queries(8):
+        response = alice_client.post("/diary/log/", {**body, "client_id": str(uuid.uuid4())})
+    assert response.status_code == 302
+
+
+def test_the_diary_today(alice: Any, alice_client: Any, django_assert_max_num_queries: Any) -> None:
+    _fill(alice)
+    with django_assert_max_num_queries(9):
+        assert alice_client.get("/diary/").status_code == 200

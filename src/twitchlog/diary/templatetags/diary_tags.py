@@ -1,3 +1,4 @@
+import functools
 import math
 
 from django import template
@@ -77,7 +78,17 @@ def body_map(mode: str = "log", counts: dict[str, int] | None = None) -> SafeStr
     ``mode="heat"``: spots are shaded by ``counts`` (spot slug -> episodes); the drawing is
     hidden from screen readers, so show the same numbers as text beside it.
     """
-    counts = counts or {}
+    return _log_map() if mode == "log" else _draw_map(mode, counts or {})
+
+
+@functools.cache
+def _log_map() -> SafeString:
+    """The log map is the same for everyone, and home and the diary show it on every visit:
+    drawn once per process."""
+    return _draw_map("log", {})
+
+
+def _draw_map(mode: str, counts: dict[str, int]) -> SafeString:
     highest = max(counts.values(), default=0)
     views = []
     for name, shapes in VIEWS.items():
