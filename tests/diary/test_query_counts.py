@@ -54,9 +54,7 @@ def _api_log(client: Any, client_id: str) -> Any:
     return client.post("/api/diary/episodes", body, content_type="application/json")
 
 
-def test_logging_a_twitch_through_the_api(
-    alice: Any, django_assert_max_num_queries: Any
-) -> None:
+def test_logging_a_twitch_through_the_api(alice: Any, django_assert_max_num_queries: Any) -> None:
     _fill(alice)
     _, raw = create_token(alice, "script")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
