@@ -1,5 +1,9 @@
 """Simulated diaries with a known truth, for the tests, the benchmark and demo data.
 
+Why one module of some 460 lines: every simulated factor's generator and effect sit beside
+the truth they produce, so a reader can check a planted effect against its simulation in one
+place; the scenarios that combine them live in scenarios.py.
+
 ``simulate_person(days, seed, spec=None)`` returns ``(frame, truth)``: a daily diary in the
 CSV shape of README.md (``date``, ``twitch_count``, ``twitch_severity`` and 10–20 factor
 columns, blanks as NaN, missing days left out) and the :class:`Truth` that made it.
@@ -169,11 +173,6 @@ def _ar_series(rng: np.random.Generator, n: int, phi: float) -> np.ndarray:
     for t in range(1, n):
         out[t] = phi * out[t - 1] + scale * shocks[t]
     return out
-
-
-def _standard(x: np.ndarray) -> np.ndarray:
-    sd = x.std()
-    return (x - x.mean()) / sd if sd > 0 else x * 0.0
 
 
 def exponential_load(episodes: np.ndarray, tau: float) -> np.ndarray:

@@ -1,3 +1,10 @@
+"""The therapists app's forms: a therapist's profile and hours, a client's booking, series,
+waitlist and intake answers.
+
+Why one module of some 450 lines: the forms share their field helpers and choices, and each
+is small; split by page they would repeat those helpers.
+"""
+
 import datetime as dt
 from typing import Any
 

@@ -6,6 +6,10 @@ or higher qualification and lived experience of an anxiety disorder.
 
 Times of day in availability are the therapist's local wall-clock times; appointments are
 stored as UTC instants.
+
+Why one module of some 480 lines: the models hold one another (profile, hours, appointment,
+series, waitlist offer, intake) through constraints that only read right together, above all
+the exclusion constraint that makes double-booking impossible.
 """
 
 import datetime as dt

@@ -9,6 +9,10 @@ earlier booking. Either way the slot is checked again at booking time against th
 notice and horizon as they are now.
 
 Audit entries carry ids and field names only: never times of appointments, never health data.
+
+Why one module of some 460 lines: booking, moving and cancelling share one transaction and
+locking discipline, and reading them side by side is how their race-safety is checked; series
+(series.py), the waitlist (waitlist.py) and intake (intake.py) live apart.
 """
 
 import datetime as dt

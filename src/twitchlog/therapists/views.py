@@ -1,4 +1,9 @@
-"""The directory, booking, and a person's own appointments."""
+"""The directory, booking, and a person's own appointments.
+
+Why one module of some 400 lines: these are the client's side of the therapists app, page by
+page (directory, profile, booking, series, waitlist, an appointment and its changes); each view
+is thin and calls one service, and splitting them would only scatter one person's journey.
+"""
 
 import datetime as dt
 from typing import Any

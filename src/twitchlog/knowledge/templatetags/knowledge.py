@@ -29,11 +29,6 @@ def para(p: Para) -> str:
     return format_html("<p>{} {}</p>", p.text, links)
 
 
-@register.filter
-def ref_number(key: str) -> int:
-    return _NUMBERS[key]
-
-
 @register.inclusion_tag("knowledge/_flag_checklist.html", takes_context=True)
 def red_flag_checklist(context: template.Context, field: BoundField) -> dict[str, Any]:
     """The red-flag tick boxes of a form, grouped by tier with the emergency number first."""
