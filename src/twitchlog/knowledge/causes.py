@@ -140,16 +140,17 @@ CAUSES = (
         "Some nutrient shortfalls make nerves and muscles more irritable.",
         (
             Para(
-                "Low levels of calcium, magnesium or vitamin D can make muscles twitch or cramp.",
-                ("hammond-2013",),
+                "Very low magnesium in the blood can bring tremor and weakness, and low calcium "
+                "can bring muscle spasms and numbness. A lack of vitamin D is one of the reasons "
+                "calcium runs low.",
+                ("statpearls-hypomagnesemia", "wikipedia-hypocalcemia"),
             ),
         ),
         (
             Para(
-                "A varied diet covers most people. If you suspect a shortfall, ask a doctor "
-                "for a blood test before taking high doses; too much of a supplement can "
-                "cause problems of its own.",
-                ("hammond-2013",),
+                "These levels show in a blood test. If you suspect a shortfall, ask a doctor "
+                "for one before taking high doses of a supplement.",
+                ("wikipedia-hypocalcemia",),
             ),
             Para(
                 "Supplements are widely taken for stress, but a systematic review found only "

@@ -52,9 +52,17 @@ REFERENCES = (
         "https://doi.org/10.11124/JBISRIR-2016-002965",
     ),
     Reference(
-        "hammond-2013",
-        "Hammond N, Wang Y, Dimachkie MM, Barohn RJ. Nutritional neuropathies. Neurologic "
-        "Clinics. 2013;31(2):477–489.",
+        "statpearls-hypomagnesemia",
+        "Hypomagnesemia. In: StatPearls. Treasure Island (FL): StatPearls Publishing.",
+        "https://statpearls.com/articlelibrary/viewarticle/23271",
+        note="Low magnesium in the blood: from mild tremor and weakness to severe effects.",
+    ),
+    Reference(
+        "wikipedia-hypocalcemia",
+        "Hypocalcemia. Wikipedia, the free encyclopedia.",
+        "https://en.wikipedia.org/wiki/Hypocalcemia",
+        note="Low calcium in the blood: its symptoms (numbness, muscle spasms) and causes, "
+        "among them a lack of vitamin D; confirmed by a blood test.",
     ),
     Reference(
         "lau-2019",
