@@ -44,8 +44,11 @@ def test_the_check_in_list_of_the_api(
 def test_the_home_page(alice: Any, alice_client: Any, django_assert_max_num_queries: Any) -> None:
     _fill(alice)
     alice_client.get("/home/")  # the first visit works out the insights report once
-    # 19: the quick-log panel reads the diary preferences (the "log less" mode).
-    with django_assert_max_num_queries(19):
+    # 14: session and person; the warning-sign notes; the quick-log panel's preferences ("log
+    # less"), today's count, check-in and last twitch; the experiment; the questionnaires; the
+    # insights report's diary version, stored report and factor names; the next appointment
+    # as client and as therapist.
+    with django_assert_max_num_queries(14):
         assert alice_client.get("/home/").status_code == 200
 
 
