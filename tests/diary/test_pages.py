@@ -7,7 +7,8 @@ from django.urls import reverse
 from tests.diary.helpers import make_checkin, make_episode
 from twitchlog.core.registry import home_panels, nav_links
 from twitchlog.diary import services
-from twitchlog.diary.browse_views import burden_level
+from twitchlog.diary.browse_views import DAY_LIST_LIMIT, burden_level
+from twitchlog.diary.models import Episode
 from twitchlog.diary.templatetags.diary_tags import heat_level
 
 
@@ -123,3 +124,28 @@ def test_one_of_a_unit_is_said_in_the_singular(alice_client: Any, alice: Any) ->
     page = alice_client.get(reverse("diary:day", args=["2026-11-20"])).content.decode()
     assert "<dd>1 episode</dd>" in page and "<dd>1 unit</dd>" in page
     assert "<dd>7 hours</dd>" in page
+
+
+def test_a_day_lists_at_most_its_latest_hundred_twitches_and_counts_them_all(
+    alice: Any, alice_client: Any
+) -> None:
+    day = dt.date(2026, 11, 20)
+    start = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
+    Episode.objects.bulk_create(
+        Episode(
+            user=alice,
+            occurred_at=start + dt.timedelta(minutes=i),
+            local_date=day,
+            time_zone="UTC",
+            region="calf",
+            side="left",
+            sensation="twitch",
+        )
+        for i in range(DAY_LIST_LIMIT + 30)
+    )
+    page = alice_client.get(reverse("diary:day", kwargs={"day": day})).content.decode()
+    assert page.count('href="/diary/episodes/') == DAY_LIST_LIMIT
+    assert f'<span class="tag">{DAY_LIST_LIMIT + 30}</span>' in page
+    assert "30 earlier ones of this day are counted above" in page
+    last = Episode.objects.filter(user=alice).order_by("-occurred_at").first()
+    assert last is not None and f"/diary/episodes/{last.pk}/" in page

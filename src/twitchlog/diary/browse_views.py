@@ -34,6 +34,9 @@ TIMELINE_COLUMNS = (
 )
 MAP_PERIODS = {"7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days", "all": "All time"}
 
+# The most entries of one kind a day's page lists; the rest are in the CSV export.
+DAY_LIST_LIMIT = 100
+
 
 def burden_level(count: float, severity: float) -> int | None:
     """How heavy a day was, 0-4, for colouring; None when nothing about twitching was logged.
@@ -91,16 +94,29 @@ def checkin_summary(checkin: CheckIn) -> list[dict[str, str]]:
     return items
 
 
+def _latest(queryset: Any) -> tuple[list[Any], int]:
+    """A day's entries in time order, at most DAY_LIST_LIMIT of them (the latest), and how many
+    there are in all: a day logged in bulk (an import, a script) cannot make a page of
+    thousands of rows."""
+    latest = list(queryset.order_by("-occurred_at", "-id")[: DAY_LIST_LIMIT + 1])
+    if len(latest) <= DAY_LIST_LIMIT:
+        return latest[::-1], len(latest)  # the usual day: no count query needed
+    return latest[DAY_LIST_LIMIT - 1 :: -1], queryset.count()
+
+
 def _day_context(user: User, day: dt.date) -> dict[str, Any]:
-    episodes = list(Episode.objects.filter(user=user, local_date=day).order_by("occurred_at"))
-    events = list(StressEvent.objects.filter(user=user, local_date=day).order_by("occurred_at"))
+    episodes, episode_total = _latest(Episode.objects.filter(user=user, local_date=day))
+    events, event_total = _latest(StressEvent.objects.filter(user=user, local_date=day))
     checkin = CheckIn.objects.filter(user=user, local_date=day).first()
-    count = twitch_count(checkin, len(episodes))
+    count = twitch_count(checkin, episode_total)
     advice = red_flag_advice(user)
     return {
         "day": day,
         "episodes": episodes,
+        "episodes_hidden": episode_total - len(episodes),
+        "episode_total": episode_total,
         "events": events,
+        "events_hidden": event_total - len(events),
         "checkin": checkin,
         "summary": checkin_summary(checkin) if checkin else [],
         "count": None if math.isnan(count) else int(count),
