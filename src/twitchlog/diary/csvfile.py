@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from twitchlog.core.spreadsheet import safe_row
+from twitchlog.core.spreadsheet import safe_cell, safe_row
 from twitchlog.diary.columns import (
     LAST_DAY,
     RESERVED,
@@ -79,9 +79,7 @@ def format_number(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, str):
-        # Text from a device file could start like a spreadsheet formula; a leading
-        # apostrophe makes a spreadsheet show it as text.
-        return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        return str(safe_cell(value))  # text (the sources note) may come from a device file
     number = float(value)
     return str(int(number)) if number.is_integer() else repr(number)
 

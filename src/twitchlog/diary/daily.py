@@ -30,7 +30,7 @@ import pandas as pd
 from django.db.models import Count, QuerySet
 
 from twitchlog.accounts.models import User
-from twitchlog.diary.columns import FACTOR_COLUMNS
+from twitchlog.diary.columns import FACTOR_COLUMNS, SOURCES
 from twitchlog.diary.models import (
     CheckIn,
     CustomFactor,
@@ -81,12 +81,18 @@ def anxiety_episodes(checkin: CheckIn | None, events: int) -> float:
 
 
 def daily_frame(
-    user: User, start: dt.date | None = None, end: dt.date | None = None
+    user: User,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    sources: bool = False,
 ) -> pd.DataFrame:
     """The person's daily table between ``start`` and ``end`` (inclusive), oldest first.
 
     Columns: ``date`` (datetime64, midnight, no zone), then the CSV columns in export order;
-    values are floats with NaN for "not logged".
+    values are floats with NaN for "not logged". With ``sources``, and when anything in the
+    span was imported from a phone or watch, a last text column ``sources`` names where each
+    imported value that the day uses came from ("sleep_hours: Apple Health: Apple Watch").
     """
     episodes = _per_day(_between(Episode.objects.filter(user=user), start, end))
     events = _per_day(_between(StressEvent.objects.filter(user=user), start, end))
@@ -101,6 +107,7 @@ def daily_frame(
     imported = device_values(user, start, end)
     columns = ["date", *STANDARD_NAMES, *(f.column for f in factors)]
     rows = []
+    notes: list[str] = []
     for day in sorted(set(episodes) | set(events) | set(checkins) | {d for d, _ in imported}):
         checkin = checkins.get(day)
         row: dict[str, Any] = {
@@ -108,11 +115,14 @@ def daily_frame(
             "twitch_count": twitch_count(checkin, episodes.get(day, 0)),
             "twitch_severity": _number(checkin.twitch_rating if checkin else None),
         }
+        used = []
         for column in FACTOR_COLUMNS:
             typed = getattr(checkin, column.field) if checkin else None
             if typed is None and (day, column.name) in imported:
-                typed = imported[(day, column.name)][0]
+                typed, source = imported[(day, column.name)]
+                used.append(f"{column.name}: {source}")
             row[column.name] = _number(typed)
+        notes.append("; ".join(used))
         row["anxiety_episodes"] = anxiety_episodes(checkin, events.get(day, 0))
         for factor in factors:
             row[factor.column] = custom.get((day, factor.pk), NAN)
@@ -121,6 +131,8 @@ def daily_frame(
     frame["date"] = pd.to_datetime(frame["date"])
     numeric = columns[1:]
     frame[numeric] = frame[numeric].astype("float64")
+    if sources and imported:
+        frame[SOURCES] = notes
     return frame
 
 

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -24,10 +23,9 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
 from twitchlog.diary import services, versions
-from twitchlog.diary.columns import SOURCES, STANDARD_BY_NAME
+from twitchlog.diary.columns import STANDARD_BY_NAME
 from twitchlog.diary.csvfile import DailyTable, read_daily, write_daily, write_rows
-from twitchlog.diary.daily import daily_frame, device_values
-from twitchlog.diary.device_import import DEVICE_COLUMNS
+from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import CheckIn, CustomFactor, CustomValue, Episode
 from twitchlog.diary.services import set_checkin_values
 
@@ -59,23 +57,7 @@ class ImportResult:
 def export_daily(user: User, start: dt.date | None = None, end: dt.date | None = None) -> str:
     """The daily CSV; a ``sources`` column names where imported values came from, if any."""
     audit.log(user, "diary.csv.exported", None, kind="daily")
-    frame = daily_frame(user, start, end)
-    imported = device_values(user, start, end)
-    if imported:
-        typed = {
-            (c.local_date, name)
-            for c in CheckIn.objects.filter(user=user, local_date__in={d for d, _ in imported})
-            for name in DEVICE_COLUMNS
-            if getattr(c, name, None) is not None
-        }
-        notes: dict[dt.date, list[str]] = {}
-        for (day, column), (_, source) in sorted(imported.items()):
-            if (day, column) not in typed and column in frame.columns:
-                notes.setdefault(day, []).append(f"{column}: {source}")
-        frame[SOURCES] = [
-            "; ".join(notes.get(pd.Timestamp(day).date(), [])) for day in frame["date"]
-        ]
-    return write_daily(frame)
+    return write_daily(daily_frame(user, start, end, sources=True))
 
 
 def _episode_rows(user: User) -> Iterator[list[Any]]:
