@@ -118,30 +118,31 @@ def _amount(column: str, value: float) -> str:
 
 def day_values(user: User, checkin: CheckIn | None, day: dt.date) -> list[dict[str, Any]]:
     """What was imported for ``day``, for its page: each value, its source, and what was typed."""
+    stored = {v.column: v for v in DeviceValue.objects.filter(user=user, local_date=day)}
     rows = []
-    for value in DeviceValue.objects.filter(user=user, local_date=day):
-        if value.column not in DEVICE_COLUMNS:
+    for column, words in DEVICE_COLUMNS.items():  # in the summary's order
+        if (value := stored.get(column)) is None:
             continue
-        typed = getattr(checkin, value.column, None) if checkin is not None else None
+        typed = getattr(checkin, column) if checkin is not None else None
         rows.append(
             {
-                "label": DEVICE_COLUMNS[value.column].capitalize(),
-                "value": _amount(value.column, value.value),
+                "label": words.capitalize(),
+                "value": _amount(column, value.value),
                 "source": value.source,
-                "typed": None if typed is None else _amount(value.column, typed),
+                "typed": None if typed is None else _amount(column, typed),
             }
         )
-    return sorted(rows, key=lambda row: list(DEVICE_COLUMNS.values()).index(row["label"].lower()))
+    return rows
 
 
 def _typed(user: User, columns: list[str], days: set[dt.date]) -> dict[str, set[dt.date]]:
-    """Per column, the days on which the person typed a value (which the import keeps)."""
+    """Per column (each a CheckIn field), the days on which the person typed a value."""
     typed: dict[str, set[dt.date]] = {column: set() for column in columns}
-    fields = [c for c in columns if hasattr(CheckIn, c)]
-    if not fields or not days:
+    if not days:
         return typed
-    for row in CheckIn.objects.filter(user=user, local_date__in=days).values("local_date", *fields):
-        for column in fields:
+    rows = CheckIn.objects.filter(user=user, local_date__in=days).values("local_date", *columns)
+    for row in rows:
+        for column in columns:
             if row[column] is not None:
                 typed[column].add(row["local_date"])
     return typed
