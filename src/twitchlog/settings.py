@@ -254,6 +254,14 @@ else:
     # The console, with signed links hidden; each whole email is saved in DATA_DIR/emails.
     EMAIL_BACKEND = "twitchlog.core.mail.EmailBackend"
 
+# Sign-up by emailed link, so the sign-up page never says whether an address has an account
+# (accounts/services.py). On by default where email really goes out (SMTP) or on a server;
+# a local install, with nobody to hide that from, makes the account at once.
+SIGNUP_CONFIRM_BY_EMAIL = envbool(
+    "TWITCHLOG_SIGNUP_BY_EMAIL",
+    "1" if HTTPS or EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend" else "0",
+)
+
 # Sign-up, login and reset throttling: at most this many tries per window; who is counted how
 # is in accounts/lockout.py and the README's security section.
 THROTTLE_WINDOW_SECONDS = envint("TWITCHLOG_THROTTLE_WINDOW", "900")

@@ -8,8 +8,20 @@ def _token(p):  # type: ignore[no-untyped-def]
     return {"token_id": token.pk}
 
 
+def _pending(p):  # type: ignore[no-untyped-def]
+    from django.core import mail
+
+    from twitchlog.accounts.services import request_sign_up
+
+    request_sign_up("someone-new@example.org", "a long calm phrase", "UTC")
+    return {"key": mail.outbox[-1].body.split("/signup/confirm/")[1].split("/")[0]}
+
+
 PROBES = {
     "accounts:signup": Probe("public"),
+    "accounts:signup_sent": Probe("public"),
+    # A bearer link, like a reset link: whoever holds it may finish that one sign-up.
+    "accounts:signup_confirm": Probe("public", _pending),
     "accounts:login": Probe("public"),
     "accounts:logout": Probe("public", method="post"),
     "accounts:password_reset": Probe("public"),

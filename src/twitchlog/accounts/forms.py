@@ -69,9 +69,15 @@ class SignUpForm(forms.Form):
         },
     )
 
+    def __init__(self, *args: Any, say_if_taken: bool = True, **kwargs: Any) -> None:
+        # On a server the form never says an address has an account (accounts/services.py,
+        # request_sign_up); a local install, with nobody to hide it from, says so at once.
+        self.say_if_taken = say_if_taken
+        super().__init__(*args, **kwargs)
+
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(email__iexact=email).exists():
+        if self.say_if_taken and User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 "There is already an account with this email. Log in instead, or reset the "
                 "password if you have forgotten it.",

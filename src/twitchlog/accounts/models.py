@@ -93,3 +93,24 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class PendingSignup(models.Model):
+    """A sign-up waiting for its emailed link to be followed (on a server; see services).
+
+    It holds what the form took — the password only as its hash — and a hash of the link's
+    key. Until the link is followed there is no account, so a sign-up for an address that
+    already has one looks the same from outside. Rows older than the link's lifetime are
+    deleted as new ones are made.
+    """
+
+    email = models.EmailField(db_index=True)
+    password = models.CharField(max_length=128)
+    time_zone = models.CharField(max_length=64, validators=[validate_time_zone])
+    next_url = models.CharField(max_length=200, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    consent_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"pending sign-up ({self.created_at:%Y-%m-%d})"

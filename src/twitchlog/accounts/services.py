@@ -2,32 +2,121 @@
 
 import hashlib
 import secrets
+from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from twitchlog.accounts.models import ApiToken, User
+from twitchlog.accounts.models import ApiToken, PendingSignup, User
 from twitchlog.core import audit
 from twitchlog.core.timezones import country_for_zone
 
 TOKEN_PREFIX = "twl_"  # noqa: S105 (a visible prefix, not a secret)
 
 
-@transaction.atomic
-def sign_up(email: str, password: str, time_zone: str) -> User:
-    """Create an account for someone who has consented to us storing their health data."""
+SIGNUP_LINK_LIFETIME = timedelta(days=3)
+SIGNUP_SUBJECT = "Finish making your account"
+OWNER_SUBJECT = "Someone tried to sign up with your email address"
+
+
+def _create_account(
+    email: str, time_zone: str, consent_at: datetime, password: str | None, password_hash: str = ""
+) -> User:
     # The zone's country picks the crisis lines shown with safety notices from the first day;
     # the person can change it on their profile.
-    user = User.objects.create_user(
-        email,
-        password,
+    user = User(
+        email=User.objects.normalize_email(email).lower(),
         time_zone=time_zone,
         country=country_for_zone(time_zone),
-        health_data_consent_at=timezone.now(),
+        health_data_consent_at=consent_at,
     )
+    if password_hash:
+        user.password = password_hash
+    else:
+        user.set_password(password)
+    user.save()
     audit.log(user, "account.created", user)
     audit.log(user, "consent.health_data.given", user)
     return user
+
+
+@transaction.atomic
+def sign_up(email: str, password: str, time_zone: str) -> User:
+    """Create an account at once, for someone who has consented to us storing their health
+    data. Used where sign-up needs no emailed link (a local install; see request_sign_up)."""
+    return _create_account(email, time_zone, timezone.now(), password)
+
+
+def request_sign_up(email: str, password: str, time_zone: str, next_url: str = "") -> None:
+    """Sign-up on a server: nothing the answer shows says whether ``email`` has an account.
+
+    A new address gets a link that makes the account when it is followed; an address that
+    already has an account gets a note telling its owner so, with links to log in or reset the
+    password. Both paths hash the password and send one email, so they take about as long.
+    """
+    now = timezone.now()
+    password_hash = make_password(password)
+    raw = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        exists = User.objects.filter(email__iexact=email).exists()
+        if not exists:
+            PendingSignup.objects.filter(created_at__lt=now - SIGNUP_LINK_LIFETIME).delete()
+            PendingSignup.objects.create(
+                email=email.lower(),
+                password=password_hash,
+                time_zone=time_zone,
+                next_url=next_url,
+                key_hash=hash_token(raw),
+                consent_at=now,
+            )
+    if exists:
+        context = {
+            "login_url": settings.SITE_URL + reverse("accounts:login"),
+            "reset_url": settings.SITE_URL + reverse("accounts:password_reset"),
+        }
+        subject, body = OWNER_SUBJECT, render_to_string("accounts/email/signup_owner.txt", context)
+    else:
+        link = settings.SITE_URL + reverse("accounts:signup_confirm", args=[raw])
+        body = render_to_string(
+            "accounts/email/signup_confirm.txt", {"link": link, "days": SIGNUP_LINK_LIFETIME.days}
+        )
+        subject = SIGNUP_SUBJECT
+    mail.EmailMessage(subject, body, to=[email]).send()
+
+
+def pending_sign_up(raw: str) -> PendingSignup | None:
+    """The sign-up waiting behind a link's key, if the link still works."""
+    cutoff = timezone.now() - SIGNUP_LINK_LIFETIME
+    return PendingSignup.objects.filter(key_hash=hash_token(raw), created_at__gte=cutoff).first()
+
+
+def finish_sign_up(raw: str) -> tuple[User, str] | None:
+    """Make the account a followed link stands for; returns it and where the person was going.
+
+    None when the link no longer works: too old, already used, or the address got an account
+    through another link in the meantime (every pending sign-up for it ends then).
+    """
+    with transaction.atomic():
+        pending = pending_sign_up(raw)
+        if pending is None:
+            return None
+        # Whatever happens next, this address's waiting sign-ups are used up.
+        PendingSignup.objects.filter(email__iexact=pending.email).delete()
+        if User.objects.filter(email__iexact=pending.email).exists():
+            return None
+        try:
+            with transaction.atomic():
+                user = _create_account(
+                    pending.email, pending.time_zone, pending.consent_at, None, pending.password
+                )
+        except IntegrityError:  # two links for one address followed at the same moment
+            return None
+    return user, pending.next_url
 
 
 @transaction.atomic

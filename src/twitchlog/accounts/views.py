@@ -30,6 +30,9 @@ from twitchlog.core.timezones import all_zones
 # Asks the browser to drop what the site kept on the device (the offline pages, entries waiting
 # to be sent, the service worker) when someone logs out or deletes their account.
 FORGET_DEVICE = '"cache", "storage"'
+# The address a sign-up link went to, kept in the session (not the URL) for the "sent" page.
+SENT_TO = "signup_sent_to"
+LINK_DAYS = services.SIGNUP_LINK_LIFETIME.days
 
 
 def _limits(request: HttpRequest, scope: str, email: str) -> list[Limit]:
@@ -42,7 +45,8 @@ def _limits(request: HttpRequest, scope: str, email: str) -> list[Limit]:
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("core:home")
-    form = SignUpForm(request.POST or None)
+    by_link = settings.SIGNUP_CONFIRM_BY_EMAIL
+    form = SignUpForm(request.POST or None, say_if_taken=not by_link)
     status = 200
     if request.method == "POST":
         limits = _limits(request, "signup", request.POST.get("email", "").strip())
@@ -51,6 +55,16 @@ def signup(request: HttpRequest) -> HttpResponse:
             status = 429
         else:
             throttle.record(limits)
+            if form.is_valid() and by_link:
+                email = form.cleaned_data["email"]
+                services.request_sign_up(
+                    email,
+                    form.cleaned_data["password"],
+                    form.cleaned_data["time_zone"],
+                    safe_next(request) or "",
+                )
+                request.session[SENT_TO] = email
+                return redirect("accounts:signup_sent")
             if form.is_valid():
                 user = services.sign_up(
                     form.cleaned_data["email"],
@@ -63,6 +77,29 @@ def signup(request: HttpRequest) -> HttpResponse:
                 return redirect(safe_next(request) or "core:home")
     ctx = {"form": form, "zones": all_zones(), "next": safe_next(request) or ""}
     return render(request, "accounts/signup.html", ctx, status=status)
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    # The same page whether or not the address had an account: what the email says differs.
+    ctx = {"email": request.session.get(SENT_TO, ""), "days": LINK_DAYS}
+    return render(request, "accounts/signup_sent.html", ctx)
+
+
+def signup_confirm(request: HttpRequest, key: str) -> HttpResponse:
+    """The emailed link. Opening it shows a button; only pressing it makes the account, so a
+    mail program that opens links to scan them does not sign anyone in."""
+    if request.method == "POST":
+        done = services.finish_sign_up(key)
+        if done is not None:
+            user, next_url = done
+            request.session.pop(SENT_TO, None)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome. Your account is ready.")
+            return redirect(safe_next(request, next_url) or "core:home")
+    elif services.pending_sign_up(key) is not None:
+        return render(request, "accounts/signup_confirm.html", {"days": LINK_DAYS})
+    ctx = {"days": LINK_DAYS}
+    return render(request, "accounts/signup_link_dead.html", ctx, status=404)
 
 
 def login_view(request: HttpRequest) -> HttpResponse:

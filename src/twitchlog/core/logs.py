@@ -1,9 +1,10 @@
 """Keep signed links out of the logs.
 
-A request log line carries the URL. Three kinds of URL here work without logging in: the link
+A request log line carries the URL. Four kinds of URL here work without logging in: the link
 in appointment emails (``/therapists/manage/<token>/``), a waitlist offer
-(``/therapists/waitlist/offer/<token>/``) and the password reset link
-(``/accounts/reset/<uid>/<token>/``). Emails printed locally go through the same filter
+(``/therapists/waitlist/offer/<token>/``), the password reset link
+(``/accounts/reset/<uid>/<token>/``) and the link that finishes a sign-up
+(``/accounts/signup/confirm/<key>/``). Emails printed locally go through the same filter
 (core/mail.py). Anyone reading a log could use them, so the token is
 replaced before a line is written. The one query string typed by a person, a search of the
 guides (``?q=``), can name a symptom, so it is hidden too. Every other URL holds ids, dates
@@ -14,7 +15,8 @@ import logging
 import re
 
 _TOKENS = re.compile(
-    r"(/therapists/manage/|/therapists/waitlist/offer/|/accounts/reset/[^/\s]+/)"
+    r"(/therapists/manage/|/therapists/waitlist/offer/|/accounts/reset/[^/\s]+/"
+    r"|/accounts/signup/confirm/)"
     r"(?!set-password/)[^/\s?\"]+"
 )
 _SEARCH = re.compile(r"([?&]q=)[^&\s\"]*")

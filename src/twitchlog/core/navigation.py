@@ -4,13 +4,14 @@ from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
-def safe_next(request: HttpRequest) -> str | None:
-    """The ``next`` address the form or link carried, if it stays on this site; else None.
+def safe_next(request: HttpRequest, target: str | None = None) -> str | None:
+    """The ``next`` address the form or link carried (or ``target``, one kept from an earlier
+    request), if it stays on this site; else None.
 
     Anything pointing elsewhere (``https://evil.example``, ``//evil.example``) is dropped, so a
     crafted link cannot use our login or diary pages to send someone to another site.
     """
-    target = request.POST.get("next") or request.GET.get("next")
+    target = target or request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
