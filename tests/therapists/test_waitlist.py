@@ -95,6 +95,21 @@ def test_an_expired_offer_passes_to_the_next_person(
     assert second.therapy_waitlist.get().ended_at is not None
 
 
+def test_a_client_who_deletes_their_account_frees_their_times_for_the_waitlist(
+    alice: Any, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    from twitchlog.accounts.services import delete_account
+
+    booking = make_booking(alice, theo_profile)
+    [waiting] = _waiting(1, theo_profile)
+    with run_on_commit():
+        delete_account(alice)
+        assert waitlist.offer_freed_slots() == 1
+    offer = WaitlistOffer.objects.get()
+    assert offer.entry.client == waiting and offer.start == booking.start
+    assert mailoutbox[-1].to == [waiting.email]
+
+
 def test_when_no_one_wants_it_the_freed_time_is_closed(freed: Any, theo_profile: Any) -> None:
     (_first,) = _waiting(1, theo_profile)
     now = timezone.now()

@@ -409,7 +409,8 @@ def cancel_for_deleted_account(user: User, now: dt.datetime | None = None) -> in
     """Cancel the upcoming appointments of someone whose account is being deleted.
 
     Their rows go with the account; the other person of each appointment gets a cancellation
-    (and its calendar update) once the deletion commits. Returns how many were cancelled.
+    (and its calendar update) once the deletion commits, and a client's times are offered to
+    the therapist's waitlist. Returns how many were cancelled.
     """
     now = now or timezone.now()
     upcoming = list(
@@ -425,6 +426,8 @@ def cancel_for_deleted_account(user: User, now: dt.datetime | None = None) -> in
         appointment.cancelled_at = now
         appointment.sequence += 1
         audit.log(user, "appointment.cancelled", appointment, by="account_deleted")
+        if appointment.client_id == leaving:  # the therapist stays: the time is free again
+            free_up(appointment.therapist, appointment.start, now)
         tell_the_other = partial(
             notices.send, appointment, notices.CANCELLED, leaving, only_others=True
         )
