@@ -170,7 +170,8 @@ REFERENCES = (
     Reference(
         "salkovskis-2003",
         "Salkovskis PM, Warwick HMC, Deale AC. Cognitive-behavioral treatment for severe and "
-        "persistent health anxiety (hypochondriasis). 2003.",
+        "persistent health anxiety (hypochondriasis). Brief Treatment and Crisis Intervention. "
+        "2003;3(3):353–367.",
         note="The cognitive-behavioural model of health anxiety: checking the body and seeking "
         "reassurance keep the fear going.",
     ),
