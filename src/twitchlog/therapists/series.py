@@ -32,11 +32,11 @@ from twitchlog.therapists.models import Appointment, AppointmentSeries, Therapis
 from twitchlog.therapists.services import (
     AppointmentError,
     ChangeRefused,
-    SlotNotOffered,
     _check_may_change,
     _check_upcoming_cap,
     _is_overlap,
     _reminded_at,
+    check_may_book,
     free_up,
     inside_cancel_notice,
 )
@@ -127,12 +127,7 @@ def book_series(
 ) -> list[Appointment]:
     """Book every session of the series (less the ``skip`` starts) or none of them."""
     now = now or timezone.now()
-    if not profile.is_listed:
-        raise SlotNotOffered
-    if client.pk == profile.user_id:
-        raise ChangeRefused("You cannot book an appointment with yourself.")
-    if session_format not in profile.formats:
-        raise ChangeRefused("Please choose one of the ways this therapist offers sessions.")
+    check_may_book(client, profile, session_format)
     skipped = set(skip)
     starts = [s for s in planned_starts(profile, first, every_weeks, count) if s not in skipped]
     if not starts:

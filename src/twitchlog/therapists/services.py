@@ -203,6 +203,17 @@ def _check_upcoming_cap(
         )
 
 
+def check_may_book(client: User, profile: TherapistProfile, session_format: str) -> None:
+    """What any booking needs, one slot or a series: a listed therapist who is not the
+    client, in a way of meeting they offer."""
+    if not profile.is_listed:
+        raise SlotNotOffered
+    if client.pk == profile.user_id:
+        raise ChangeRefused("You cannot book an appointment with yourself.")
+    if session_format not in profile.formats:
+        raise ChangeRefused("Please choose one of the ways this therapist offers sessions.")
+
+
 def book_slot(
     client: User,
     profile: TherapistProfile,
@@ -212,12 +223,7 @@ def book_slot(
 ) -> Appointment:
     """Book the slot starting at ``start`` for ``client``, or raise an AppointmentError."""
     now = now or timezone.now()
-    if not profile.is_listed:
-        raise SlotNotOffered
-    if client.pk == profile.user_id:
-        raise ChangeRefused("You cannot book an appointment with yourself.")
-    if session_format not in profile.formats:
-        raise ChangeRefused("Please choose one of the ways this therapist offers sessions.")
+    check_may_book(client, profile, session_format)
     session = dt.timedelta(minutes=profile.session_minutes)
     try:
         with transaction.atomic():
