@@ -186,18 +186,18 @@ def _booking_out(appointment: Appointment, user: Any) -> BookingOut:
     )
 
 
-def _zone_or_problem(request: AuthedRequest, tz: str | None) -> str | Status[Any]:
+def _zone_or_problem(
+    request: AuthedRequest, tz: str | None, time_of_day: str = ""
+) -> str | Status[Any]:
+    """The zone that ``tz`` names (or the person's own), or a 422 when it or the
+    ``time_of_day`` filter read in it is not one we know."""
     name = tz or request.user.time_zone
     if not is_valid_zone(name):
         return Status(422, ProblemOut(detail=f"tz: {name} is not an IANA time zone name"))
-    return name
-
-
-def _time_of_day_problem(time_of_day: str) -> Status[Any] | None:
     if time_of_day and time_of_day not in PARTS_OF_DAY:
         detail = f"time_of_day: one of {', '.join(PARTS_OF_DAY)}, or leave it out"
         return Status(422, ProblemOut(detail=detail))
-    return None
+    return name
 
 
 def _aware_or_problem(start: dt.datetime) -> dt.datetime | Status[Any]:
@@ -246,11 +246,9 @@ def list_therapists(
     jurisdiction: str = "",
     tz: str | None = None,
 ) -> Any:
-    zone_name = _zone_or_problem(request, tz)
+    zone_name = _zone_or_problem(request, tz, time_of_day)
     if isinstance(zone_name, Status):
         return zone_name
-    if problem := _time_of_day_problem(time_of_day):
-        return problem
     if available_within_days is not None and not 0 <= available_within_days <= MAX_WITHIN_DAYS:
         detail = f"available_within_days: a number of days from 0 to {MAX_WITHIN_DAYS}"
         return Status(422, ProblemOut(detail=detail))
@@ -366,11 +364,9 @@ def list_slots(
     time_of_day: str = "",
     tz: str | None = None,
 ) -> Any:
-    zone_name = _zone_or_problem(request, tz)
+    zone_name = _zone_or_problem(request, tz, time_of_day)
     if isinstance(zone_name, Status):
         return zone_name
-    if problem := _time_of_day_problem(time_of_day):
-        return problem
     profile = access.get_listed_profile(therapist_id)
     local = zone(zone_name)
     today = timezone.now().astimezone(local).date()
