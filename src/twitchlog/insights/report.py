@@ -31,6 +31,21 @@ def _round_p(value: float | None) -> float | None:
     return None if value is None else float(f"{float(value):.4g}")
 
 
+def _estimate_dict(found: "Finding | LoadReport") -> dict[str, Any]:
+    """The estimate, its interval, its p and q values and the verdict, rounded alike for a
+    factor's finding and for the stress load."""
+    return {
+        "effect": _round(found.effect),
+        "effect_unit": found.effect_unit,
+        "ci_low": _round(found.ci_low),
+        "ci_high": _round(found.ci_high),
+        "p_value": _round_p(found.p_value),
+        "q_value": _round_p(found.q_value),
+        "verdict": found.verdict,
+        "summary": found.summary,
+    }
+
+
 @dataclass(frozen=True)
 class Finding:
     factor: str
@@ -55,14 +70,7 @@ class Finding:
             "factor": self.factor,
             "lag_days": self.lag_days,
             "kind": self.kind,
-            "effect": _round(self.effect),
-            "effect_unit": self.effect_unit,
-            "ci_low": _round(self.ci_low),
-            "ci_high": _round(self.ci_high),
-            "p_value": _round_p(self.p_value),
-            "q_value": _round_p(self.q_value),
-            "verdict": self.verdict,
-            "summary": self.summary,
+            **_estimate_dict(self),
             "days_used": self.days_used,
             "more_days_needed": self.more_days_needed,
             "pattern": self.pattern,
@@ -100,14 +108,7 @@ class LoadReport:
             "available": self.available,
             "time_constant_days": _round(self.time_constant_days, 2),
             "half_life_days": _round(self.half_life_days, 2),
-            "effect": _round(self.effect),
-            "effect_unit": self.effect_unit,
-            "ci_low": _round(self.ci_low),
-            "ci_high": _round(self.ci_high),
-            "p_value": _round_p(self.p_value),
-            "q_value": _round_p(self.q_value),
-            "verdict": self.verdict,
-            "summary": self.summary,
+            **_estimate_dict(self),
             "permutations": self.permutations,
             "dates": list(self.dates),
             "values": [round(v, 3) for v in self.values],
