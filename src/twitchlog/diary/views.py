@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import urlencode
 
@@ -34,7 +35,7 @@ from twitchlog.diary.forms import (
     show_refusal,
     spot_initial,
 )
-from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
+from twitchlog.diary.models import CheckIn, CustomFactor
 from twitchlog.diary.spots import spot_groups, spot_label
 from twitchlog.knowledge.alcohol import measure_for
 
@@ -132,49 +133,70 @@ def repeat(request: AuthedRequest) -> HttpResponse:
     return redirect(next_url(request, reverse("diary:today")))
 
 
-def edit_timed(
-    request: AuthedRequest,
-    found: Episode | StressEvent,
-    form_class: type[EpisodeForm] | type[StressEventForm],
-    update: Callable[[Any, Any, dict[str, Any]], Any],
-    template: str,
-    context: dict[str, Any],
-) -> HttpResponse:
-    """Change an episode or stress event; its time is read and shown in its own zone."""
-    with timezone.override(zone(found.time_zone)):
-        form = form_class(posted(request), instance=found, editing=True)
-        if request.method == "POST" and form.is_valid():
-            changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
-            found.refresh_from_db()  # the form has already written into the instance
-            try:
-                update(request.user, found, changes)
-            except DiaryInputError as error:
-                show_refusal(form, error)
-            else:
-                messages.success(request, "Your changes are saved.")
-                return redirect(day_url(found.local_date))
-        return render(request, template, {"form": form, **context})
+@dataclass(frozen=True)
+class TimedKind:
+    """What differs between a twitch episode's and a stress moment's pages: the one pair of
+    views below (change, delete) serves both, so a rule changed for one holds for the other."""
+
+    find: Callable[[Any, int], Any]
+    form_class: type[EpisodeForm] | type[StressEventForm]
+    update: Callable[[Any, Any, dict[str, Any]], Any]
+    delete: Callable[[Any, Any], None]
+    template: str
+    name: str  # what the template calls the entry
+    what: str  # how the confirmation names it
+    url_name: str
 
 
-@login_required
-def episode(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = get_episode_for_user(request.user, pk)
-    context = {"episode": found}
-    return edit_timed(
-        request, found, EpisodeForm, services.update_episode, "diary/episode.html", context
+def timed_views(
+    kind: TimedKind,
+) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+    """The change and delete views of one kind of timed entry."""
+
+    @login_required
+    def change(request: AuthedRequest, pk: int) -> HttpResponse:
+        """Change the entry; its time is read and shown in its own zone."""
+        found = kind.find(request.user, pk)
+        with timezone.override(zone(found.time_zone)):
+            form = kind.form_class(posted(request), instance=found, editing=True)
+            if request.method == "POST" and form.is_valid():
+                changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+                found.refresh_from_db()  # the form has already written into the instance
+                try:
+                    kind.update(request.user, found, changes)
+                except DiaryInputError as error:
+                    show_refusal(form, error)
+                else:
+                    messages.success(request, "Your changes are saved.")
+                    return redirect(day_url(found.local_date))
+            return render(request, kind.template, {"form": form, kind.name: found})
+
+    @login_required
+    def delete(request: AuthedRequest, pk: int) -> HttpResponse:
+        found = kind.find(request.user, pk)
+        return confirm_delete(
+            request,
+            kind.what,
+            lambda: kind.delete(request.user, found),
+            reverse(kind.url_name, args=[found.pk]),
+            day_url(found.local_date),
+        )
+
+    return change, delete
+
+
+episode, episode_delete = timed_views(
+    TimedKind(
+        find=get_episode_for_user,
+        form_class=EpisodeForm,
+        update=services.update_episode,
+        delete=services.delete_episode,
+        template="diary/episode.html",
+        name="episode",
+        what="This twitch",
+        url_name="diary:episode",
     )
-
-
-@login_required
-def episode_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = get_episode_for_user(request.user, pk)
-    return confirm_delete(
-        request,
-        "This twitch",
-        lambda: services.delete_episode(request.user, found),
-        reverse("diary:episode", args=[found.pk]),
-        day_url(found.local_date),
-    )
+)
 
 
 # --- Check-ins -----------------------------------------------------------------------------
@@ -280,25 +302,18 @@ def stress_new(request: AuthedRequest) -> HttpResponse:
     return render(request, "diary/stress.html", {"form": form})
 
 
-@login_required
-def stress(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = get_stress_event_for_user(request.user, pk)
-    context = {"event": found}
-    return edit_timed(
-        request, found, StressEventForm, services.update_stress_event, "diary/stress.html", context
+stress, stress_delete = timed_views(
+    TimedKind(
+        find=get_stress_event_for_user,
+        form_class=StressEventForm,
+        update=services.update_stress_event,
+        delete=services.delete_stress_event,
+        template="diary/stress.html",
+        name="event",
+        what="This stress moment",
+        url_name="diary:stress",
     )
-
-
-@login_required
-def stress_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = get_stress_event_for_user(request.user, pk)
-    return confirm_delete(
-        request,
-        "This stress moment",
-        lambda: services.delete_stress_event(request.user, found),
-        reverse("diary:stress", args=[found.pk]),
-        day_url(found.local_date),
-    )
+)
 
 
 # --- Red flags -----------------------------------------------------------------------------
