@@ -31,22 +31,41 @@ HISTORY_ROUNDS = 2  # refits with the model's own surprise before the tested day
 HISTORY_COLUMNS = 4  # yesterday's surprise and the week before's, each with a blank flag
 
 
-def _not_enough(test: fitting.Test, unit: str, summary: str) -> Finding:
+def _from_test(
+    test: fitting.Test,
+    unit: str,
+    verdict: str,
+    summary: str,
+    *,
+    effect: float | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    more: int | None = None,
+) -> Finding:
+    """A finding for ``test``: the factor, lag, kind, days and pattern come from the test, and
+    so do the p and q values once it has an estimate of its own (a test without one may carry
+    its factor's shared values, which are not its finding)."""
+    has_estimate = test.estimate is not None
     return Finding(
         factor=test.factor,
         lag_days=test.lag,
         kind=test.kind,
-        effect=None,
+        effect=effect,
         effect_unit=unit,
-        ci_low=None,
-        ci_high=None,
-        p_value=None,
-        q_value=None,
-        verdict="not_enough_data",
+        ci_low=low,
+        ci_high=high,
+        p_value=test.p_value if has_estimate else None,
+        q_value=test.q_value if has_estimate else None,
+        verdict=verdict,
         summary=summary,
         days_used=test.days,
+        more_days_needed=more,
         pattern=test.pattern,
     )
+
+
+def _not_enough(test: fitting.Test, unit: str, summary: str) -> Finding:
+    return _from_test(test, unit, "not_enough_data", summary)
 
 
 def _test_factor(person: fitting.Person, name: str, pattern: str) -> fitting.Test:
@@ -200,22 +219,7 @@ def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
         summary = wording.unclear_summary(
             outcome, test.factor, test.lag, binary, more, low, high, test.pattern
         )
-    return Finding(
-        factor=test.factor,
-        lag_days=test.lag,
-        kind=test.kind,
-        effect=effect,
-        effect_unit=unit,
-        ci_low=low,
-        ci_high=high,
-        p_value=test.p_value,
-        q_value=test.q_value,
-        verdict=verdict,
-        summary=summary,
-        days_used=test.days,
-        more_days_needed=more,
-        pattern=test.pattern,
-    )
+    return _from_test(test, unit, verdict, summary, effect=effect, low=low, high=high, more=more)
 
 
 def analyze(

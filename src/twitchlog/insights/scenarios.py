@@ -24,6 +24,14 @@ from twitchlog.insights.simulate import SimSpec
 
 _PERSISTENT_POOL = ("stress_level", "caffeine_mg", "water_l", "alcohol_units")
 _BASE = SimSpec(null_share=0.0, load_share=0.0, lag1_share=0.0)
+# The two cycle scenarios differ only in which days of the cycle the driver acts on.
+_CYCLE = replace(
+    _BASE,
+    driver_names=("menstruating",),
+    cycle=True,
+    rate_ratio=(1.5, 2.2),
+    confounded_share=0.0,
+)
 
 SCENARIOS: dict[str, SimSpec] = {
     "mixed": SimSpec(),
@@ -34,22 +42,8 @@ SCENARIOS: dict[str, SimSpec] = {
         rate_ratio=(1.3, 1.7),
         reverse_days=(3, 6),
     ),
-    "period": replace(
-        _BASE,
-        driver_names=("menstruating",),
-        driver_form="period",
-        cycle=True,
-        rate_ratio=(1.5, 2.2),
-        confounded_share=0.0,
-    ),
-    "premenstrual": replace(
-        _BASE,
-        driver_names=("menstruating",),
-        driver_form="premenstrual",
-        cycle=True,
-        rate_ratio=(1.5, 2.2),
-        confounded_share=0.0,
-    ),
+    "period": replace(_CYCLE, driver_form="period"),
+    "premenstrual": replace(_CYCLE, driver_form="premenstrual"),
     "sleep_debt": replace(
         _BASE,
         driver_names=("sleep_hours",),
