@@ -1,3 +1,6 @@
+from collections.abc import Mapping
+from typing import TypeVar
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,6 +14,16 @@ from twitchlog.knowledge.references import REFERENCES
 from twitchlog.knowledge.search import search as search_documents
 from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
 from twitchlog.knowledge.topics import TOPICS, TOPICS_BY_SLUG
+
+Page = TypeVar("Page")
+
+
+def by_slug(pages: Mapping[str, Page], slug: str) -> Page:
+    """The guide page an address names; an unknown one is a 404 like any other."""
+    found = pages.get(slug)
+    if found is None:
+        raise Http404
+    return found
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -40,9 +53,7 @@ def causes(request: HttpRequest) -> HttpResponse:
 
 
 def cause(request: HttpRequest, slug: str) -> HttpResponse:
-    found = CAUSES_BY_SLUG.get(slug)
-    if found is None:
-        raise Http404
+    found = by_slug(CAUSES_BY_SLUG, slug)
     factors = [f for f in FACTORS if f.cause == slug]
     neighbours = {c.number: c for c in CAUSES}
     ctx = {
@@ -59,9 +70,7 @@ def topics(request: HttpRequest) -> HttpResponse:
 
 
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
-    found = TOPICS_BY_SLUG.get(slug)
-    if found is None:
-        raise Http404
+    found = by_slug(TOPICS_BY_SLUG, slug)
     return render(request, "knowledge/topic.html", {"topic": found})
 
 
