@@ -36,6 +36,7 @@ from twitchlog.therapists.services import (
     _check_upcoming_cap,
     _is_overlap,
     _reminded_at,
+    cancel_if_booked,
     check_may_book,
     free_up,
     inside_cancel_notice,
@@ -208,21 +209,7 @@ def cancel_rest(
             for a in remaining(appointment, now)
             if role == "therapist" or not inside_cancel_notice(a.therapist, a.start, now)
         ]
-        cancelled = []
-        for session in sessions:
-            changed = Appointment.objects.filter(
-                pk=session.pk, status=Appointment.Status.BOOKED
-            ).update(
-                status=Appointment.Status.CANCELLED,
-                cancelled_at=now,
-                cancelled_by=actor,
-                sequence=session.sequence + 1,
-            )
-            if changed:
-                session.refresh_from_db()
-                audit.log(actor, "appointment.cancelled", session, by=role)
-                free_up(session.therapist, session.start, now)
-                cancelled.append(session)
+        cancelled = [s for s in sessions if cancel_if_booked(actor, s, role, now)]
         if not cancelled:
             raise ChangeRefused("These appointments are already cancelled.")
         transaction.on_commit(

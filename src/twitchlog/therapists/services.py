@@ -280,6 +280,27 @@ def _check_may_change(actor: User, appointment: Appointment, now: dt.datetime) -
     return role
 
 
+def cancel_if_booked(actor: User, appointment: Appointment, role: str, now: dt.datetime) -> bool:
+    """Cancel one appointment if it is still booked, log it and free its time; whether it was.
+
+    Conditional, so that two clicks (or two tabs) cancel once and email once. Call it inside
+    a transaction; the caller sends the notice once the whole change is committed.
+    """
+    changed = Appointment.objects.filter(
+        pk=appointment.pk, status=Appointment.Status.BOOKED
+    ).update(
+        status=Appointment.Status.CANCELLED,
+        cancelled_at=now,
+        cancelled_by=actor,
+        sequence=F("sequence") + 1,
+    )
+    if changed:
+        appointment.refresh_from_db()
+        audit.log(actor, "appointment.cancelled", appointment, by=role)
+        free_up(appointment.therapist, appointment.start, now)
+    return bool(changed)
+
+
 def cancel_appointment(
     actor: User, appointment: Appointment, now: dt.datetime | None = None
 ) -> Appointment:
@@ -287,20 +308,8 @@ def cancel_appointment(
     now = now or timezone.now()
     role = _check_may_change(actor, appointment, now)
     with transaction.atomic():
-        # Conditional, so that two clicks (or two tabs) cancel once and email once.
-        changed = Appointment.objects.filter(
-            pk=appointment.pk, status=Appointment.Status.BOOKED
-        ).update(
-            status=Appointment.Status.CANCELLED,
-            cancelled_at=now,
-            cancelled_by=actor,
-            sequence=F("sequence") + 1,
-        )
-        if not changed:
+        if not cancel_if_booked(actor, appointment, role, now):
             raise ChangeRefused("This appointment is already cancelled.")
-        appointment.refresh_from_db()
-        audit.log(actor, "appointment.cancelled", appointment, by=role)
-        free_up(appointment.therapist, appointment.start, now)
         transaction.on_commit(
             lambda: notices.send(appointment, notices.CANCELLED, actor_id=actor.pk), robust=True
         )
