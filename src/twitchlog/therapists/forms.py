@@ -327,13 +327,27 @@ class IntakeQuestionForm(forms.Form):
         return [line for line in lines if line]
 
 
-class BookForm(forms.Form):
-    start = forms.CharField(widget=forms.HiddenInput)
-    session_format = forms.ChoiceField(
+def _way_to_meet_field() -> forms.ChoiceField:
+    """How the client would like to meet; its choices are set per therapist."""
+    return forms.ChoiceField(
         label="How would you like to meet?",
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how you would like to meet."},
     )
+
+
+def _offer_ways_to_meet(form: forms.Form, profile: TherapistProfile) -> list[tuple[str, str]]:
+    """Limit the form's ``session_format`` to the ways this therapist offers; returns them."""
+    offered = [(v, label) for v, label in SessionFormat.choices if v in profile.formats]
+    field = form.fields["session_format"]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = offered
+    return offered
+
+
+class BookForm(forms.Form):
+    start = forms.CharField(widget=forms.HiddenInput)
+    session_format = _way_to_meet_field()
 
     repeat = forms.TypedChoiceField(
         label="How often?",
@@ -386,12 +400,9 @@ class BookForm(forms.Form):
         assert isinstance(skip, forms.MultipleChoiceField)
         sent = self.data.getlist("skip") if hasattr(self.data, "getlist") else []
         skip.choices = [(v, v) for v in sent]
-        offered = [(v, label) for v, label in SessionFormat.choices if v in profile.formats]
-        field = self.fields["session_format"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = offered
+        offered = _offer_ways_to_meet(self, profile)
         if len(offered) == 1:
-            field.initial = offered[0][0]
+            self.fields["session_format"].initial = offered[0][0]
 
     def clean_start(self) -> dt.datetime:
         start = parse_start(self.cleaned_data["start"])
@@ -434,11 +445,7 @@ class RescheduleForm(forms.Form):
 
 
 class WaitlistForm(forms.Form):
-    session_format = forms.ChoiceField(
-        label="How would you like to meet?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how you would like to meet."},
-    )
+    session_format = _way_to_meet_field()
     anyone = forms.BooleanField(
         label="Any other listed therapist who offers this and speaks the same language will do",
         required=False,
@@ -446,9 +453,6 @@ class WaitlistForm(forms.Form):
 
     def __init__(self, profile: TherapistProfile, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offered = [(v, label) for v, label in SessionFormat.choices if v in profile.formats]
-        field = self.fields["session_format"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = offered
+        offered = _offer_ways_to_meet(self, profile)
         if offered:
-            field.initial = offered[0][0]
+            self.fields["session_format"].initial = offered[0][0]
