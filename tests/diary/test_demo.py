@@ -11,6 +11,7 @@ from twitchlog.core.timezones import zone
 from twitchlog.diary import demo
 from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import CheckIn, Episode, StressEvent
+from twitchlog.insights.simulate import exponential_load
 
 
 def test_the_planted_effects_are_in_the_daily_series() -> None:
@@ -18,7 +19,7 @@ def test_the_planted_effects_are_in_the_daily_series() -> None:
     days = 3000
     s = demo.daily_series(days, seed=5, start=dt.date(2020, 1, 6))
     yesterday_alcohol = np.concatenate([[0.0], s["alcohol_units"][:-1]])
-    load = demo.stress_load(s["anxiety_episodes"].astype(float))
+    load = exponential_load(s["anxiety_episodes"].astype(float), demo.LOAD_TAU_DAYS)
     x = np.column_stack(
         [
             s["sleep_hours"] - 7,

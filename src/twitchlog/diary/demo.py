@@ -44,6 +44,7 @@ from twitchlog.diary.models import (
     StressEvent,
 )
 from twitchlog.diary.presets import DRINKS_BY_SLUG
+from twitchlog.insights.simulate import ar_series, exponential_load
 
 BASE_RATE = 3.0  # episodes a day with 7 h sleep, no alcohol and no stress load
 SLEEP_RR = 0.55  # rate ratio per extra hour of sleep, same day
@@ -121,31 +122,14 @@ def _pick(rng: np.random.Generator, weights: dict[str, int]) -> str:
     return str(rng.choice(keys, p=p / p.sum()))
 
 
-def _ar(rng: np.random.Generator, n: int, phi: float) -> np.ndarray:
-    out = np.empty(n)
-    out[0] = rng.standard_normal()
-    for t in range(1, n):
-        out[t] = phi * out[t - 1] + math.sqrt(1 - phi * phi) * rng.standard_normal()
-    return out
-
-
-def stress_load(episodes: np.ndarray, tau: float = LOAD_TAU_DAYS) -> np.ndarray:
-    decay = math.exp(-1.0 / tau)
-    level, out = 0.0, np.empty(len(episodes))
-    for t, count in enumerate(episodes):
-        level = level * decay + count
-        out[t] = level
-    return out
-
-
 def daily_series(days: int, seed: int, start: dt.date) -> dict[str, Any]:
     """The planted daily values (pure numpy): factors, anxiety episodes and twitch counts."""
     rng = np.random.default_rng(seed)
     n = days
     weekday = np.array([(start + dt.timedelta(days=i)).weekday() for i in range(n)])
-    stress = _ar(rng, n, 0.6)
+    stress = ar_series(rng, n, 0.6)
     stress[n // 3 : n // 3 + 18] += 0.8  # a hard patch at work
-    sleep_z = _ar(rng, n, 0.3)
+    sleep_z = ar_series(rng, n, 0.3)
     episodes = np.minimum(rng.poisson(0.4 * np.exp(0.5 * stress)), 3)
     sleep_hours = np.clip(np.round((7.1 + 0.9 * sleep_z - 0.25 * stress) * 4) / 4, 4, 10)
     quality_z = 0.4 * sleep_z + 0.9 * rng.standard_normal(n)
@@ -154,8 +138,8 @@ def daily_series(days: int, seed: int, start: dt.date) -> dict[str, Any]:
     weekend = (weekday >= 4) & (weekday <= 5)
     alcohol = np.where(weekend, rng.poisson(2.2, n), rng.poisson(0.9, n)).astype(float)
     yesterday_alcohol = np.concatenate([[0.0], alcohol[:-1]])
-    load = stress_load(episodes.astype(float))
-    hidden = 0.15 * _ar(rng, n, 0.4)
+    load = exponential_load(episodes.astype(float), LOAD_TAU_DAYS)
+    hidden = 0.15 * ar_series(rng, n, 0.4)
     eta = (
         math.log(BASE_RATE)
         + math.log(SLEEP_RR) * (sleep_hours - 7)

@@ -18,16 +18,9 @@ import numpy as np
 import pandas as pd
 
 from twitchlog.experiments.design import make_schedule
+from twitchlog.insights.simulate import ar_series
 
 START = dt.date(2026, 1, 5)
-
-
-def _ar(rng: np.random.Generator, n: int, phi: float) -> np.ndarray:
-    out = np.empty(n)
-    out[0] = rng.normal()
-    for t in range(1, n):
-        out[t] = phi * out[t - 1] + math.sqrt(1 - phi * phi) * rng.normal()
-    return out
 
 
 def simulate_experiment(
@@ -58,7 +51,7 @@ def simulate_experiment(
     kept = np.where(in_test, rng.random(n) < adherence, False)
 
     phi = rng.uniform(0.3, 0.8)
-    hidden = rng.uniform(0.25, 0.45) * _ar(rng, n, phi)
+    hidden = rng.uniform(0.25, 0.45) * ar_series(rng, n, phi)
     weekend = rng.uniform(-0.25, 0.25)
     weekday = np.array([d.weekday() for d in dates])
     trend = rng.uniform(-0.3, 0.3) * (np.arange(n) / n - 0.5)

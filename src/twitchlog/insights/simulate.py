@@ -165,7 +165,10 @@ class Truth:
         return asdict(self)
 
 
-def _ar_series(rng: np.random.Generator, n: int, phi: float) -> np.ndarray:
+def ar_series(rng: np.random.Generator, n: int, phi: float) -> np.ndarray:
+    """``n`` days of an AR(1) series with coefficient ``phi`` and unit variance: each day is
+    ``phi`` times the day before plus fresh noise. The demo diary and the experiment simulator
+    draw their slow day-to-day rhythms from it too."""
     shocks = rng.standard_normal(n)
     out = np.empty(n)
     out[0] = shocks[0]
@@ -292,11 +295,11 @@ def simulate_person(
         names = [f for f in pool if f in keep or f in chosen]
 
     # Latent rhythms, with the links people have in life.
-    stress = _ar_series(rng, n, _draw(rng, (0.3, 0.7)))
-    sleep = _ar_series(rng, n, _draw(rng, (0.0, 0.4)))
+    stress = ar_series(rng, n, _draw(rng, (0.3, 0.7)))
+    sleep = ar_series(rng, n, _draw(rng, (0.0, 0.4)))
     latent: dict[str, np.ndarray] = {}
     for name in names:
-        own = _ar_series(rng, n, _draw(rng, (0.0, 0.6)))
+        own = ar_series(rng, n, _draw(rng, (0.0, 0.6)))
         if name == "stress_level":
             own = stress
         elif name == "sleep_hours":
@@ -322,7 +325,7 @@ def simulate_person(
     has_load = (not is_null) and rng.random() < spec.load_share
     if spec.driver_persistence is not None:
         for name in driver_names:
-            latent[name] = _ar_series(rng, n, _draw(rng, spec.driver_persistence))
+            latent[name] = ar_series(rng, n, _draw(rng, spec.driver_persistence))
 
     # A reverse-caused decoy: a supplement taken the day after a bad day.
     reverse = None
@@ -349,7 +352,7 @@ def simulate_person(
             r = _draw(rng, spec.decoy_correlation)
             lead = latent[confounded_with]
             phi = 0.3 if spec.driver_persistence is None else _draw(rng, spec.driver_persistence)
-            latent[confounded] = r * lead + math.sqrt(1 - r * r) * _ar_series(rng, n, phi)
+            latent[confounded] = r * lead + math.sqrt(1 - r * r) * ar_series(rng, n, phi)
 
     values = {name: _factor_values(name, latent[name], weekday, rng) for name in names}
     premenstrual = None
@@ -361,7 +364,7 @@ def simulate_person(
     # The log rate.
     ar = _draw(rng, spec.ar)
     hidden_sd = _draw(rng, spec.hidden_sd)
-    hidden = hidden_sd * _ar_series(rng, n, ar)
+    hidden = hidden_sd * ar_series(rng, n, ar)
     weekend = _draw(rng, spec.weekend)
     weekday_effects = rng.normal(0, 0.04, 7) + np.where(np.arange(7) >= 5, weekend, 0.0)
     trend = _draw(rng, spec.trend)
