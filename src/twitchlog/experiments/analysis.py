@@ -33,6 +33,7 @@ import pandas as pd
 from scipy import stats
 
 from twitchlog.experiments.design import CHANGE, MIN_DAYS_PER_BLOCK, USUAL, block_value
+from twitchlog.insights.frame import read_dates, read_numbers
 
 OUTCOMES = ("twitch_count", "twitch_severity")
 VERDICTS = ("likely_helps", "likely_worsens", "no_clear_difference", "too_little_data")
@@ -169,13 +170,7 @@ def read_table(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
             raise TableError(f"The table has no “{column}” column.")
     if frame.empty:
         raise TableError("The table has no days in it.")
-    try:
-        dates = pd.to_datetime(frame["date"].astype(str).str.strip(), format="%Y-%m-%d")
-    except (ValueError, TypeError) as error:
-        raise TableError("Every date must be written as YYYY-MM-DD.") from error
-    if dates.duplicated().any():
-        day = dates[dates.duplicated()].iloc[0].date().isoformat()
-        raise TableError(f"The date {day} appears more than once; keep one row per day.")
+    dates = read_dates(frame["date"], TableError)
     condition = frame["condition"].fillna("").astype(str).str.strip().str.upper()
     bad = ~condition.isin(["A", "B", ""])
     if bad.any():
@@ -183,13 +178,13 @@ def read_table(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
         raise TableError(
             f"A condition must be A (usual), B (the change) or blank, not “{example}”."
         )
-    y = _numbers(frame[outcome], outcome)
+    y = read_numbers(frame[outcome], outcome, TableError)
     if outcome == "twitch_count" and (y[~np.isnan(y)] < 0).any():
         raise TableError("Twitch counts cannot be negative.")
     if outcome == "twitch_severity" and ((y[~np.isnan(y)] < 0) | (y[~np.isnan(y)] > 10)).any():
         raise TableError("Twitch ratings go from 0 to 10.")
     adhered = (
-        _numbers(frame["adhered"], "adhered")
+        read_numbers(frame["adhered"], "adhered", TableError)
         if "adhered" in frame.columns
         else np.full(len(frame), np.nan)
     )
@@ -199,20 +194,10 @@ def read_table(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
         {"date": dates, "condition": condition, "adhered": adhered, "y": y}
     ).sort_values("date", kind="stable")
     if "block" in frame.columns:
-        table["block"] = _numbers(frame["block"], "block")[table.index]
+        table["block"] = read_numbers(frame["block"], "block", TableError)[table.index]
     else:
         table["block"] = (table["condition"] != table["condition"].shift()).cumsum()
     return table[table["condition"] != ""].reset_index(drop=True)
-
-
-def _numbers(column: pd.Series, name: str) -> np.ndarray:
-    converted = pd.to_numeric(column, errors="coerce")
-    bad = converted.isna() & column.notna() & (column.astype(str).str.strip() != "")
-    if bad.any():
-        raise TableError(
-            f"The column “{name}” has a value that is not a number: “{column[bad].iloc[0]}”."
-        )
-    return converted.to_numpy(dtype=float, na_value=np.nan)
 
 
 def analyze(table: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Result:

@@ -28,15 +28,29 @@ class Diary:
         return len(self.dates)
 
 
-def _numeric(column: pd.Series, name: str) -> np.ndarray:
+def read_numbers(column: pd.Series, name: str, error: type[ValueError] = DiaryError) -> np.ndarray:
+    """A column of numbers, blanks as NaN; a cell that is not a number raises ``error``."""
     if pd.api.types.is_numeric_dtype(column.dtype):
         return column.to_numpy(dtype=float, na_value=np.nan)
     converted = pd.to_numeric(column, errors="coerce")
     bad = converted.isna() & column.notna() & (column.astype(str).str.strip() != "")
     if bad.any():
         example = column[bad].iloc[0]
-        raise DiaryError(f"The column “{name}” has a value that is not a number: “{example}”.")
+        raise error(f"The column “{name}” has a value that is not a number: “{example}”.")
     return converted.to_numpy(dtype=float, na_value=np.nan)
+
+
+def read_dates(column: pd.Series, error: type[ValueError] = DiaryError) -> pd.Series:
+    """A column of dates written YYYY-MM-DD, each day at most once; else ``error`` says why.
+    The diary's analysis and a self-experiment's table read their dates alike."""
+    try:
+        dates = pd.to_datetime(column.astype(str).str.strip(), format="%Y-%m-%d")
+    except (ValueError, TypeError) as problem:
+        raise error("Every date must be written as YYYY-MM-DD.") from problem
+    if dates.duplicated().any():
+        day = dates[dates.duplicated()].iloc[0].date().isoformat()
+        raise error(f"The date {day} appears more than once; keep one row per day.")
+    return dates
 
 
 def read_diary(frame: pd.DataFrame, outcome: str) -> Diary:
@@ -48,13 +62,7 @@ def read_diary(frame: pd.DataFrame, outcome: str) -> Diary:
         raise DiaryError("The table needs a “date” column (YYYY-MM-DD).")
     if outcome not in frame.columns:
         raise DiaryError(f"The table has no “{outcome}” column to analyse.")
-    try:
-        dates = pd.to_datetime(frame["date"].astype(str).str.strip(), format="%Y-%m-%d")
-    except (ValueError, TypeError) as error:
-        raise DiaryError("Every date must be written as YYYY-MM-DD.") from error
-    if dates.duplicated().any():
-        day = dates[dates.duplicated()].iloc[0].date().isoformat()
-        raise DiaryError(f"The date {day} appears more than once; keep one row per day.")
+    dates = read_dates(frame["date"])
     if len(dates) == 0:
         raise DiaryError("The table has no days in it.")
     calendar = pd.date_range(dates.min(), dates.max(), freq="D")
@@ -65,11 +73,11 @@ def read_diary(frame: pd.DataFrame, outcome: str) -> Diary:
         out[position] = values
         return out
 
-    y = on_calendar(_numeric(frame[outcome], outcome))
+    y = on_calendar(read_numbers(frame[outcome], outcome))
     if outcome == "twitch_count" and np.nanmin(np.append(y, 0)) < 0:
         raise DiaryError("Twitch counts cannot be negative.")
     factors = {
-        str(name): on_calendar(_numeric(frame[name], str(name)))
+        str(name): on_calendar(read_numbers(frame[name], str(name)))
         for name in frame.columns
         if name != "date" and name not in OUTCOMES
     }
