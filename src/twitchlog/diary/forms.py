@@ -62,13 +62,26 @@ def chips(options: list[tuple[str, str]], blank: tuple[str, str] = NOT_SAID) -> 
     return {"choices": [blank, *options], "widget": forms.RadioSelect, "required": False}
 
 
-def scale_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
+ZERO_TO_TEN = [(str(n), str(n)) for n in range(11)]
+
+
+def scale_field(
+    label: str, help_text: str = "", blank: tuple[str, str] = NOT_LOGGED
+) -> forms.TypedChoiceField:
+    """A 0–10 answer that may be left out (``blank`` says how)."""
+    return forms.TypedChoiceField(
+        label=label, help_text=help_text, coerce=int, empty_value=None, **chips(ZERO_TO_TEN, blank)
+    )
+
+
+def required_scale_field(label: str, when_missing: str) -> forms.TypedChoiceField:
+    """A 0–10 answer that must be given."""
     return forms.TypedChoiceField(
         label=label,
-        help_text=help_text,
         coerce=int,
-        empty_value=None,
-        **chips([(str(n), str(n)) for n in range(11)], NOT_LOGGED),
+        choices=ZERO_TO_TEN,
+        widget=forms.RadioSelect,
+        error_messages={"required": when_missing},
     )
 
 
@@ -184,12 +197,7 @@ class EpisodeForm(TimedEntryForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what it felt like; “Twitch” if unsure."},
     )
-    strength = forms.TypedChoiceField(
-        label="How strong (0 = barely, 10 = very strong)",
-        coerce=int,
-        empty_value=None,
-        **chips([(str(n), str(n)) for n in range(11)]),
-    )
+    strength = scale_field("How strong (0 = barely, 10 = very strong)", blank=NOT_SAID)
     duration = forms.ChoiceField(
         label="How long", **chips([(term.slug, term.label) for term, _ in DURATIONS])
     )
@@ -245,12 +253,8 @@ class StressEventForm(TimedEntryForm):
     kind = forms.ChoiceField(
         label="What happened", choices=choices(STRESS_KINDS), widget=forms.RadioSelect
     )
-    strength = forms.TypedChoiceField(
-        label="How strong (0 = mild, 10 = overwhelming)",
-        coerce=int,
-        choices=[(str(n), str(n)) for n in range(11)],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how strong it was, from 0 to 10."},
+    strength = required_scale_field(
+        "How strong (0 = mild, 10 = overwhelming)", "Choose how strong it was, from 0 to 10."
     )
 
     class Meta:
@@ -311,12 +315,9 @@ class RedFlagsForm(forms.Form):
 class DailyRatingForm(forms.Form):
     """The one question of the "log less" mode."""
 
-    twitch_rating = forms.TypedChoiceField(
-        label="How much did twitching bother you today? (0 = not at all, 10 = very much)",
-        coerce=int,
-        choices=[(str(n), str(n)) for n in range(11)],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose a number from 0 to 10."},
+    twitch_rating = required_scale_field(
+        "How much did twitching bother you today? (0 = not at all, 10 = very much)",
+        "Choose a number from 0 to 10.",
     )
 
 
