@@ -15,6 +15,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 
 from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core.timezones import is_valid_zone, zone
@@ -186,25 +187,23 @@ def _booking_out(appointment: Appointment, user: Any) -> BookingOut:
     )
 
 
-def _zone_or_problem(
-    request: AuthedRequest, tz: str | None, time_of_day: str = ""
-) -> str | Status[Any]:
-    """The zone that ``tz`` names (or the person's own), or a 422 when it or the
-    ``time_of_day`` filter read in it is not one we know."""
+def _zone(request: AuthedRequest, tz: str | None, time_of_day: str = "") -> str:
+    """The zone that ``tz`` names (or the person's own); a 422 when it, or the
+    ``time_of_day`` filter read in it, is not one we know."""
     name = tz or request.user.time_zone
     if not is_valid_zone(name):
-        return Status(422, ProblemOut(detail=f"tz: {name} is not an IANA time zone name"))
+        raise HttpError(422, f"tz: {name} is not an IANA time zone name")
     if time_of_day and time_of_day not in PARTS_OF_DAY:
-        detail = f"time_of_day: one of {', '.join(PARTS_OF_DAY)}, or leave it out"
-        return Status(422, ProblemOut(detail=detail))
+        raise HttpError(422, f"time_of_day: one of {', '.join(PARTS_OF_DAY)}, or leave it out")
     return name
 
 
-def _aware_or_problem(start: dt.datetime) -> dt.datetime | Status[Any]:
+def _aware(start: dt.datetime) -> dt.datetime:
+    """A booking's start in UTC; a 422 without a zone or beyond the booking horizon."""
     if start.tzinfo is None:
-        return Status(422, ProblemOut(detail="start: give a time zone, e.g. 2026-03-02T14:00:00Z"))
+        raise HttpError(422, "start: give a time zone, e.g. 2026-03-02T14:00:00Z")
     if not within_reach(start, timezone.now()):
-        return Status(422, ProblemOut(detail="start: pick one of the therapist's free slots"))
+        raise HttpError(422, "start: pick one of the therapist's free slots")
     return start.astimezone(dt.UTC)
 
 
@@ -246,9 +245,7 @@ def list_therapists(
     jurisdiction: str = "",
     tz: str | None = None,
 ) -> Any:
-    zone_name = _zone_or_problem(request, tz, time_of_day)
-    if isinstance(zone_name, Status):
-        return zone_name
+    zone_name = _zone(request, tz, time_of_day)
     if available_within_days is not None and not 0 <= available_within_days <= MAX_WITHIN_DAYS:
         detail = f"available_within_days: a number of days from 0 to {MAX_WITHIN_DAYS}"
         return Status(422, ProblemOut(detail=detail))
@@ -319,9 +316,7 @@ def reschedule_booking(
     request: AuthedRequest, appointment_id: int, payload: RescheduleIn, following: bool = False
 ) -> Any:
     found = access.get_appointment_for_participant(request.user, appointment_id)
-    start = _aware_or_problem(payload.start)
-    if isinstance(start, Status):
-        return start
+    start = _aware(payload.start)
     try:
         if following:
             series.move_rest(request.user, found, start)
@@ -342,9 +337,7 @@ def reschedule_booking(
     summary="One listed therapist's profile",
 )
 def get_therapist(request: AuthedRequest, therapist_id: int, tz: str | None = None) -> Any:
-    zone_name = _zone_or_problem(request, tz)
-    if isinstance(zone_name, Status):
-        return zone_name
+    zone_name = _zone(request, tz)
     profile = access.get_listed_profile(therapist_id)
     return _therapist_out(profile, next_free_slot(profile), zone_name)
 
@@ -364,9 +357,7 @@ def list_slots(
     time_of_day: str = "",
     tz: str | None = None,
 ) -> Any:
-    zone_name = _zone_or_problem(request, tz, time_of_day)
-    if isinstance(zone_name, Status):
-        return zone_name
+    zone_name = _zone(request, tz, time_of_day)
     profile = access.get_listed_profile(therapist_id)
     local = zone(zone_name)
     today = timezone.now().astimezone(local).date()
@@ -402,9 +393,7 @@ def list_slots(
 )
 def create_booking(request: AuthedRequest, therapist_id: int, payload: BookingIn) -> Status[Any]:
     profile = access.get_listed_profile(therapist_id)
-    start = _aware_or_problem(payload.start)
-    if isinstance(start, Status):
-        return start
+    start = _aware(payload.start)
     if payload.repeat is not None:
         return _book_series(request, profile, start, payload.session_format, payload.repeat)
     try:
