@@ -81,12 +81,7 @@ def list_experiments(request: AuthedRequest) -> list[dict[str, Any]]:
     ),
 )
 def advice(request: AuthedRequest, data: AdviceIn) -> Any:
-    try:
-        found = services.advise(
-            request.user, data.outcome, data.effect, data.block_days, data.washout
-        )
-    except services.ExperimentInputError as error:
-        return Status(422, ProblemOut(detail=str(error)))
+    found = services.advise(request.user, data.outcome, data.effect, data.block_days, data.washout)
     return {
         "suggested_pairs": found.pairs,
         "enough": found.enough,
@@ -106,28 +101,24 @@ def advice(request: AuthedRequest, data: AdviceIn) -> Any:
     ),
 )
 def create(request: AuthedRequest, data: PlanIn) -> Any:
-    try:
-        pairs = (
-            data.pairs
-            or services.advise(
-                request.user, data.outcome, data.effect, data.block_days, data.washout
-            ).pairs
-        )
-        plan = services.PlanInput(
-            change_key=data.change,
-            custom_label=data.custom_label,
-            outcome=data.outcome,
-            effect_choice=data.effect,
-            block_days=data.block_days,
-            pairs=pairs,
-            washout=data.washout,
-            start_date=data.start_date,
-            reminder_time=data.reminder_time,
-        )
-        experiment = services.register(request.user, plan)
-    except services.ExperimentInputError as error:
-        return Status(422, ProblemOut(detail=str(error)))
-    return Status(201, _out(experiment))
+    pairs = (
+        data.pairs
+        or services.advise(
+            request.user, data.outcome, data.effect, data.block_days, data.washout
+        ).pairs
+    )
+    plan = services.PlanInput(
+        change_key=data.change,
+        custom_label=data.custom_label,
+        outcome=data.outcome,
+        effect_choice=data.effect,
+        block_days=data.block_days,
+        pairs=pairs,
+        washout=data.washout,
+        start_date=data.start_date,
+        reminder_time=data.reminder_time,
+    )
+    return Status(201, _out(services.register(request.user, plan)))
 
 
 @router.get("/{experiment_id}", url_name="experiment", summary="One experiment")
@@ -167,10 +158,7 @@ def update(request: AuthedRequest, experiment_id: int, data: ReminderIn) -> Any:
 )
 def kept(request: AuthedRequest, experiment_id: int, data: KeptIn) -> Any:
     experiment = get_experiment_for_user(request.user, experiment_id)
-    try:
-        services.mark_kept(request.user, experiment, data.date, data.kept)
-    except services.ExperimentInputError as error:
-        return Status(422, ProblemOut(detail=str(error)))
+    services.mark_kept(request.user, experiment, data.date, data.kept)
     return _out(experiment)
 
 

@@ -17,6 +17,7 @@ from twitchlog.api import (
 )
 from twitchlog.api.auth import default_auth
 from twitchlog.diary.columns import DiaryInputError
+from twitchlog.experiments.services import ExperimentInputError
 
 api = NinjaAPI(
     title="Twitchlog API",
@@ -31,8 +32,10 @@ api = NinjaAPI(
 
 
 @api.exception_handler(DiaryInputError)
-def refuse_diary_input(request: HttpRequest, error: DiaryInputError) -> HttpResponse:
-    """A diary rule the services enforce for every entry point: 422, the reason in words."""
+@api.exception_handler(ExperimentInputError)
+def refuse_service_input(request: HttpRequest, error: Exception) -> HttpResponse:
+    """A rule the services enforce for every entry point (the diary's, a self-experiment's):
+    422, the reason in words."""
     return api.create_response(request, {"detail": str(error)}, status=422)
 
 
