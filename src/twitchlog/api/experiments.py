@@ -11,15 +11,12 @@ from typing import Any
 from ninja import Router, Schema, Status
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.api.problems import ProblemOut
 from twitchlog.experiments import services
 from twitchlog.experiments.access import get_experiment_for_user
 from twitchlog.experiments.models import Experiment
 
 router = Router(tags=["experiments"])
-
-
-class ProblemOut(Schema):
-    detail: str
 
 
 class AdviceIn(Schema):

@@ -18,6 +18,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.api.problems import ProblemOut
 from twitchlog.core.timezones import is_valid_zone, zone
 from twitchlog.therapists import access, series, services
 from twitchlog.therapists.availability import (
@@ -110,10 +111,6 @@ class BookingOut(Schema):
     shared: bool
     # The series the appointment belongs to, if it was booked as one.
     series_id: int | None
-
-
-class ProblemOut(Schema):
-    detail: str
 
 
 class TakenOut(Schema):
