@@ -20,8 +20,16 @@ stress load counts as ``anxiety_episodes``, the days before a period as ``before
 - power         share of true drivers found; ``/oracle`` the same as a share of the oracle's
 - false person  share of persons with at least one false driver
 - conf / rev    share of confounded / reverse-caused decoys flagged
-- cover         share of 95% intervals at the true lag holding the true effect (drivers whose
-                true form is a plain factor at a lag, a period, or the days before a period)
+- cover         share of 95% intervals holding the true effect, where the interval is for exactly
+                the planted quantity: for the engine, the finding at the true lag *and* of the
+                true pattern (the same day or the day before; a finding that holds the
+                three-day mean or "any vs none" in its place estimates another quantity and is
+                left out, as is a window before a period of another length than the engine's
+                4 days); drivers whose true form is a plain factor at a lag, a period, or the
+                days before a period
+
+Under the table, for the engine: the counts behind the false-person, decoy and coverage rates
+with exact (Clopper–Pearson) 95% intervals.
 - ms/diary      median time per diary
 
 This prints tables; it is never part of the test run's pass/fail.
@@ -43,7 +51,7 @@ from scipy import stats
 from scipy.special import stdtr, stdtrit
 
 from twitchlog.insights import glm
-from twitchlog.insights.cycle import BEFORE_PERIOD
+from twitchlog.insights.cycle import BEFORE_PERIOD, DAYS_BEFORE
 from twitchlog.insights.design import calendar_terms
 from twitchlog.insights.engine import analyze
 from twitchlog.insights.load import load_series
@@ -68,6 +76,7 @@ class Tally:
     reverse_flagged: int = 0
     intervals: int = 0
     covered: int = 0
+    other_estimand: int = 0  # engine intervals of another quantity than the planted one
     seconds: list[float] = field(default_factory=list)
 
     def add(self, other: "Tally") -> None:
@@ -107,12 +116,30 @@ def _engine(frame: pd.DataFrame, truth: Truth, tally: Tally) -> Flags:
         if driver.form not in ("lag", "period", "premenstrual"):
             continue
         at_lag = by_key.get((judged_name(driver), driver.lag_days))
-        if at_lag is not None:
-            covered = _covers(driver.rate_ratio, at_lag.ci_low, at_lag.ci_high)
-            if covered is not None:
-                tally.intervals += 1
-                tally.covered += covered
+        if at_lag is None or at_lag.pattern != true_pattern(driver):
+            # The finding at this lag estimates another quantity (the mean over three days,
+            # "any vs none", or a window before a period of another length than the planted
+            # one): its interval makes no claim about the planted effect.
+            tally.other_estimand += at_lag is not None and at_lag.ci_low is not None
+            continue
+        covered = _covers(driver.rate_ratio, at_lag.ci_low, at_lag.ci_high)
+        if covered is not None:
+            tally.intervals += 1
+            tally.covered += covered
     return flags
+
+
+def true_pattern(driver: TrueDriver) -> str | None:
+    """The engine's pattern whose interval claims to cover exactly this driver's planted
+    effect, or None when no pattern does."""
+    if driver.form == "premenstrual":
+        # The engine's "before a period" is the DAYS_BEFORE days before each start; only a
+        # planted window of that length is the same quantity.
+        runs = np.diff(np.flatnonzero(np.diff(np.concatenate([[0.0], driver.exposure, [0.0]]))))
+        return "same_day" if len(runs) and int(runs[::2].max()) == DAYS_BEFORE else None
+    if driver.form in ("lag", "period"):
+        return "next_day" if driver.lag_days == 1 else "same_day"
+    return None
 
 
 def _pearson(frame: pd.DataFrame, factors: list[str]) -> Flags:
@@ -345,6 +372,34 @@ def table(
     return "\n".join(lines)
 
 
+def _ci(part: int, whole: int) -> str:
+    if not whole:
+        return "—"
+    low, high = stats.binomtest(part, whole).proportion_ci(0.95)  # Clopper–Pearson
+    return f"{part}/{whole} = {100 * part / whole:.1f}% (95% CI {100 * low:.1f}–{100 * high:.1f})"
+
+
+def counts(
+    tallies: dict[Any, Tally], lengths: list[int], scenarios: list[str], method: str = "engine"
+) -> str:
+    """The rates behind the limits, with how many they are computed from and exact intervals:
+    with a few dozen decoys a rate of 2% is one or two events."""
+    lines = []
+    for days in lengths:
+        t = Tally()
+        for name in scenarios:
+            t.add(tallies[(days, name, method)])
+        lines += [
+            f"# {days} days, {method}: false person {_ci(t.false_persons, t.persons)}",
+            f"#   confounded decoys flagged {_ci(t.confounded_flagged, t.confounded)}; "
+            f"reverse-caused {_ci(t.reverse_flagged, t.reverse)}; "
+            f"both {_ci(t.confounded_flagged + t.reverse_flagged, t.confounded + t.reverse)}",
+            f"#   intervals covering {_ci(t.covered, t.intervals)}"
+            + (f"; {t.other_estimand} of another quantity left out" if t.other_estimand else ""),
+        ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -373,6 +428,8 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     tallies = run(lengths, persons, args.seed, scenarios, methods, args.no_confounders)
     print(table(tallies, lengths, scenarios, methods))
+    if "engine" in methods:
+        print(counts(tallies, lengths, scenarios))
     print(f"# total {time.perf_counter() - started:.0f} s")
 
 
