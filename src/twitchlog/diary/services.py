@@ -116,9 +116,11 @@ def _log_timed(
     client_id: uuid.UUID | None,
     action: str,
     fields: dict[str, Any],
+    then: Callable[[E], None] | None = None,
 ) -> tuple[E, bool]:
     """Store an episode or stress event; its local date is fixed now, in the person's
-    current zone, and never moves afterwards."""
+    current zone, and never moves afterwards. ``then`` runs in the same transaction, for a
+    new entry only."""
     when = occurred_at or timezone.now()
     zone_name = user.time_zone
     check_moment(when.date(), local_date(when, zone_name))
@@ -134,9 +136,13 @@ def _log_timed(
             **fields,
         )
         audit.log(user, action, entry)
+        if then is not None:
+            then(entry)
         return entry
 
-    # The twitch log is the busiest write, and make() only inserts: no look first.
+    # The twitch log is the busiest write, and make() only inserts: no look first. Nor an
+    # outer transaction: _create_once's own is then the outermost one, so a new twitch costs
+    # no savepoint (two round trips) and a repeat rolls the whole attempt back.
     return _create_once(model, user, client_id, make, look_first=False)
 
 
@@ -152,14 +158,16 @@ def log_episode(
     **details: Any,
 ) -> tuple[Episode, bool]:
     spot = resolve_spot(region, side)
-    with transaction.atomic():
-        fields = {"region": spot.region, "side": spot.side, "sensation": sensation, **details}
-        episode, created = _log_timed(
-            Episode, user, occurred_at, client_id, "diary.episode.created", fields
-        )
-        if created:
-            note_red_flags(user, also_noticed, episode.local_date)
-    return episode, created
+    fields = {"region": spot.region, "side": spot.side, "sensation": sensation, **details}
+    return _log_timed(
+        Episode,
+        user,
+        occurred_at,
+        client_id,
+        "diary.episode.created",
+        fields,
+        then=lambda episode: note_red_flags(user, also_noticed, episode.local_date),
+    )
 
 
 def _update_timed(user: User, entry: E, changes: dict[str, Any], action: str) -> E:
