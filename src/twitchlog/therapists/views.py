@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -390,19 +391,22 @@ def next_appointment_panel(request: HttpRequest) -> dict[str, Any] | None:
     """Home page panel: the person's next appointment, as client and as therapist."""
     if not request.user.is_authenticated:
         return None
+    user = request.user
     now = timezone.now()
     upcoming = Appointment.objects.filter(status=Appointment.Status.BOOKED, end__gt=now)
-    as_client = (
-        upcoming.filter(client=request.user).select_related("therapist").order_by("start").first()
-    )
-    as_therapist = (
-        upcoming.filter(therapist__user=request.user)
-        .select_related("client", "therapist")
-        .order_by("start")
-        .first()
-    )
-    if as_client is None and as_therapist is None:
+    upcoming = upcoming.order_by("start")
+    # Most people have no appointment: one query finds the next in either role, and only a
+    # person with one asks for the next in the other role. No select_related: the joins cost
+    # more than the query; the appointment shown loads its therapist or client.
+    first = upcoming.filter(Q(client=user) | Q(therapist__user=user)).first()
+    if first is None:
         return None
+    as_client: Appointment | None
+    as_therapist: Appointment | None
+    if first.client_id == user.pk:
+        as_client, as_therapist = first, upcoming.filter(therapist__user=user).first()
+    else:
+        as_client, as_therapist = upcoming.filter(client=user).first(), first
     return {
         "as_client": as_client,
         "as_therapist": as_therapist,
