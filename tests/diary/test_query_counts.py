@@ -44,12 +44,21 @@ def test_the_check_in_list_of_the_api(
 def test_the_home_page(alice: Any, alice_client: Any, django_assert_max_num_queries: Any) -> None:
     _fill(alice)
     alice_client.get("/home/")  # the first visit works out the insights report once
-    # 14: session and person; the warning-sign notes; the quick-log panel's preferences ("log
-    # less"), today's count, check-in and last twitch; the experiment; the questionnaires; the
-    # insights report's diary version, stored report and factor names; the next appointment
-    # as client and as therapist.
-    with django_assert_max_num_queries(14):
+    # 9: session and person; the warning-sign notes; the quick-log panel's preferences ("log
+    # less") and diary version; the experiment; the questionnaires; the insights panel's
+    # diary version; the next appointment in either role. Today's count, check-in and last
+    # twitch, the insights report and the factor names are remembered for the diary version.
+    with django_assert_max_num_queries(9):
         assert alice_client.get("/home/").status_code == 200
+    # A write moves the diary version on, and home reads the diary again.
+    today = services.today_for(alice)
+    home = alice_client.get("/home/").content.decode()
+    assert "Today so far: <strong>0</strong> twitches" in home
+    services.log_episode(alice, region="calf", side="left", sensation="twitch")
+    make_checkin(alice, today, sleep_hours=6)
+    home = alice_client.get("/home/").content.decode()
+    assert "Today so far: <strong>1</strong> twitch logged" in home
+    assert "Your check-in is done" in home
 
 
 def _api_log(client: Any, client_id: str) -> Any:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
-from twitchlog.diary import services
+from twitchlog.diary import services, versions
 from twitchlog.diary.forms import DailyRatingForm
 from twitchlog.diary.models import CheckIn, Episode
 from twitchlog.knowledge.care import care_for
@@ -54,11 +54,18 @@ def quick_log(request: HttpRequest) -> dict[str, Any] | None:
             "form": DailyRatingForm(initial={"twitch_rating": rating}),
             "next": request.path,
         }
+
+    def so_far(version: int) -> dict[str, Any]:
+        return {
+            "count": Episode.objects.filter(user=user, local_date=today).count(),
+            "checked_in": CheckIn.objects.filter(user=user, local_date=today).exists(),
+            "last": services.last_episode(user),
+        }
+
+    # All three follow the diary version: worked out again only after a write.
     return {
+        **versions.remembered(user, ("quick-log", today), so_far),
         "today": today,
-        "count": Episode.objects.filter(user=user, local_date=today).count(),
-        "checked_in": CheckIn.objects.filter(user=user, local_date=today).exists(),
-        "last": services.last_episode(user),
         "client_id": uuid.uuid4(),
         "next": request.path,
     }

@@ -6,9 +6,14 @@ factors and their values, values from a phone or watch) bumps its owner's versio
 rolled-back write leaves the version alone) and for every row of a queryset delete.  Writes
 that skip those signals (``bulk_create``, ``bulk_update``, ``QuerySet.update``) must call
 :func:`bump` themselves; the demo generator and the device import do.  Readers compare the
-version with the one their stored result was computed at (insights/services.py)."""
+version with the one their stored result was computed at (insights/services.py), or keep
+what they worked out in this process's memory for as long as the version stays the same
+(:func:`remembered`: the home page's diary panels, the current insights report)."""
 
-from typing import Any
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -26,6 +31,14 @@ from twitchlog.diary.models import (
 
 WATCHED = (Episode, CheckIn, StressEvent, CustomFactor, CustomValue, DeviceValue)
 
+T = TypeVar("T")
+
+# What remembered() keeps: (person, account's creation, key) -> (version, value), the least
+# recently used dropped first. A few thousand people's home panels are a few megabytes.
+MEMO_SIZE = 4096
+_memo: OrderedDict[tuple[Any, ...], tuple[int, Any]] = OrderedDict()
+_memo_lock = threading.Lock()
+
 
 def bump(user_id: int) -> None:
     """Move the person's diary version on (the first write makes it 1)."""
@@ -40,6 +53,33 @@ def current(user: User) -> int:
     """The person's diary version: 0 before the first write (reading never writes)."""
     version = DiaryVersion.objects.filter(user=user).values_list("version", flat=True).first()
     return version or 0
+
+
+def remembered(user: User, key: Hashable, compute: Callable[[int], T]) -> T:
+    """``compute(version)`` for the person's diary as it is now, worked out once per diary
+    version in this process: one small query (the version) instead of what ``compute`` reads.
+
+    Only for values that follow from the rows WATCHED bumps the version for (and from the
+    ``key``, which carries anything else they depend on, such as the day). Every process reads
+    the version from the database, so a write through any process is seen by all at once.
+    The account's creation time is part of the slot, so an id used again (a restored or
+    re-created database) never meets another account's values. Values are shared between
+    requests: treat them as read-only.
+    """
+    version = current(user)
+    slot = (user.pk, user.date_joined, key)
+    with _memo_lock:
+        found = _memo.get(slot)
+        if found is not None and found[0] == version:
+            _memo.move_to_end(slot)
+            return found[1]
+    value = compute(version)
+    with _memo_lock:
+        _memo[slot] = (version, value)
+        _memo.move_to_end(slot)
+        while len(_memo) > MEMO_SIZE:
+            _memo.popitem(last=False)
+    return value
 
 
 def _owner(instance: Any) -> int | None:

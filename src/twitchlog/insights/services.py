@@ -81,10 +81,21 @@ class Current:
 
 
 def current_report(user: User, outcome: str) -> Current:
-    """The person's report for ``outcome``, recomputed first if the diary has changed."""
+    """The person's report for ``outcome``, recomputed first if the diary has changed.
+
+    A process that has read or computed it at this diary version keeps it in memory
+    (versions.remembered), so showing it again costs the version's query alone."""
+    found = versions.remembered(
+        user, ("insights", outcome), lambda version: _report_at(user, outcome, version)
+    )
+    if found.stored.fingerprint != engine_fingerprint(outcome):  # changed under our feet
+        found = _report_at(user, outcome, versions.current(user))
+    return found
+
+
+def _report_at(user: User, outcome: str, version: int) -> Current:
     # The version is read before the diary: a write in between leaves the stored report
     # one version behind, so the next visit computes again (never the other way round).
-    version = versions.current(user)
     fingerprint = engine_fingerprint(outcome)
     stored = InsightReport.objects.filter(user=user, outcome=outcome).first()
     if stored is not None and (stored.diary_version, stored.fingerprint) == (version, fingerprint):
