@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from typing import Any
 
@@ -97,3 +98,29 @@ def test_a_password_change_ends_tokens_when_the_box_is_ticked(
         data["end_tokens"] = "on"
     alice_client.post(reverse("accounts:password_change"), data)
     assert _me(raw) == works_after
+
+
+def test_a_token_notes_its_last_use_at_most_once_a_minute(alice: Any) -> None:
+    token, raw = create_token(alice, "script")
+    assert token.last_used_at is None
+    assert _me(raw) == 200
+    token.refresh_from_db()
+    first = token.last_used_at
+    assert first is not None
+    assert _me(raw) == 200
+    token.refresh_from_db()
+    assert token.last_used_at == first  # a second later: not written again
+    an_hour_ago = first - dt.timedelta(hours=1)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=an_hour_ago)
+    assert _me(raw) == 200
+    token.refresh_from_db()
+    assert token.last_used_at > first
+
+
+def test_the_token_of_a_deactivated_account_stops_working(alice: Any) -> None:
+    _, raw = create_token(alice, "script")
+    assert _me(raw) == 200
+    alice.is_active = False
+    alice.save()
+    assert _me(raw) == 401
+    assert _me(raw[:-1]) == 401
