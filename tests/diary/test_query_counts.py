@@ -44,11 +44,11 @@ def test_the_check_in_list_of_the_api(
 def test_the_home_page(alice: Any, alice_client: Any, django_assert_max_num_queries: Any) -> None:
     _fill(alice)
     alice_client.get("/home/")  # the first visit works out the insights report once
-    # 9: session and person; the warning-sign notes; the quick-log panel's preferences ("log
-    # less") and diary version; the experiment; the questionnaires; the insights panel's
-    # diary version; the next appointment in either role. Today's count, check-in and last
-    # twitch, the insights report and the factor names are remembered for the diary version.
-    with django_assert_max_num_queries(9):
+    # 6: session and person; the diary version (read once for the page); the experiment; the
+    # questionnaires; the next appointment in either role. The warning-sign notes, the
+    # quick-log panel's settings, today's count, check-in and last twitch, the insights report
+    # and the factor names are remembered for the diary version (versions.remembered).
+    with django_assert_max_num_queries(6):
         assert alice_client.get("/home/").status_code == 200
     # A write moves the diary version on, and home reads the diary again.
     today = services.today_for(alice)

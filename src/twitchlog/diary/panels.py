@@ -17,11 +17,17 @@ from twitchlog.knowledge.red_flags import RED_FLAGS_BY_KEY, grouped
 
 def red_flag_advice(user: User) -> dict[str, Any] | None:
     """Warning signs ticked and not yet dismissed, grouped by how soon to get help."""
-    notes = services.active_red_flags(user)
-    flags = [RED_FLAGS_BY_KEY[note.key] for note in notes if note.key in RED_FLAGS_BY_KEY]
-    if not flags:
-        return None
-    return {"groups": grouped(flags, care_for(user.country))}
+
+    def worked_out(version: int) -> dict[str, Any] | None:
+        notes = services.active_red_flags(user)
+        flags = [RED_FLAGS_BY_KEY[note.key] for note in notes if note.key in RED_FLAGS_BY_KEY]
+        if not flags:
+            return None
+        return {"groups": grouped(flags, care_for(user.country))}
+
+    # Warning-sign notes move the diary version on (versions.WATCHED); the country picks
+    # the care lines.
+    return versions.remembered(user, ("red-flags", user.country), worked_out)
 
 
 def red_flags(request: HttpRequest) -> dict[str, Any] | None:
@@ -44,28 +50,21 @@ def quick_log(request: HttpRequest) -> dict[str, Any] | None:
     "log less" mode, only today's one rating."""
     user = cast(User, request.user)
     today = services.today_for(user)
-    if services.preferences_for(user).log_less:
-        checkin = CheckIn.objects.filter(user=user, local_date=today).first()
-        rating = checkin.twitch_rating if checkin else None
-        return {
-            "log_less": True,
-            "today": today,
-            "rating": rating,
-            "form": DailyRatingForm(initial={"twitch_rating": rating}),
-            "next": request.path,
-        }
 
     def so_far(version: int) -> dict[str, Any]:
+        if services.preferences_for(user).log_less:
+            checkin = CheckIn.objects.filter(user=user, local_date=today).first()
+            return {"log_less": True, "rating": checkin.twitch_rating if checkin else None}
         return {
             "count": Episode.objects.filter(user=user, local_date=today).count(),
             "checked_in": CheckIn.objects.filter(user=user, local_date=today).exists(),
             "last": services.last_episode(user),
         }
 
-    # All three follow the diary version: worked out again only after a write.
-    return {
-        **versions.remembered(user, ("quick-log", today), so_far),
-        "today": today,
-        "client_id": uuid.uuid4(),
-        "next": request.path,
-    }
+    # The diary settings and today's entries move the diary version on: worked out again only
+    # after a write.
+    found = versions.remembered(user, ("quick-log", today), so_far)
+    if found.get("log_less"):
+        form = DailyRatingForm(initial={"twitch_rating": found["rating"]})
+        return {**found, "today": today, "form": form, "next": request.path}
+    return {**found, "today": today, "client_id": uuid.uuid4(), "next": request.path}

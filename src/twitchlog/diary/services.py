@@ -27,6 +27,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.text import SINGLE_LINE_MESSAGE, has_control_characters
 from twitchlog.core.timezones import local_date, local_now
+from twitchlog.diary import versions
 from twitchlog.diary.columns import (
     Column,
     ColumnError,
@@ -519,6 +520,7 @@ def dismiss_red_flags(user: User) -> int:
         dismissed_at=timezone.now()
     )
     if count:
+        versions.bump(user.pk)  # update() sends no signal (versions.py)
         audit.log(user, "diary.red_flags.dismissed", None, count=count)
     return count
 

@@ -1,7 +1,8 @@
 """The diary version: one counter per person, bumped in the same transaction as every write.
 
 Every model whose rows make up the daily table (episodes, check-ins, stress events, custom
-factors and their values, values from a phone or watch) bumps its owner's version from
+factors and their values, values from a phone or watch), and the diary's settings and
+warning-sign notes, bumps its owner's version from
 ``post_save`` and ``post_delete``, which Django sends inside the writing transaction (so a
 rolled-back write leaves the version alone) and for every row of a queryset delete.  Writes
 that skip those signals (``bulk_create``, ``bulk_update``, ``QuerySet.update``) must call
@@ -13,8 +14,12 @@ what they worked out in this process's memory for as long as the version stays t
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextvars import ContextVar
+from functools import cache
 from typing import Any, TypeVar
 
+from django.core.signals import request_finished, request_started
+from django.db import connection
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
@@ -24,12 +29,25 @@ from twitchlog.diary.models import (
     CustomFactor,
     CustomValue,
     DeviceValue,
+    DiaryPreferences,
     DiaryVersion,
     Episode,
+    RedFlagNote,
     StressEvent,
 )
 
-WATCHED = (Episode, CheckIn, StressEvent, CustomFactor, CustomValue, DeviceValue)
+# The diary's settings and warning-sign notes are not in the daily table, but the home page's
+# panels read them with the rest (diary/panels.py), so they move the version on too.
+WATCHED = (
+    Episode,
+    CheckIn,
+    StressEvent,
+    CustomFactor,
+    CustomValue,
+    DeviceValue,
+    RedFlagNote,
+    DiaryPreferences,
+)
 
 T = TypeVar("T")
 
@@ -39,20 +57,60 @@ MEMO_SIZE = 4096
 _memo: OrderedDict[tuple[Any, ...], tuple[int, Any]] = OrderedDict()
 _memo_lock = threading.Lock()
 
+# The versions read during the request being served (person -> version), so the panels of one
+# page ask once; a bump in this request forgets the person's. None outside a request.
+_this_request: ContextVar[dict[int, int] | None] = ContextVar("diary_versions", default=None)
+
+
+@cache
+def _bump_sql() -> str:
+    q = connection.ops.quote_name
+    table, version, user = q(DiaryVersion._meta.db_table), q("version"), q("user_id")
+    # Only the table's and columns' names go into the text; the person is a parameter.
+    return f"UPDATE {table} SET {version} = {version} + 1 WHERE {user} = %s"  # noqa: S608
+
 
 def bump(user_id: int) -> None:
-    """Move the person's diary version on (the first write makes it 1)."""
-    moved = DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
+    """Move the person's diary version on (the first write makes it 1).
+
+    Every diary write runs this, so the update is written out (as _current_sql is); it is
+    ``DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)``."""
+    seen = _this_request.get()
+    if seen is not None:
+        seen.pop(user_id, None)
+    with connection.cursor() as cursor:
+        cursor.execute(_bump_sql(), [user_id])
+        moved = cursor.rowcount
     if not moved:
         _row, created = DiaryVersion.objects.get_or_create(user_id=user_id, defaults={"version": 1})
         if not created:  # another first write made the row a moment ago: still move it on
             DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
 
 
+@cache
+def _current_sql() -> str:
+    q = connection.ops.quote_name
+    table, version, user = q(DiaryVersion._meta.db_table), q("version"), q("user_id")
+    return f"SELECT {version} FROM {table} WHERE {user} = %s"  # noqa: S608
+
+
 def current(user: User) -> int:
-    """The person's diary version: 0 before the first write (reading never writes)."""
-    version = DiaryVersion.objects.filter(user=user).values_list("version", flat=True).first()
-    return version or 0
+    """The person's diary version: 0 before the first write (reading never writes).
+
+    Read on every home page and insights request, so the query is written out: building
+    ``DiaryVersion.objects.filter(user=user).values_list("version")`` through the ORM cost
+    ten times running it (bench/hot_paths.py). Within a request it is read once per person,
+    until a write of that request moves it on."""
+    seen = _this_request.get()
+    if seen is not None and user.pk in seen:
+        return seen[user.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(_current_sql(), [user.pk])
+        row = cursor.fetchone()
+    version = int(row[0]) if row else 0
+    if seen is not None:
+        seen[user.pk] = version
+    return version
 
 
 def remembered(user: User, key: Hashable, compute: Callable[[int], T]) -> T:
@@ -101,7 +159,17 @@ def _written(sender: Any, instance: Any, **kwargs: Any) -> None:
         bump(owner)
 
 
+def _request_started(**kwargs: Any) -> None:
+    _this_request.set({})
+
+
+def _request_finished(**kwargs: Any) -> None:
+    _this_request.set(None)
+
+
 def connect() -> None:
+    request_started.connect(_request_started, dispatch_uid="diary-versions-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="diary-versions-request-finished")
     for model in WATCHED:
         post_save.connect(_written, sender=model, dispatch_uid=f"diary-version-save-{model}")
         post_delete.connect(_written, sender=model, dispatch_uid=f"diary-version-del-{model}")
