@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from twitchlog.core.forms import single_line
+from twitchlog.core.forms import ChoiceField, MultipleChoiceField, TypedChoiceField, single_line
 from twitchlog.diary import csvfile
 from twitchlog.diary.columns import (
     NOTES_MAX_LENGTH,
@@ -69,14 +69,14 @@ def scale_field(
     label: str, help_text: str = "", blank: tuple[str, str] = NOT_LOGGED
 ) -> forms.TypedChoiceField:
     """A 0–10 answer that may be left out (``blank`` says how)."""
-    return forms.TypedChoiceField(
+    return TypedChoiceField(
         label=label, help_text=help_text, coerce=int, empty_value=None, **chips(ZERO_TO_TEN, blank)
     )
 
 
 def required_scale_field(label: str, when_missing: str) -> forms.TypedChoiceField:
     """A 0–10 answer that must be given."""
-    return forms.TypedChoiceField(
+    return TypedChoiceField(
         label=label,
         coerce=int,
         choices=ZERO_TO_TEN,
@@ -86,7 +86,7 @@ def required_scale_field(label: str, when_missing: str) -> forms.TypedChoiceFiel
 
 
 def yes_no_field(label: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+    return TypedChoiceField(
         label=label,
         coerce=lambda value: value == "1",
         empty_value=None,
@@ -136,7 +136,7 @@ def number_field(
 
 
 def also_noticed_field() -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
+    return MultipleChoiceField(
         label="Also noticed (optional)",
         required=False,
         choices=[(flag.key, flag.label) for flag in RED_FLAGS],
@@ -177,33 +177,33 @@ class TimedEntryForm(forms.ModelForm):
 
 
 class EpisodeForm(TimedEntryForm):
-    region = forms.ChoiceField(
+    region = ChoiceField(
         label="Where",
         choices=[
             (group, [(r.slug, r.label) for r in REGIONS if r.group == group])
             for group in dict.fromkeys(r.group for r in REGIONS)
         ],
     )
-    side = forms.ChoiceField(
+    side = ChoiceField(
         label="Which side",
         choices=choices(SIDES),
         widget=forms.RadioSelect,
         initial="left",
         required=False,  # resolve_spot says when a side is needed
     )
-    sensation = forms.ChoiceField(
+    sensation = ChoiceField(
         label="What did it feel like?",
         choices=choices(SENSATIONS),
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what it felt like; “Twitch” if unsure."},
     )
     strength = scale_field("How strong (0 = barely, 10 = very strong)", blank=NOT_SAID)
-    duration = forms.ChoiceField(
+    duration = ChoiceField(
         label="How long", **chips([(term.slug, term.label) for term, _ in DURATIONS])
     )
-    rhythm = forms.ChoiceField(label="Rhythm", **chips(choices(RHYTHMS)))
-    context = forms.ChoiceField(label="What were you doing?", **chips(choices(CONTEXTS)))
-    timing = forms.ChoiceField(label="Anxiety around it", **chips(choices(TIMINGS)))
+    rhythm = ChoiceField(label="Rhythm", **chips(choices(RHYTHMS)))
+    context = ChoiceField(label="What were you doing?", **chips(choices(CONTEXTS)))
+    timing = ChoiceField(label="Anxiety around it", **chips(choices(TIMINGS)))
     also_noticed = also_noticed_field()
 
     class Meta:
@@ -250,7 +250,7 @@ def spot_initial(text: str) -> dict[str, str] | None:
 
 
 class StressEventForm(TimedEntryForm):
-    kind = forms.ChoiceField(
+    kind = ChoiceField(
         label="What happened", choices=choices(STRESS_KINDS), widget=forms.RadioSelect
     )
     strength = required_scale_field(
@@ -263,9 +263,7 @@ class StressEventForm(TimedEntryForm):
 
 
 class CustomFactorForm(forms.ModelForm):
-    kind = forms.ChoiceField(
-        label="Kind of answer", choices=CustomFactor.KINDS, widget=forms.RadioSelect
-    )
+    kind = ChoiceField(label="Kind of answer", choices=CustomFactor.KINDS, widget=forms.RadioSelect)
 
     class Meta:
         model = CustomFactor
