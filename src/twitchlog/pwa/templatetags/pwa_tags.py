@@ -1,6 +1,8 @@
-from typing import Any
+from functools import cache
 
 from django import template
+from django.utils.html import json_script
+from django.utils.safestring import SafeString
 
 from twitchlog.diary.spots import Spot
 from twitchlog.knowledge.vocabulary import REGIONS, SENSATIONS
@@ -10,15 +12,20 @@ register = template.Library()
 
 
 @register.simple_tag
-def offline_vocabulary(path: str) -> dict[str, Any] | None:
-    """What pwa/offline.js needs to log a twitch offline: every spot's region, side and label
-    (keyed by the body map's button values) and the sensations, in the form's order. Only on
-    the pages kept for offline use."""
-    if path not in PAGES:
-        return None
+def offline_vocabulary(path: str) -> SafeString:
+    """What pwa/offline.js needs to log a twitch offline, as a ``json_script``: every spot's
+    region, side and label (keyed by the body map's button values) and the sensations, in the
+    form's order. Only on the pages kept for offline use; the same for everyone, so made once
+    per process."""
+    return _vocabulary_script() if path in PAGES else SafeString("")
+
+
+@cache
+def _vocabulary_script() -> SafeString:
     spots = {}
     for region in REGIONS:
         for side in ("left", "right", "both") if region.sided else ("middle",):
             spot = Spot(region.slug, side)
             spots[spot.slug] = {"region": spot.region, "side": spot.side, "label": spot.label}
-    return {"spots": spots, "sensations": [[term.slug, term.label] for term in SENSATIONS]}
+    vocabulary = {"spots": spots, "sensations": [[term.slug, term.label] for term in SENSATIONS]}
+    return json_script(vocabulary, "offline-vocabulary")
