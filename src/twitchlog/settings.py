@@ -108,6 +108,7 @@ TEMPLATES = [
                 "twitchlog.core.context_processors.site",
                 "twitchlog.knowledge.context_processors.care",
             ],
+            "builtins": ["twitchlog.core.templatetags.remembered_urls"],
         },
     },
 ]
