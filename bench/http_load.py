@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 20, 50])
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--port", type=int, help="the server's port (default: a free one)")
     args = parser.parse_args(argv)
     print("# " + shlex.join(["python", "bench/http_load.py", *(argv or sys.argv[1:])]))
     name = f"twitchlog_bench_{uuid.uuid4().hex[:6]}"
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> None:
             # Writers and readers are different people: twitches the bench logs would
             # otherwise pile up on the very day pages it reads (thousands in a minute).
             writers, readers = people[::2], people[1::2]
-            port = free_port()
+            port = args.port or free_port()
             server = start_server(env, port)
             # One read makes each person's insights report current, as a visit would.
             for person in readers:
