@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import LazyObject
 
 from twitchlog.core.timezones import zone
 
@@ -15,6 +16,12 @@ class TimezoneMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
+        if isinstance(user, LazyObject):
+            # Every page needs the person now (for the zone), so views get the object itself:
+            # each attribute read through Django's lazy wrapper costs a raised and caught
+            # AttributeError, and the ORM reads a few dozen for each filter on the person.
+            user.is_authenticated  # noqa: B018 (loads it)
+            user = request.user = user._wrapped
         if user is not None and user.is_authenticated:
             timezone.activate(zone(user.time_zone))
         else:
