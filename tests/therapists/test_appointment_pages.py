@@ -4,11 +4,12 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import client_for
-from tests.therapists.factories import make_booking, slots_after
+from tests.therapists.factories import make_booking, make_therapist, slots_after
 from twitchlog.assessments.instruments import INSTRUMENTS
 from twitchlog.assessments.services import take_assessment
 from twitchlog.core.models import AuditEntry
@@ -279,3 +280,16 @@ def test_the_shared_summary_shows_the_phq9_item_9_answer(
     html = page.content.decode()
     assert "Item 9, “Thoughts that you would be better off dead" in html
     assert "<strong>Several days</strong>" in html
+
+
+@pytest.mark.parametrize("as_therapist_in, as_client_in", [(3, 5), (5, 3)])
+def test_a_therapist_who_is_also_a_client_sees_both_on_home(
+    theo: Any, charlie: Any, theo_profile: Any, as_therapist_in: int, as_client_in: int
+) -> None:
+    """The panel finds the next appointment in either role first, then the other role."""
+    charlie_profile = make_therapist(charlie, name="Charlie Reed")
+    make_booking(charlie, theo_profile, days=as_therapist_in)
+    make_booking(theo, charlie_profile, days=as_client_in)
+    home = client_for(theo).get(reverse("core:home")).content.decode()
+    assert "Your next appointment is with <strong>Charlie Reed</strong>" in home
+    assert "Your next session is with <strong>Charlie</strong>" in home
