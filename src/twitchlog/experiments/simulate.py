@@ -8,11 +8,16 @@ across the test, negative binomial counts (dispersion 0.05–0.4), and 5–25% o
 logged. The change multiplies the rate by ``rate_ratio`` on B days kept to the plan; each
 test day is kept with probability ``adherence``. The rating (0–10) follows the same hidden
 log rate, two points per unit, rounded.
+
+``simulate_with_truth`` also returns the person's hidden parameters (:class:`Truth`), and
+``null_replicates`` draws fresh noise for the same person with no effect: the benchmark's
+oracle uses both to know the noise model exactly.
 """
 
 import datetime as dt
 import math
 import random
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -21,6 +26,20 @@ from twitchlog.experiments.design import make_schedule
 from twitchlog.insights.simulate import ar_series
 
 START = dt.date(2026, 1, 5)
+
+
+@dataclass(frozen=True)
+class Truth:
+    """One simulated person's hidden make-up, over history and test days together."""
+
+    phi: float  # AR(1) coefficient of the hidden state
+    spread: float  # standard deviation of the hidden state (log rate)
+    dispersion: float  # negative binomial: variance = mean + dispersion * mean²
+    fixed: np.ndarray  # log rate without the hidden state or the change: level, weekday, trend
+    effect: np.ndarray  # log rate ratio applied on each day (0 off B days not kept)
+    logged: np.ndarray  # bool per day
+    history_days: int
+    restless: float = 1.0  # the hidden state's spread on test days, relative to the diary's
 
 
 def simulate_experiment(
@@ -36,6 +55,32 @@ def simulate_experiment(
     """``(test, history)``: the test's daily table (``date``, ``block``, ``condition``,
     ``adhered``, ``twitch_count``, ``twitch_severity``; days not logged left out) and the
     ``history_days`` of plain diary before it (same person, no change)."""
+    test, history, _ = simulate_with_truth(
+        seed,
+        pairs=pairs,
+        block_days=block_days,
+        washout=washout,
+        rate_ratio=rate_ratio,
+        adherence=adherence,
+        history_days=history_days,
+    )
+    return test, history
+
+
+def simulate_with_truth(
+    seed: int,
+    *,
+    pairs: int = 3,
+    block_days: int = 7,
+    washout: bool = False,
+    rate_ratio: float = 1.0,
+    adherence: float = 0.9,
+    history_days: int = 0,
+    restless: float = 1.0,
+) -> tuple[pd.DataFrame, pd.DataFrame, Truth]:
+    """:func:`simulate_experiment` and the person's :class:`Truth`. ``restless`` scales
+    the hidden state on test days only: a test run in a worse spell than the diary before
+    it (a stress test of the analysis, which pools the spread of both)."""
     rng = np.random.default_rng(seed)
     blocks = make_schedule(START, pairs, block_days, washout, random.Random(seed))
     test_days = (blocks[-1].end - START).days + 1
@@ -51,12 +96,14 @@ def simulate_experiment(
     kept = np.where(in_test, rng.random(n) < adherence, False)
 
     phi = rng.uniform(0.3, 0.8)
-    hidden = rng.uniform(0.25, 0.45) * ar_series(rng, n, phi)
+    spread = rng.uniform(0.25, 0.45)
+    hidden = spread * ar_series(rng, n, phi) * np.where(np.arange(n) >= history_days, restless, 1.0)
     weekend = rng.uniform(-0.25, 0.25)
     weekday = np.array([d.weekday() for d in dates])
     trend = rng.uniform(-0.3, 0.3) * (np.arange(n) / n - 0.5)
-    eta = math.log(rng.uniform(2.0, 8.0)) + np.where(weekday >= 5, weekend, 0.0) + trend + hidden
-    eta = eta + np.where((condition == "B") & kept, math.log(rate_ratio), 0.0)
+    fixed = math.log(rng.uniform(2.0, 8.0)) + np.where(weekday >= 5, weekend, 0.0) + trend
+    effect = np.where((condition == "B") & kept, math.log(rate_ratio), 0.0)
+    eta = fixed + hidden + effect
     dispersion = rng.uniform(0.05, 0.4)
     mu = np.exp(eta)
     counts = rng.poisson(rng.gamma(1 / dispersion, mu * dispersion))
@@ -77,4 +124,27 @@ def simulate_experiment(
         columns=["block", "condition", "adhered"]
     )
     test = frame[frame["date"] >= START.isoformat()].reset_index(drop=True)
-    return test, history.reset_index(drop=True)
+    truth = Truth(phi, spread, dispersion, fixed, effect, logged, history_days, restless)
+    return test, history.reset_index(drop=True), truth
+
+
+def null_replicates(
+    truth: Truth, replicates: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(counts, ratings)``, each ``replicates`` × days: the same person's days drawn
+    afresh from the same model with no change (NaN on days not logged)."""
+    n = len(truth.fixed)
+    hidden = np.empty((replicates, n))
+    hidden[:, 0] = rng.standard_normal(replicates)
+    scale = math.sqrt(1 - truth.phi**2)
+    for t in range(1, n):
+        hidden[:, t] = truth.phi * hidden[:, t - 1] + scale * rng.standard_normal(replicates)
+    scale_days = np.where(np.arange(n) >= truth.history_days, truth.restless, 1.0)
+    eta = truth.fixed + truth.spread * scale_days * hidden
+    d = truth.dispersion
+    counts = rng.poisson(rng.gamma(1 / d, np.exp(eta) * d)).astype(float)
+    centred = eta - eta.mean(axis=1, keepdims=True)
+    ratings = np.clip(np.round(4 + 2 * centred + rng.normal(0, 0.5, eta.shape)), 0, 10)
+    counts[:, ~truth.logged] = np.nan
+    ratings[:, ~truth.logged] = np.nan
+    return counts, ratings
