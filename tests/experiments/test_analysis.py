@@ -3,8 +3,10 @@
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from twitchlog.experiments.analysis import TableError, analyze, analyze_frame, read_table
+from twitchlog.experiments.design import diary_blocks
 from twitchlog.experiments.simulate import simulate_experiment
 
 
@@ -129,3 +131,103 @@ def test_bad_values_are_named(column: str, value: str, message: str) -> None:
 def test_a_missing_column_is_named() -> None:
     with pytest.raises(TableError, match="no “condition” column"):
         read_table(table(CLEAR_HELP).drop(columns="condition"), "twitch_count")
+
+
+# --- the spread pooled with back-to-back blocks of the diary before the test -------------
+
+
+def rating_table(means: list[tuple[str, float]]) -> pd.DataFrame:
+    """Weekly blocks of a constant rating, no washout, starting 2026-03-02."""
+    rows, day = [], pd.Timestamp("2026-03-02")
+    for block, (condition, mean) in enumerate(means):
+        for _ in range(7):
+            rows.append(
+                {"date": day, "block": block, "condition": condition, "adhered": 1.0, "y": mean}
+            )
+            day += pd.Timedelta(days=1)
+    return pd.DataFrame(rows)
+
+
+TEST_BLOCKS = [("A", 5.0), ("B", 4.0), ("B", 5.0), ("A", 6.0), ("A", 7.0), ("B", 6.0)]
+# Eight weeks before the test whose weekly means alternate 7 and 5: spread 1 around 6.
+DIARY = np.repeat([5.0, 7.0, 5.0, 7.0, 5.0, 7.0, 5.0, 7.0], 7)
+
+
+def test_diary_blocks_run_back_to_back_from_the_day_before_the_test() -> None:
+    before = np.concatenate([np.full(30, 1.0), DIARY])  # only the last eight weeks count
+    assert list(diary_blocks(before, "twitch_severity", 7)) == [7, 5, 7, 5, 7, 5, 7, 5]
+    assert len(diary_blocks(before, "twitch_severity", 5)) == 11
+    sparse = DIARY.copy()
+    sparse[:49] = np.nan  # one block with logged days left, or three with five-day blocks
+    sparse[49:51] = np.nan
+    assert len(diary_blocks(sparse, "twitch_severity", 7)) == 0  # fewer than three blocks
+    counts = np.full(56, 4.0)
+    counts[-2:] = np.nan
+    values = diary_blocks(counts, "twitch_count", 7)
+    assert values[0] == pytest.approx(np.log(20.5 / 5))
+    assert values[1] == pytest.approx(np.log(28.5 / 7))
+
+
+def test_the_diary_spread_is_pooled_with_the_tests_own() -> None:
+    result = analyze(rating_table(TEST_BLOCKS), "twitch_severity", before=DIARY)
+    # By hand: the test's blocks give squares 2 + 2 on 4 degrees of freedom, the diary's
+    # eight blocks 8 × 1² on 7 more: pooled variance 12 / 11.
+    se = np.sqrt(12 / 11 * (1 / 3 + 1 / 3))
+    half = stats.t.ppf(0.975, 11) * se
+    plan = result.as_planned
+    assert result.diary_blocks == 8
+    assert plan.effect == pytest.approx(-1.0)
+    assert plan.ci_low == pytest.approx(-1.0 - half)
+    assert plan.ci_high == pytest.approx(-1.0 + half)
+    assert plan.p_value == pytest.approx(2 * stats.t.sf(1 / se, 11))
+    alone = analyze(rating_table(TEST_BLOCKS), "twitch_severity").as_planned
+    assert alone.ci_high - alone.ci_low == pytest.approx(
+        2 * stats.t.ppf(0.975, 4) * np.sqrt(1 * (2 / 3))
+    )
+
+
+def test_a_calm_diary_narrows_the_interval_and_a_restless_one_widens_it() -> None:
+    blocks = [("A", 6.0), ("B", 4.0), ("B", 5.6), ("A", 7.0), ("A", 5.0), ("B", 5.0)]
+    calm = np.repeat([5.8, 6.2] * 4, 7)
+    restless = np.repeat([4.0, 8.0] * 4, 7)
+    alone = analyze(rating_table(blocks), "twitch_severity")
+    with_calm = analyze(rating_table(blocks), "twitch_severity", before=calm)
+    with_restless = analyze(rating_table(blocks), "twitch_severity", before=restless)
+    assert alone.verdict == "no_clear_difference"
+    assert with_calm.verdict == "likely_helps"
+    assert with_restless.verdict == "no_clear_difference"
+    width = [r.as_planned.ci_high - r.as_planned.ci_low for r in (with_calm, alone, with_restless)]
+    assert width == sorted(width)
+
+
+def test_the_csv_analyser_uses_the_eight_weeks_before_the_first_test_day() -> None:
+    test = rating_table(TEST_BLOCKS)
+    earlier = pd.DataFrame(
+        {
+            "date": pd.date_range(end="2026-03-01", periods=70, freq="D"),
+            "condition": "",
+            "adhered": np.nan,
+            "y": np.concatenate([np.full(14, 0.0), DIARY]),  # the 14 oldest days fall outside
+        }
+    )
+    after = pd.DataFrame(
+        {"date": pd.date_range("2026-04-13", periods=20), "condition": "", "y": 10.0}
+    )
+    frame = pd.concat([earlier, test, after], ignore_index=True)  # no block outside the test
+    frame["date"] = frame["date"].dt.strftime("%Y-%m-%d")
+    frame = frame.rename(columns={"y": "twitch_severity"})
+    from_csv = analyze_frame(frame, "twitch_severity")
+    by_hand = analyze(rating_table(TEST_BLOCKS), "twitch_severity", before=DIARY)
+    assert from_csv.diary_blocks == 8
+    assert from_csv.as_planned == by_hand.as_planned
+    assert analyze_frame(frame.iloc[70:], "twitch_severity").diary_blocks == 0
+
+
+def test_stopping_early_still_never_reads_helps_with_the_diary() -> None:
+    blocks = [("A", 6.0), ("B", 4.6), ("B", 5.0), ("A", 6.4)]
+    calm = np.repeat([5.8, 6.2] * 4, 7)
+    table = rating_table(blocks)
+    assert analyze(table, "twitch_severity", before=calm).verdict == "likely_helps"
+    stopped = analyze(table, "twitch_severity", stopped_early=True, before=calm)
+    assert stopped.verdict == "no_clear_difference"
+    assert stopped.stopped_early_changed_verdict

@@ -77,3 +77,32 @@ def test_the_api_refuses_to_change_a_plan(alice: User, alice_client: Client) -> 
     assert answer.status_code == 200
     assert answer.json()["reminder_time"] == "07:45:00"
     assert frozen(experiment) == before
+
+
+def test_the_diary_before_the_test_joins_the_spread_only_when_registered_so(alice: User) -> None:
+    from twitchlog.diary import services as diary
+    from twitchlog.experiments.analysis import METHOD, METHOD_WITHOUT_DIARY
+
+    experiment = make_experiment(
+        alice, days_ago=40, pairs=2, outcome="twitch_severity", effect_choice="-2"
+    )
+    for offset in range(1, 57):
+        day = experiment.start_date - dt.timedelta(days=offset)
+        diary.save_checkin(alice, day, {"twitch_rating": 4 + offset % 3})
+    for block in experiment.blocks:
+        day = block.start
+        while day <= block.end:
+            diary.save_checkin(alice, day, {"twitch_rating": 3 if block.condition == "B" else 5})
+            day += dt.timedelta(days=1)
+    result = services.result(experiment)
+    assert result.diary_blocks == 8
+    assert result.method == experiment.registration["method"] == METHOD
+
+    # A test registered before the diary joined the spread keeps its registered method.
+    old = {**experiment.registration, "method": METHOD_WITHOUT_DIARY}
+    Experiment.objects.filter(pk=experiment.pk).update(registration=old)
+    experiment.refresh_from_db()
+    kept = services.result(experiment)
+    assert kept.diary_blocks == 0
+    assert kept.method == METHOD_WITHOUT_DIARY
+    assert kept.as_planned.effect == result.as_planned.effect

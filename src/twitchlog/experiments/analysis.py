@@ -11,10 +11,14 @@ Method (the one registered with every experiment):
   runs, so days within a block are not independent; blocks of 5–7 days are nearly so, and
   the block order was randomised, so comparing block values respects both.
 - Effect: mean block value of B minus that of A, with a 95% interval and p-value from a
-  t distribution with (blocks − 2) degrees of freedom (pooled spread). The spread is never
-  taken below what counting noise (or rounding of a rating) alone would give, so a few
-  identical blocks cannot make a tiny interval. For counts the effect is reported as a rate
-  ratio (exp), for ratings as points.
+  t distribution on the pooled spread. The spread is pooled from the test's blocks around
+  their condition's mean ((blocks − 2) degrees of freedom) and, when the diary has them,
+  back-to-back blocks of the same length over the eight weeks before the test around their
+  mean (their number − 1 more): six blocks alone leave only four degrees of freedom, which
+  costs more power than anything else (docs/experiments.md). The spread is never taken
+  below what counting noise (or rounding of a rating) alone would give, so a few identical
+  blocks cannot make a tiny interval. For counts the effect is reported as a rate ratio
+  (exp), for ratings as points.
 - Blocks with fewer than three logged days are left out; fewer than two blocks of each
   condition is "too little data".
 - As planned: every day of a block counts, kept to the plan or not. Per protocol: only
@@ -32,7 +36,15 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from twitchlog.experiments.design import CHANGE, MIN_DAYS_PER_BLOCK, USUAL, block_value
+from twitchlog.experiments.design import (
+    BLOCK_DAYS,
+    CHANGE,
+    DIARY_BEFORE_DAYS,
+    MIN_DAYS_PER_BLOCK,
+    USUAL,
+    block_value,
+    diary_blocks,
+)
 from twitchlog.insights.frame import read_dates, read_numbers
 
 OUTCOMES = ("twitch_count", "twitch_severity")
@@ -40,6 +52,15 @@ VERDICTS = ("likely_helps", "likely_worsens", "no_clear_difference", "too_little
 MIN_BLOCKS_EACH = 2
 RATING_ROUNDING_VAR = 1 / 12  # variance of rounding a rating to whole points
 METHOD = (
+    "Blocks as units: log daily rate (counts) or mean rating per block; B minus A with a "
+    "95% t interval whose spread is pooled from the test's blocks (blocks − 2 degrees of "
+    "freedom) and back-to-back blocks of the 8 weeks of diary before the test; blocks need "
+    "3 logged days; analysed as planned (verdict) and per protocol; stopping early never "
+    "gives 'likely helps'."
+)
+# The method registered before the diary's blocks joined the spread; tests registered with
+# it keep it (services.result).
+METHOD_WITHOUT_DIARY = (
     "Blocks as units: log daily rate (counts) or mean rating per block; B minus A with a "
     "pooled t interval on blocks − 2 degrees of freedom; 95% interval; blocks need 3 logged "
     "days; analysed as planned (verdict) and per protocol; stopping early never gives "
@@ -79,6 +100,7 @@ class Result:
     days_not_kept: int
     stopped_early: bool
     stopped_early_changed_verdict: bool  # "likely helps" before the stopping rule
+    diary_blocks: int = 0  # blocks of the diary before the test pooled into the spread
     method: str = METHOD
 
     @property
@@ -101,6 +123,7 @@ class Result:
             "days_not_kept": self.days_not_kept,
             "stopped_early": self.stopped_early,
             "stopped_early_changed_verdict": self.stopped_early_changed_verdict,
+            "diary_blocks": self.diary_blocks,
             "method": self.method,
         }
 
@@ -113,8 +136,14 @@ def _floor_variance(values: np.ndarray, outcome: str) -> float:
     return RATING_ROUNDING_VAR / len(logged)
 
 
-def compare(days: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Comparison:
-    """Compare B with A over ``days`` (columns ``block``, ``condition``, ``y``)."""
+def compare(
+    days: pd.DataFrame,
+    outcome: str,
+    stopped_early: bool = False,
+    diary: np.ndarray | None = None,
+) -> Comparison:
+    """Compare B with A over ``days`` (columns ``block``, ``condition``, ``y``); ``diary``:
+    block values from before the test whose spread is pooled in (``design.diary_blocks``)."""
     units: dict[str, list[float]] = {USUAL: [], CHANGE: []}
     floors: list[float] = []
     counted = {USUAL: 0, CHANGE: 0}
@@ -140,8 +169,11 @@ def compare(days: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Co
     if len(a) < MIN_BLOCKS_EACH or len(b) < MIN_BLOCKS_EACH:
         return comparison(None, "too_little_data")
     df = len(a) + len(b) - 2
-    pooled = (((a - a.mean()) ** 2).sum() + ((b - b.mean()) ** 2).sum()) / df
-    variance = max(float(pooled), float(np.mean(floors)))
+    squares = ((a - a.mean()) ** 2).sum() + ((b - b.mean()) ** 2).sum()
+    if diary is not None and len(diary):
+        squares += ((diary - diary.mean()) ** 2).sum()
+        df += len(diary) - 1
+    variance = max(float(squares / df), float(np.mean(floors)))
     se = math.sqrt(variance * (1 / len(a) + 1 / len(b)))
     diff = float(b.mean() - a.mean())
     half = float(stats.t.ppf(0.975, df)) * se
@@ -190,35 +222,76 @@ def read_table(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
     )
     if (~np.isin(adhered[~np.isnan(adhered)], [0.0, 1.0])).any():
         raise TableError("“adhered” must be 1 (kept to the plan), 0 (not kept) or blank.")
-    table = pd.DataFrame(
-        {"date": dates, "condition": condition, "adhered": adhered, "y": y}
-    ).sort_values("date", kind="stable")
-    if "block" in frame.columns:
-        table["block"] = read_numbers(frame["block"], "block", TableError)[table.index]
-    else:
+    table = pd.DataFrame({"date": dates, "condition": condition, "adhered": adhered, "y": y})
+    if "block" in frame.columns:  # by position, before sorting: any index will do
+        table["block"] = read_numbers(frame["block"], "block", TableError)
+    table = table.sort_values("date", kind="stable")
+    if "block" not in frame.columns:
         table["block"] = (table["condition"] != table["condition"].shift()).cumsum()
     return table[table["condition"] != ""].reset_index(drop=True)
 
 
-def analyze(table: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Result:
-    """The verdict over a table from :func:`read_table` (or built the same way)."""
+def block_length(table: pd.DataFrame) -> int:
+    """The block length in days: the shortest calendar span of a block but the last (which
+    may be cut short), within the lengths a test can have. (Without a ``block`` column a run
+    of BB or AA reads as one long block; the first block is never such a run.)"""
+    dates = pd.to_datetime(table["date"])
+    spans = dates.groupby(table["block"], sort=True).agg(lambda d: (d.max() - d.min()).days + 1)
+    usable = spans.iloc[:-1] if len(spans) > 1 else spans
+    return int(min(max(int(usable.min()), min(BLOCK_DAYS)), max(BLOCK_DAYS)))
+
+
+def analyze(
+    table: pd.DataFrame,
+    outcome: str,
+    stopped_early: bool = False,
+    before: np.ndarray | None = None,
+) -> Result:
+    """The verdict over a table from :func:`read_table` (or built the same way). ``before``:
+    the outcome per calendar day up to the day before the test (NaN = not logged), whose
+    back-to-back blocks join the spread; None or too few logged blocks: the test alone."""
     stated = table["adhered"].dropna()
     adherence = float((stated == 1).mean()) if len(stated) else None
     kept = table[table["adhered"].fillna(1) == 1]
-    planned = compare(table, outcome, stopped_early)
-    unstopped = compare(table, outcome) if stopped_early else planned
+    diary = None
+    if before is not None and len(table):
+        diary = diary_blocks(before, outcome, block_length(table))
+    planned = compare(table, outcome, stopped_early, diary)
+    unstopped = compare(table, outcome, diary=diary) if stopped_early else planned
     return Result(
         outcome=outcome,
         effect_kind="rate_ratio" if outcome == "twitch_count" else "difference",
         as_planned=planned,
-        per_protocol=compare(kept, outcome, stopped_early),
+        per_protocol=compare(kept, outcome, stopped_early, diary),
         adherence=adherence,
         days_not_kept=int((stated == 0).sum()),
         stopped_early=stopped_early,
         stopped_early_changed_verdict=unstopped.verdict != planned.verdict,
+        diary_blocks=0 if diary is None else len(diary),
     )
 
 
+def read_before(frame: pd.DataFrame, outcome: str) -> np.ndarray | None:
+    """From a daily CSV's frame that :func:`read_table` accepted: the outcome per calendar
+    day over the DIARY_BEFORE_DAYS before the first day of A or B (NaN = not logged), or
+    None when the table holds no such days."""
+    dates = read_dates(frame["date"], TableError)
+    condition = frame["condition"].fillna("").astype(str).str.strip().str.upper()
+    if not (condition != "").any():
+        return None
+    first = dates[condition != ""].min()
+    start = first - pd.Timedelta(days=DIARY_BEFORE_DAYS)
+    earlier = (dates < first) & (dates >= start) & (condition == "")
+    if not earlier.any():
+        return None
+    y = read_numbers(frame[outcome], outcome, TableError)
+    series = pd.Series(y[earlier.to_numpy()], index=dates[earlier].to_numpy())
+    calendar = pd.date_range(start, first - pd.Timedelta(days=1), freq="D")
+    return series.reindex(calendar).to_numpy(dtype=float)
+
+
 def analyze_frame(frame: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Result:
-    """:func:`read_table` then :func:`analyze`: a daily CSV's frame straight to a verdict."""
-    return analyze(read_table(frame, outcome), outcome, stopped_early)
+    """:func:`read_table` then :func:`analyze`: a daily CSV's frame straight to a verdict,
+    with the diary days before the test (blank condition) pooled into the spread."""
+    table = read_table(frame, outcome)
+    return analyze(table, outcome, stopped_early, read_before(frame, outcome))

@@ -7,10 +7,11 @@ washout day after each block is left out of the analysis, for changes whose effe
 
 The analysis (``analysis.py``) takes each block as one unit, so the power here is the power
 of that same comparison: the difference of the block values of B and A, against a t
-distribution with (blocks − 2) degrees of freedom. The spread of block values is estimated
-from the person's own diary before the test (``block_spread``): the same block value over
-every run of ``block_days`` consecutive days, which carries their day-to-day variation *and*
-how bad days come in runs.
+distribution with (blocks − 2) degrees of freedom, plus those of back-to-back blocks of the
+eight weeks of diary before the test when the analysis can pool their spread. The spread of
+block values is estimated from the person's own diary before the test (``block_spread``):
+the same block value over every run of ``block_days`` consecutive days, which carries their
+day-to-day variation *and* how bad days come in runs.
 """
 
 import datetime as dt
@@ -34,6 +35,10 @@ TYPICAL_SPREAD = {"twitch_count": 0.32, "twitch_severity": 0.44}
 MIN_HISTORY_WINDOWS = 3
 # Nobody keeps every day; the advice assumes 9 days in 10, which shrinks the effect seen.
 PLANNED_ADHERENCE = 0.9
+# The analysis also measures the spread of block values over back-to-back blocks of the
+# diary in these days before the test (``diary_blocks``); it needs this many blocks.
+DIARY_BEFORE_DAYS = 56
+MIN_DIARY_BLOCKS = 3
 
 
 @dataclass(frozen=True)
@@ -101,13 +106,28 @@ def block_spread(history: np.ndarray, outcome: str, block_days: int) -> float | 
     return float(np.std(values, ddof=1))
 
 
-def expected_power(spread: float, pairs: int, effect: float) -> float:
+def diary_blocks(before: np.ndarray, outcome: str, block_days: int) -> np.ndarray:
+    """Block values of back-to-back runs of ``block_days`` days over the last
+    DIARY_BEFORE_DAYS of ``before`` (the outcome per calendar day up to the day before the
+    test; NaN = not logged), counted back from its end; runs with fewer than three logged days
+    are left out. Empty when fewer than MIN_DIARY_BLOCKS runs count."""
+    recent = before[-DIARY_BEFORE_DAYS:]
+    values = []
+    for end in range(len(recent), block_days - 1, -block_days):
+        window = recent[end - block_days : end]
+        if np.count_nonzero(~np.isnan(window)) >= MIN_DAYS_PER_BLOCK:
+            values.append(block_value(window, outcome))
+    return np.array(values) if len(values) >= MIN_DIARY_BLOCKS else np.array([])
+
+
+def expected_power(spread: float, pairs: int, effect: float, diary_df: int = 0) -> float:
     """The chance that a test of ``pairs`` pairs of blocks finds a true ``effect`` (on the
     block value's scale: log rate ratio, or points) with a 95% interval that excludes no
-    difference, in the effect's own direction."""
+    difference, in the effect's own direction. ``diary_df``: the degrees of freedom the diary
+    before the test adds to the spread (``diary_blocks`` − 1)."""
     if spread <= 0:
         return 1.0
-    df = 2 * pairs - 2
+    df = 2 * pairs - 2 + diary_df
     se = spread * math.sqrt(2 / pairs)
     critical = stats.t.ppf(1 - ALPHA / 2, df)
     return float(stats.nct.sf(critical, df, abs(effect) / se))
@@ -152,8 +172,12 @@ def advise_length(
         # change's blocks is added to the spread of the two kinds of block together.
         extra = (math.exp(-effect) - 1) / (logged.mean() * block_days)
         spread = math.sqrt(max(spread**2 + extra / 2, 0.0))
+    diary = diary_blocks(history, outcome, block_days)
+    diary_df = max(len(diary) - 1, 0)
     options = tuple(
-        LengthOption(p, total_days(p, block_days, washout), expected_power(spread, p, effect))
+        LengthOption(
+            p, total_days(p, block_days, washout), expected_power(spread, p, effect, diary_df)
+        )
         for p in range(MIN_PAIRS, MAX_PAIRS + 1)
     )
     good = [o for o in options if o.power >= TARGET_POWER]

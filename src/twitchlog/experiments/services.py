@@ -8,7 +8,7 @@ to the plan today?" and the reminder time change.
 import datetime as dt
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -20,7 +20,7 @@ from twitchlog.core import audit
 from twitchlog.core.timezones import local_now
 from twitchlog.diary.daily import daily_frame
 from twitchlog.experiments import design
-from twitchlog.experiments.analysis import METHOD, Result, analyze
+from twitchlog.experiments.analysis import METHOD, METHOD_WITHOUT_DIARY, Result, analyze
 from twitchlog.experiments.changes import CHANGES_BY_KEY, CUSTOM, EFFECT_CHOICES
 from twitchlog.experiments.models import Experiment, KeptDay
 
@@ -243,11 +243,17 @@ def table(experiment: Experiment, upto: dt.date) -> pd.DataFrame:
 
 def result(experiment: Experiment) -> Result:
     """The registered analysis over the days so far (today left out until the test ends,
-    as today's diary is not complete)."""
+    as today's diary is not complete). A test registered before the diary's blocks joined
+    the spread keeps the method it was registered with."""
     today = today_for(experiment.user)
     upto = experiment.last_day if experiment.last_day < today else today - dt.timedelta(days=1)
     stopped = experiment.stopped_on is not None and experiment.stopped_on <= experiment.end_date
-    return analyze(table(experiment, upto), experiment.outcome, stopped_early=stopped)
+    days = table(experiment, upto)
+    if experiment.registration.get("method") == METHOD_WITHOUT_DIARY:
+        found = analyze(days, experiment.outcome, stopped_early=stopped)
+        return replace(found, method=METHOD_WITHOUT_DIARY)
+    before = _history(experiment.user, experiment.outcome, experiment.start_date)
+    return analyze(days, experiment.outcome, stopped_early=stopped, before=before)
 
 
 def state(experiment: Experiment, today: dt.date) -> str:
