@@ -231,3 +231,12 @@ def test_stopping_early_still_never_reads_helps_with_the_diary() -> None:
     stopped = analyze(table, "twitch_severity", stopped_early=True, before=calm)
     assert stopped.verdict == "no_clear_difference"
     assert stopped.stopped_early_changed_verdict
+
+
+def test_the_result_says_when_the_diary_before_the_test_was_used() -> None:
+    from twitchlog.experiments.wording import result_text
+
+    with_diary = result_text(analyze(rating_table(TEST_BLOCKS), "twitch_severity", before=DIARY))
+    alone = result_text(analyze(rating_table(TEST_BLOCKS), "twitch_severity"))
+    assert "8 blocks of your diary from before the test" in with_diary
+    assert "diary from before" not in alone

@@ -111,6 +111,7 @@ def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
         "per_protocol": wording.effect_sentence(result.per_protocol, experiment.outcome),
         "per_protocol_label": wording.VERDICT_LABELS[result.per_protocol.verdict],
         "adherence": wording.adherence_sentence(result),
+        "diary": wording.diary_sentence(result),
         "stopped_note": wording.STOPPED_EARLY if result.stopped_early else "",
         "power_percent": round(100 * registration["expected_power"]),
     }

@@ -215,13 +215,15 @@ def set_reminder(user: User, experiment: Experiment, at: dt.time | None) -> None
     audit.log(user, "experiment.reminder_set", experiment, on=at is not None)
 
 
-def table(experiment: Experiment, upto: dt.date) -> pd.DataFrame:
+def table(experiment: Experiment, upto: dt.date, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """The test's days up to ``upto``: ``date``, ``block``, ``condition``, ``adhered``,
-    ``y`` (the registered outcome from the diary; NaN when not logged)."""
+    ``y`` (the registered outcome from the diary; NaN when not logged). ``frame``: the
+    person's daily frame over those days when already read."""
     last = min(experiment.last_day, upto)
     blocks = [b for b in experiment.blocks if b.start <= last]
     kept = {k.local_date: k.kept for k in experiment.kept_days.all()}
-    frame = daily_frame(experiment.user, experiment.start_date, last)
+    if frame is None:
+        frame = daily_frame(experiment.user, experiment.start_date, last)
     logged = dict(zip(frame["date"].dt.date, frame[experiment.outcome], strict=True))
     rows = []
     for block in blocks:
@@ -248,11 +250,17 @@ def result(experiment: Experiment) -> Result:
     today = today_for(experiment.user)
     upto = experiment.last_day if experiment.last_day < today else today - dt.timedelta(days=1)
     stopped = experiment.stopped_on is not None and experiment.stopped_on <= experiment.end_date
-    days = table(experiment, upto)
     if experiment.registration.get("method") == METHOD_WITHOUT_DIARY:
-        found = analyze(days, experiment.outcome, stopped_early=stopped)
+        found = analyze(table(experiment, upto), experiment.outcome, stopped_early=stopped)
         return replace(found, method=METHOD_WITHOUT_DIARY)
-    before = _history(experiment.user, experiment.outcome, experiment.start_date)
+    # One read of the diary for the weeks before the test and the test's days.
+    first = experiment.start_date - dt.timedelta(days=design.DIARY_BEFORE_DAYS)
+    last = max(min(experiment.last_day, upto), experiment.start_date - dt.timedelta(days=1))
+    frame = daily_frame(experiment.user, first, last)
+    calendar = pd.date_range(first, experiment.start_date - dt.timedelta(days=1), freq="D")
+    series = pd.Series(frame[experiment.outcome].to_numpy(), index=frame["date"])
+    before = series.reindex(calendar).to_numpy(dtype=float)
+    days = table(experiment, upto, frame[frame["date"] >= pd.Timestamp(experiment.start_date)])
     return analyze(days, experiment.outcome, stopped_early=stopped, before=before)
 
 

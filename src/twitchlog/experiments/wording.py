@@ -74,6 +74,16 @@ def adherence_sentence(result: Result) -> str:
     )
 
 
+def diary_sentence(result: Result) -> str:
+    """How the diary before the test was used, or "" when it was not."""
+    if not result.diary_blocks:
+        return ""
+    return (
+        f"To learn how much your weeks vary anyway, the interval also drew on "
+        f"{result.diary_blocks} blocks of your diary from before the test."
+    )
+
+
 def result_text(result: Result) -> str:
     """The whole result as a few lines of text."""
     plan, kept = result.as_planned, result.per_protocol
@@ -87,6 +97,8 @@ def result_text(result: Result) -> str:
         + effect_sentence(kept, result.outcome),
         adherence_sentence(result),
     ]
+    if result.diary_blocks:
+        lines.append(diary_sentence(result))
     if result.stopped_early:
         lines.append(STOPPED_EARLY)
     return "\n".join(lines)
