@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import make_user
-from tests.therapists.factories import make_therapist, slots_after
+from tests.therapists.factories import make_therapist, morning_slot, slots_after
 from twitchlog.core.models import AuditEntry
 from twitchlog.therapists import series
 from twitchlog.therapists.availability import is_free
@@ -215,7 +215,7 @@ def test_cancelling_the_rest_cancels_this_and_later_sessions_only(
 def test_moving_the_rest_keeps_the_spacing_or_moves_nothing(
     alice: Any, charlie: Any, theo_profile: Any
 ) -> None:
-    booked = book_series(alice, theo_profile, _first(theo_profile), "video", 2, 4)
+    booked = book_series(alice, theo_profile, morning_slot(theo_profile), "video", 2, 4)
     new_first = booked[1].start + dt.timedelta(hours=2)
     moved = move_rest(alice, booked[1], new_first)
     assert [a.start for a in moved] == [new_first + dt.timedelta(weeks=2 * w) for w in range(3)]

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from tests.therapists.factories import slots_after
+from tests.therapists.factories import morning_slot, slots_after
 from twitchlog.therapists.models import Appointment
 from twitchlog.therapists.series import book_series
 from twitchlog.therapists.services import book_slot
@@ -79,9 +79,7 @@ def test_cancelling_the_rest_on_the_page(alice: Any, alice_client: Any, theo_pro
 
 
 def test_moving_the_rest_on_the_page(alice: Any, alice_client: Any, theo_profile: Any) -> None:
-    booked = book_series(
-        alice, theo_profile, slots_after(theo_profile, count=1)[0].start, "video", 1, 3
-    )
+    booked = book_series(alice, theo_profile, morning_slot(theo_profile), "video", 1, 3)
     url = f"/therapists/appointments/{booked[0].pk}/move/?following=1"
     page = alice_client.get(url).content.decode()
     assert "The 2 later sessions of the series move with it" in page
