@@ -206,6 +206,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--port", type=int, help="the server's port (default: a free one)")
+    parser.add_argument(
+        "--paired",
+        action="store_true",
+        help="set each path against the bare view measured just before it, not once per "
+        "client count: steadier shares on a machine busy with other work",
+    )
     args = parser.parse_args(argv)
     print("# " + shlex.join(["python", "bench/http_load.py", *(argv or sys.argv[1:])]))
     name = f"twitchlog_bench_{uuid.uuid4().hex[:6]}"
@@ -262,6 +268,8 @@ def main(argv: list[str] | None = None) -> None:
                 bare = None
                 for path in paths:
                     who = writers if path.method == "POST" else readers
+                    if args.paired and bare is not None:
+                        bare = measure(port, paths[0], readers, clients, args.seconds)["rps"]
                     found = measure(port, path, who, clients, args.seconds)
                     bare = bare or found["rps"]
                     print(
