@@ -15,6 +15,8 @@ the app does. For each design and true rate ratio it prints the share of verdict
                  difference", so this can never exceed helps)
 - planned power  mean power the planner promised from the 8 weeks of diary before the test
                  (``design.advise_length``) for that true effect; compare with helps
+- said enough    share of persons for whom the planner said this length reaches 80% power
+- found, enough  "likely helps" among those persons (the promise the planner makes)
 - oracle         "likely helps" from a test that knows the person's noise model exactly
                  (the hidden AR(1) coefficient and spread, the negative binomial layer, the
                  weekday pattern and trend; not the level, not the effect): it draws 999
@@ -322,9 +324,11 @@ def run(args: argparse.Namespace) -> None:
                     if ratio != 1.0:
                         effect = math.log(ratio) * (1 if outcome == "twitch_count" else 2)
                         advice = advise_length(before, outcome, effect, block_days, False)
-                        planned[key].append(
-                            next(o.power for o in advice.options if o.pairs == pairs)
-                        )
+                        power = next(o.power for o in advice.options if o.pairs == pairs)
+                        planned[key].append(power)
+                        if power >= 0.8:  # the planner said this length is enough
+                            t["enough"] += 1
+                            t["found | enough"] += result.verdict == "likely_helps"
             if (pairs, block_days) in (DESIGNS[0], DESIGNS[-1]):
                 for restless in RESTLESS:  # no effect; test days in a worse spell
                     test, history, _ = simulate_with_truth(
@@ -351,20 +355,26 @@ def run(args: argparse.Namespace) -> None:
     print()
     print(
         "| outcome | blocks | true | helps | worsens | no clear | too little | pp helps "
-        "| peek helps | planned power | **oracle** | oracle days | oracle 5% |"
+        "| peek helps | planned power | said enough | found, enough | **oracle** "
+        "| oracle days | oracle 5% |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for outcome in OUTCOMES:
         for pairs, block_days in DESIGNS:
             for ratio in RATIOS:
                 key = (outcome, pairs, ratio)
                 t = tally[key]
                 plan = f"{100 * np.mean(planned[key]):5.1f}%" if planned[key] else "    –"
+                said = pct(t["enough"]) if planned[key] else "    –"
+                kept = (
+                    f"{100 * t['found | enough'] / t['enough']:5.1f}%" if t["enough"] else "    –"
+                )
                 print(
                     f"| {outcome} | {2 * pairs} × {block_days} d | {ratio:4.2f} | "
                     f"{pct(t['likely_helps'])} | {pct(t['likely_worsens'])} | "
                     f"{pct(t['no_clear_difference'])} | {pct(t['too_little_data'])} | "
-                    f"{pct(t['pp'])} | {pct(t['peek'])} | {plan} | **{pct(t['oracle'])}** | "
+                    f"{pct(t['pp'])} | {pct(t['peek'])} | {plan} | {said} | {kept} | "
+                    f"**{pct(t['oracle'])}** | "
                     f"{pct(t['oracle days'])} | {pct(t['oracle 5%'])} |"
                 )
     print()
