@@ -9,7 +9,8 @@
    the weekday, a slow trend, the outcome *before* the tested day (so a factor that follows
    bad days is not blamed), the factor's own neighbouring days, the stress load, and the
    other factors picked by post-double-selection (a lasso for the outcome and one for the
-   tested factor).  Controls may be filled with a missing flag; the tested factor never is.
+   tested factor, the latter's picks kept only if a relaxed lasso for the outcome picks them
+   too).  Controls may be filled with a missing flag; the tested factor never is.
 3. Standard errors are Newey–West on the real calendar; intervals use t quantiles.
 4. The stress load gets a score test calibrated by circular shifts (see :mod:`load`).
 5. All tests of a person share one Benjamini–Hochberg correction.  A finding that looks like a

@@ -53,14 +53,18 @@ def lasso(
 
 
 def double_selection(
-    candidates: np.ndarray, responses: np.ndarray, allowed: np.ndarray
+    candidates: np.ndarray,
+    responses: np.ndarray,
+    allowed: np.ndarray,
+    penalty_scale: np.ndarray | None = None,
 ) -> np.ndarray:
     """Which candidates each response selects, as lasso coefficients (0 = not selected).
 
     ``candidates`` (n x P) and ``responses`` (n x Q) must already have the always-included
     controls partialled out.  The penalty is BCH's ``1.1 * sigma * Phi^-1(1 - g / 2P) / sqrt n``
     with ``g = 0.1 / log n`` on standardized candidates; sigma is re-estimated once from the
-    post-lasso residuals.
+    post-lasso residuals.  ``penalty_scale`` (length Q, default 1) multiplies each response's
+    penalty.
     """
     n, p = candidates.shape
     q = responses.shape[1]
@@ -74,7 +78,8 @@ def double_selection(
     cross = z.T @ responses / n
     level = 1.1 * norm.ppf(1 - 0.1 / math.log(max(n, 3)) / (2 * p)) / math.sqrt(n)
     sigma = responses.std(axis=0)
-    coef = lasso(gram, cross, level * sigma, allowed)
+    scale_q = np.ones(q) if penalty_scale is None else np.asarray(penalty_scale, dtype=float)
+    coef = lasso(gram, cross, level * scale_q * sigma, allowed)
     for j in range(q):
         chosen = np.flatnonzero(coef[:, j])
         if len(chosen) == 0:
@@ -82,4 +87,4 @@ def double_selection(
         fit, *_ = np.linalg.lstsq(z[:, chosen], responses[:, j], rcond=None)
         resid = responses[:, j] - z[:, chosen] @ fit
         sigma[j] = math.sqrt(float(resid @ resid) / max(n - len(chosen), 1))
-    return lasso(gram, cross, level * sigma, allowed)
+    return lasso(gram, cross, level * scale_q * sigma, allowed)
