@@ -55,13 +55,12 @@ def slots_after(profile: TherapistProfile, days: float = 2, count: int = 5) -> l
     return free_slots(profile, start, start + dt.timedelta(days=14), limit=count)
 
 
-def morning_slot(profile: TherapistProfile) -> dt.datetime:
-    """The first free 09:00 in the therapist's zone, two days or more from now: a test that
+def morning_slot(profile: TherapistProfile, days: float = 2) -> dt.datetime:
+    """The first free 09:00 in the therapist's zone, ``days`` or more from now: a test that
     moves it a few hours later stays inside their 08:00-20:00 whatever time of day it runs."""
     zone = ZoneInfo(profile.time_zone)
-    return next(
-        s.start for s in slots_after(profile, count=40) if s.start.astimezone(zone).hour == 9
-    )
+    free = slots_after(profile, days=days, count=60)
+    return next(s.start for s in free if s.start.astimezone(zone).hour == 9)
 
 
 def make_booking(

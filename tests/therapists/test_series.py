@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import make_user
-from tests.therapists.factories import make_therapist, morning_slot, slots_after
+from tests.therapists.factories import make_therapist, morning_slot
 from twitchlog.core.models import AuditEntry
 from twitchlog.therapists import series
 from twitchlog.therapists.availability import is_free
@@ -23,7 +23,7 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def _first(profile: Any, days: float = 2) -> dt.datetime:
-    return slots_after(profile, days=days, count=1)[0].start
+    return morning_slot(profile, days)
 
 
 def test_a_weekly_series_books_every_session_at_one_local_time(

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from tests.therapists.factories import morning_slot, slots_after
+from tests.therapists.factories import morning_slot
 from twitchlog.therapists.models import Appointment
 from twitchlog.therapists.series import book_series
 from twitchlog.therapists.services import book_slot
@@ -22,7 +22,7 @@ def _post_series(client: Any, profile: Any, first: dt.datetime, **extra: Any) ->
 
 
 def test_booking_a_series_on_the_page(alice_client: Any, theo_profile: Any) -> None:
-    first = slots_after(theo_profile, count=1)[0].start
+    first = morning_slot(theo_profile)
     answer = _post_series(alice_client, theo_profile, first)
     assert answer.status_code == 302
     booked = list(Appointment.objects.order_by("start"))
@@ -35,7 +35,7 @@ def test_booking_a_series_on_the_page(alice_client: Any, theo_profile: Any) -> N
 def test_a_conflict_lists_the_taken_session_and_offers_to_book_the_rest(
     alice_client: Any, charlie: Any, theo_profile: Any
 ) -> None:
-    first = slots_after(theo_profile, count=1)[0].start
+    first = morning_slot(theo_profile)
     taken = first + dt.timedelta(weeks=2)
     book_slot(charlie, theo_profile, taken, "video")
     answer = _post_series(alice_client, theo_profile, first)
@@ -53,7 +53,7 @@ def test_a_conflict_lists_the_taken_session_and_offers_to_book_the_rest(
 
 
 def test_a_series_needs_a_count(alice_client: Any, theo_profile: Any) -> None:
-    first = slots_after(theo_profile, count=1)[0].start
+    first = morning_slot(theo_profile)
     answer = _post_series(alice_client, theo_profile, first, count="")
     assert answer.status_code == 200
     assert "Say how many sessions you would like" in answer.content.decode()
@@ -63,9 +63,7 @@ def test_a_series_needs_a_count(alice_client: Any, theo_profile: Any) -> None:
 
 
 def test_cancelling_the_rest_on_the_page(alice: Any, alice_client: Any, theo_profile: Any) -> None:
-    booked = book_series(
-        alice, theo_profile, slots_after(theo_profile, count=1)[0].start, "video", 1, 4
-    )
+    booked = book_series(alice, theo_profile, morning_slot(theo_profile), "video", 1, 4)
     answer = alice_client.post(
         f"/therapists/appointments/{booked[1].pk}/cancel/", {"following": "1"}, follow=True
     )
@@ -105,7 +103,7 @@ def test_the_directory_and_booking_pages_say_they_are_not_for_emergencies(
 ) -> None:
     directory = client.get("/therapists/").content.decode()
     assert "Not for emergencies." in directory and "findahelpline.com" in directory
-    first = slots_after(theo_profile, count=1)[0].start
+    first = morning_slot(theo_profile)
     book = alice_client.get(f"/therapists/{theo_profile.pk}/book/", {"start": slot_key(first)})
     page = book.content.decode()
     # Alice has no country on file: the lines that work anywhere; with one, that country's.
