@@ -288,8 +288,12 @@ def test_a_therapist_who_is_also_a_client_sees_both_on_home(
 ) -> None:
     """The panel finds the next appointment in either role first, then the other role."""
     charlie_profile = make_therapist(charlie, name="Charlie Reed")
-    make_booking(charlie, theo_profile, days=as_therapist_in)
+    session = make_booking(charlie, theo_profile, days=as_therapist_in)
     make_booking(theo, charlie_profile, days=as_client_in)
     home = client_for(theo).get(reverse("core:home")).content.decode()
     assert "Your next appointment is with <strong>Charlie Reed</strong>" in home
     assert "Your next session is with <strong>Charlie</strong>" in home
+    Appointment.objects.filter(pk=session.pk).update(status=Appointment.Status.CANCELLED)
+    home = client_for(theo).get(reverse("core:home")).content.decode()
+    assert "Your next appointment is with <strong>Charlie Reed</strong>" in home
+    assert "Your next session is with" not in home
