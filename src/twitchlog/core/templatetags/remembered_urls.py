@@ -26,23 +26,39 @@ register = template.Library()
 _made: dict[tuple[Any, ...], str] = {}
 
 
+def _current_app(context: Context) -> Any:
+    try:  # as URLNode.render picks it
+        return context.request.current_app  # type: ignore[attr-defined]
+    except AttributeError:
+        try:
+            return context.request.resolver_match.namespace  # type: ignore[attr-defined]
+        except AttributeError:
+            return None
+
+
+def _setting(context: Context) -> tuple[Any, ...]:
+    """(current app, script prefix, URLconf): the same for every link of one request, so
+    worked out once per request (each is a lookup in a context-local or a caught error)."""
+    request = getattr(context, "request", None)
+    found = getattr(request, "_remembered_urls_setting", None)
+    if found is None:
+        found = (_current_app(context), get_script_prefix(), get_urlconf(settings.ROOT_URLCONF))
+        if request is not None:
+            request._remembered_urls_setting = found
+    return found
+
+
 class RememberedURLNode(URLNode):
     def render(self, context: Context) -> str:
         if self.args or self.kwargs:
             return str(super().render(context))
         view_name = self.view_name.resolve(context)
-        try:  # as URLNode.render picks it
-            current_app = context.request.current_app  # type: ignore[attr-defined]
-        except AttributeError:
-            try:
-                current_app = context.request.resolver_match.namespace  # type: ignore[attr-defined]
-            except AttributeError:
-                current_app = None
-        key = (view_name, current_app, get_script_prefix(), get_urlconf(settings.ROOT_URLCONF))
+        setting = _setting(context)
+        key = (view_name, *setting)
         made = _made.get(key)
         if made is None:
             try:
-                made = _made[key] = reverse(view_name, current_app=current_app)
+                made = _made[key] = reverse(view_name, current_app=setting[0])
             except NoReverseMatch:
                 if self.asvar is None:
                     raise
