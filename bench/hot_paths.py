@@ -111,7 +111,11 @@ def paths(writer: tuple[Any, str], reader: tuple[Any, str]) -> dict[str, Callabl
         Any
     ):  # url-encoded, as a browser sends it (the test client's own is multipart)
         body = "step=details&region=calf&side=left&sensation=twitch&client_id=" + str(uuid.uuid4())
-        return session.post("/diary/log/", body, "application/x-www-form-urlencoded")
+        response = session.post("/diary/log/", body, "application/x-www-form-urlencoded")
+        # A browser follows the redirect and shows "Your twitch is logged.", which empties the
+        # messages cookie; not following it would pile up hundreds of messages in it.
+        session.cookies.pop("messages", None)
+        return response
 
     return {
         "healthz": lambda: plain.get("/healthz"),
