@@ -1,0 +1,31 @@
+"""The session engine (core/sessions.py) reads Django's database sessions with a written-out
+query: the same sessions, the same expiry."""
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.sessions.backends.db import SessionStore as DjangoStore
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from twitchlog.core.sessions import SessionStore
+
+
+def test_a_session_saved_by_djangos_engine_reads_the_same(db: Any) -> None:
+    theirs = DjangoStore()
+    theirs["answer"] = 42
+    theirs.create()
+    assert SessionStore(theirs.session_key).load() == {"answer": 42}
+
+
+def test_an_expired_or_unknown_session_reads_as_empty(db: Any) -> None:
+    ours = SessionStore()
+    ours["answer"] = 42
+    ours.create()
+    key = ours.session_key
+    assert SessionStore(key).load() == {"answer": 42}
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    expired = SessionStore(key)
+    assert expired.load() == {}
+    assert expired.session_key is None  # a new key is made on the next save, as in Django
+    assert SessionStore("no-such-session-key-at-all-here0").load() == {}
