@@ -15,7 +15,7 @@ from django.db import IntegrityError
 from tests.diary.entry_points import CHECKIN_PATHS, EPISODE_PATHS, FACTOR_PATHS
 from tests.diary.helpers import DAY, make_factor, make_stress_event
 from twitchlog.diary import services, transfer
-from twitchlog.diary.columns import column_for
+from twitchlog.diary.columns import DiaryInputError, column_for
 from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode
 from twitchlog.reports import archive
@@ -159,3 +159,31 @@ def test_a_warning_sign_alone_is_noted_without_an_empty_check_in(alice_client: A
     assert response.status_code == 302
     assert not CheckIn.objects.exists()
     assert services.active_red_flags(response.wsgi_request.user)[0].key == "weakness"
+
+
+@pytest.mark.parametrize(
+    ("details", "words"),
+    [
+        ({"sensation": "buzzing-ish"}, "not one of the choices"),
+        ({"sensation": "twitch", "rhythm": "sometimes"}, "not one of the choices"),
+        ({"sensation": "twitch", "strength": 11}, "from 0 to 10"),
+    ],
+)
+def test_the_services_refuse_a_detail_the_diary_does_not_know(
+    alice: Any, details: dict[str, Any], words: str
+) -> None:
+    # The form, the API and the command offer only listed choices; the service is the guard
+    # that a new entry point (or a script calling it) cannot skip.
+    with pytest.raises(DiaryInputError, match=words):
+        services.log_episode(alice, region="calf", side="left", **details)
+    with pytest.raises(DiaryInputError, match="not one of the choices"):
+        services.log_stress_event(alice, kind="earthquake", strength=3)
+    assert not Episode.objects.exists()
+
+
+def test_changing_an_episode_to_an_unknown_detail_is_refused(alice: Any) -> None:
+    episode, _ = services.log_episode(alice, region="calf", side="left", sensation="twitch")
+    with pytest.raises(DiaryInputError, match="not one of the choices"):
+        services.update_episode(alice, episode, {"sensation": "humming"})
+    episode.refresh_from_db()
+    assert episode.sensation == "twitch"

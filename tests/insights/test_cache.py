@@ -30,12 +30,12 @@ def moved(user: Any, write: Any) -> bool:
 
 def test_every_kind_of_diary_write_moves_the_version(alice: Any) -> None:
     episode, _ = diary.log_episode(
-        alice, region="calf", side="left", sensation="flicker", occurred_at=AT
+        alice, region="calf", side="left", sensation="twitch", occurred_at=AT
     )
     assert moved(
         alice,
         lambda: diary.log_episode(
-            alice, region="calf", side="left", sensation="flicker", occurred_at=AT
+            alice, region="calf", side="left", sensation="twitch", occurred_at=AT
         ),
     )
     assert moved(alice, lambda: diary.update_episode(alice, episode, {"notes": "after a run"}))
@@ -45,7 +45,7 @@ def test_every_kind_of_diary_write_moves_the_version(alice: Any) -> None:
     assert moved(alice, lambda: diary.save_checkin(alice, DAY, {}, custom={factor: 3.0}))
     assert moved(alice, lambda: diary.delete_factor(alice, factor))
     assert moved(
-        alice, lambda: diary.log_stress_event(alice, kind="work", strength=3, occurred_at=AT)
+        alice, lambda: diary.log_stress_event(alice, kind="pressure", strength=3, occurred_at=AT)
     )
     assert moved(alice, lambda: diary.delete_checkin(alice, CheckIn.objects.get(user=alice)))
     table = transfer.read_for(alice, "date,twitch_count\n2025-03-04,5\n")

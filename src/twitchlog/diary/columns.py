@@ -60,6 +60,10 @@ class NotesError(DiaryInputError):
     field = "notes"
 
 
+class ChoiceError(DiaryInputError):
+    """A twitch's or stress moment's detail that is not one the diary knows."""
+
+
 class EmptyCheckIn(DiaryInputError):
     """A new check-in with no answer in it: saving it would claim a day was logged."""
 

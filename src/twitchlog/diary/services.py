@@ -18,8 +18,9 @@ shared steps (``_create_once``, the timed-entry checks) across files.
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
@@ -29,6 +30,7 @@ from twitchlog.core.text import SINGLE_LINE_MESSAGE, has_control_characters
 from twitchlog.core.timezones import local_date, local_now
 from twitchlog.diary import versions
 from twitchlog.diary.columns import (
+    ChoiceError,
     Column,
     ColumnError,
     DayError,
@@ -110,6 +112,22 @@ def _create_once(
 # --- Episodes ------------------------------------------------------------------------------
 
 
+def _check_fields(model: type[E], fields: dict[str, Any]) -> None:
+    """Each value is one the diary knows: a listed choice (region, sensation, kind...) and a
+    strength from 0 to 10. The entry points offer only these; this is the guard none skips."""
+    for name, value in fields.items():
+        field = cast(models.Field, model._meta.get_field(name))
+        if name == "notes" or value is None or (value == "" and field.blank):
+            continue
+        try:
+            field.clean(value, None)
+        except ValidationError:
+            label = str(field.verbose_name)
+            if field.choices:
+                raise ChoiceError(f"“{value}” is not one of the choices for {label}.") from None
+            raise ChoiceError(f"The {label} must be a whole number from 0 to 10.") from None
+
+
 def _log_timed(
     model: type[E],
     user: User,
@@ -126,6 +144,7 @@ def _log_timed(
     zone_name = user.time_zone
     check_moment(when.date(), local_date(when, zone_name))
     check_notes(fields.get("notes", ""))
+    _check_fields(model, fields)
 
     def make() -> E:
         entry = model.objects.create(
@@ -178,6 +197,7 @@ def _update_timed(user: User, entry: E, changes: dict[str, Any], action: str) ->
         when = changes["occurred_at"]
         check_moment(when.date(), local_date(when, entry.time_zone))
     check_notes(changes.get("notes") or "")
+    _check_fields(type(entry), {k: v for k, v in changes.items() if k != "occurred_at"})
     changed: list[str] = [name for name, value in changes.items() if getattr(entry, name) != value]
     for name in changed:
         setattr(entry, name, changes[name])
