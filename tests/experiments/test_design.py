@@ -5,13 +5,15 @@ import random
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from twitchlog.experiments.design import (
     TYPICAL_SPREAD,
     advise_length,
-    block_spread,
     condition_on,
+    effect_seen,
     expected_power,
+    history_spread,
     make_schedule,
 )
 
@@ -70,4 +72,52 @@ def test_a_short_diary_assumes_a_typical_spread() -> None:
     advice = advise_length(np.array([3.0, 4.0, 5.0]), "twitch_severity", -1.0, 7, False)
     assert not advice.spread_from_diary
     assert advice.spread == TYPICAL_SPREAD["twitch_severity"]
-    assert block_spread(np.array([3.0] * 10), "twitch_count", 7) is None
+    assert history_spread(np.array([3.0] * 20), "twitch_count", 7) is None
+
+
+def test_the_spread_is_measured_over_back_to_back_blocks_counted_from_the_end() -> None:
+    # Two spare days at the start, then weeks whose mean ratings are 2, 4, 6 and 8.
+    history = np.array([9.0, 9.0] + [2.0] * 7 + [4.0] * 7 + [6.0] * 7 + [8.0] * 7)
+    spread, df = history_spread(history, "twitch_severity", 7)
+    assert df == 3
+    assert spread == pytest.approx(np.std([2, 4, 6, 8], ddof=1))
+
+
+def _simulated_power(
+    spread: float, spread_df: int, pairs: int, effect: float, diary_df: int, draws: int
+) -> float:
+    """The same chance by brute force: draw a true spread given the measured one, then the
+    test's B − A and the analysis's own spread (its sum of squares on its degrees of
+    freedom), and read the 95% interval as the analysis does."""
+    rng = np.random.default_rng(7)
+    sigma2 = spread**2 * spread_df / rng.chisquare(spread_df, draws)
+    diff = effect + np.sqrt(sigma2 * 2 / pairs) * rng.standard_normal(draws)
+    df = 2 * pairs - 2 + diary_df
+    squares = sigma2 * rng.chisquare(df, draws)
+    se = np.sqrt(squares / df * 2 / pairs)
+    return float(np.mean(diff / se < -stats.t.ppf(0.975, df)))
+
+
+@pytest.mark.parametrize(
+    ("pairs", "effect", "spread_df"), [(3, -0.6, 7), (4, -0.3, 11), (2, -0.9, 2)]
+)
+def test_the_expected_power_is_the_chance_over_the_spreads_the_diary_leaves_open(
+    pairs: int, effect: float, spread_df: int
+) -> None:
+    found = expected_power(0.35, pairs, effect, spread_df, spread_df=spread_df)
+    assert found == pytest.approx(
+        _simulated_power(0.35, spread_df, pairs, effect, spread_df, 400_000), abs=0.005
+    )
+
+
+def test_a_measured_spread_promises_less_than_a_known_one_and_tends_to_it() -> None:
+    known = expected_power(0.35, 3, -0.6, 7)
+    assert expected_power(0.35, 3, -0.6, 7, spread_df=7) < known - 0.02
+    assert expected_power(0.35, 3, -0.6, 7, spread_df=100_000) == pytest.approx(known, abs=0.002)
+    # With no effect, the chance of a find is the interval's 2.5% a side, whatever the spread.
+    assert expected_power(0.35, 3, 0.0, spread_df=7) == pytest.approx(0.025, abs=0.001)
+
+
+def test_days_not_kept_dilute_the_rate_not_its_log() -> None:
+    assert effect_seen(np.log(0.5), "twitch_count") == pytest.approx(np.log(0.55))
+    assert effect_seen(-2.0, "twitch_severity") == pytest.approx(-1.8)
