@@ -273,7 +273,8 @@ def run(args: argparse.Namespace) -> None:
     tally: dict[tuple[str, int, float], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     planned: dict[tuple[str, int, float], list[float]] = defaultdict(list)
     realism: dict[str, list[float]] = defaultdict(list)
-    for pairs, block_days in DESIGNS:
+    designs = [d for d in DESIGNS if not args.blocks or 2 * d[0] in args.blocks]
+    for pairs, block_days in designs:
         for person in range(persons):
             for ratio in RATIOS:
                 test, history, truth = simulate_with_truth(
@@ -360,7 +361,7 @@ def run(args: argparse.Namespace) -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for outcome in OUTCOMES:
-        for pairs, block_days in DESIGNS:
+        for pairs, block_days in designs:
             for ratio in RATIOS:
                 key = (outcome, pairs, ratio)
                 t = tally[key]
@@ -389,7 +390,7 @@ def run(args: argparse.Namespace) -> None:
     )
     print("|---|---|---|---|" + "---|" * len(VARIANTS) + "---|---|---|")
     for outcome in OUTCOMES:
-        for pairs, block_days in DESIGNS:
+        for pairs, block_days in designs:
             for ratio in RATIOS:
                 t = tally[(outcome, pairs, ratio)]
                 cells = " | ".join(
@@ -409,7 +410,7 @@ def run(args: argparse.Namespace) -> None:
     print("| outcome | blocks | test spread | app | test alone |")
     print("|---|---|---|---|---|")
     for outcome in OUTCOMES:
-        for pairs, block_days in (DESIGNS[0], DESIGNS[-1]):
+        for pairs, block_days in (d for d in (DESIGNS[0], DESIGNS[-1]) if d in designs):
             for restless in RESTLESS:
                 t = tally[(outcome, pairs, -restless)]
                 print(
@@ -429,6 +430,13 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=1000, help="simulated persons per row")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="smoke run: 100 persons per row")
+    parser.add_argument(
+        "--blocks",
+        type=int,
+        nargs="+",
+        choices=[2 * pairs for pairs, _ in DESIGNS],
+        help="only these designs, by their number of weekly blocks (default: all)",
+    )
     args = parser.parse_args()
     args.started = time.perf_counter()
     print(f"# {shlex.join(['python', *sys.argv])}")
