@@ -122,7 +122,9 @@ def remembered(user: User, key: Hashable, compute: Callable[[int], T]) -> T:
     the version from the database, so a write through any process is seen by all at once.
     The account's creation time is part of the slot, so an id used again (a restored or
     re-created database) never meets another account's values. Values are shared between
-    requests: treat them as read-only.
+    requests: treat them as read-only. Call it for reading (pages, reports), not after a diary
+    write inside a transaction that may still roll back: the value would be kept under a
+    version number that the next committed write uses again.
     """
     version = current(user)
     slot = (user.pk, user.date_joined, key)
