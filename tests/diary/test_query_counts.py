@@ -9,6 +9,7 @@ from django.test import Client
 from tests.diary.helpers import make_checkin, make_episode, make_factor, make_stress_event
 from twitchlog.accounts.services import create_token
 from twitchlog.diary import services
+from twitchlog.diary.browse_views import REMEMBER_UP_TO
 from twitchlog.diary.models import Episode
 
 DAYS = 15
@@ -97,3 +98,20 @@ def test_the_diary_today(alice: Any, alice_client: Any, django_assert_max_num_qu
     _fill(alice)
     with django_assert_max_num_queries(9):
         assert alice_client.get("/diary/").status_code == 200
+    # Again: session, person and the diary version; the day is remembered for the version.
+    with django_assert_max_num_queries(3):
+        assert "No twitches logged" in alice_client.get("/diary/").content.decode()
+    services.log_episode(alice, region="calf", side="left", sensation="twitch")
+    page = alice_client.get("/diary/").content.decode()
+    assert "No twitches logged" not in page
+
+
+def test_a_day_logged_in_bulk_is_read_each_time(
+    alice: Any, alice_client: Any, django_assert_max_num_queries: Any
+) -> None:
+    for _ in range(REMEMBER_UP_TO + 1):
+        services.log_episode(alice, region="calf", side="left", sensation="twitch")
+    alice_client.get("/diary/")
+    with django_assert_max_num_queries(9) as queries:
+        alice_client.get("/diary/")
+    assert len(queries) > 3

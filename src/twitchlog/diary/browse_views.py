@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 
 from twitchlog.accounts.models import User
 from twitchlog.accounts.types import AuthedRequest
-from twitchlog.diary import device_import, services
+from twitchlog.diary import device_import, services, versions
 from twitchlog.diary.csvfile import format_number
 from twitchlog.diary.daily import daily_frame, twitch_count
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode, StressEvent
@@ -104,7 +104,32 @@ def _latest(queryset: Any) -> tuple[list[Any], int]:
     return latest[DAY_LIST_LIMIT - 1 :: -1], queryset.count()
 
 
-def _day_context(user: User, day: dt.date) -> dict[str, Any]:
+# A day's page is remembered per diary version (versions.remembered) while it lists no more
+# than this many entries of each kind, as most days do; a day logged in bulk is read each time
+# rather than kept in memory for every person.
+REMEMBER_UP_TO = 20
+
+
+def _short(context: dict[str, Any]) -> bool:
+    return max(len(context["episodes"]), len(context["events"])) <= REMEMBER_UP_TO
+
+
+def _day_context(user: User, day: dt.date, *, with_last: bool = False) -> dict[str, Any]:
+    """What a day's page shows (and, for today, the last twitch for "Same as last time"), all
+    of it from the diary: worked out again only after a diary write. A fresh dict each time,
+    so the caller may add to it."""
+
+    def worked_out(version: int) -> dict[str, Any]:
+        context = _read_day(user, day)
+        if with_last:
+            context["last"] = services.last_episode(user)
+        return context
+
+    found = versions.remembered(user, ("day", day, with_last), worked_out, keep=_short)
+    return dict(found)
+
+
+def _read_day(user: User, day: dt.date) -> dict[str, Any]:
     episodes, episode_total = _latest(Episode.objects.filter(user=user, local_date=day))
     events, event_total = _latest(StressEvent.objects.filter(user=user, local_date=day))
     checkin = CheckIn.objects.filter(user=user, local_date=day).first()
@@ -129,9 +154,8 @@ def _day_context(user: User, day: dt.date) -> dict[str, Any]:
 @login_required
 def today(request: AuthedRequest) -> HttpResponse:
     user = request.user
-    context = _day_context(user, services.today_for(user))
-    last = services.last_episode(user)
-    context.update(is_today=True, last=last, client_id=uuid.uuid4())
+    context = _day_context(user, services.today_for(user), with_last=True)
+    context.update(is_today=True, client_id=uuid.uuid4())
     return render(request, "diary/day.html", context)
 
 

@@ -113,7 +113,12 @@ def current(user: User) -> int:
     return version
 
 
-def remembered(user: User, key: Hashable, compute: Callable[[int], T]) -> T:
+def remembered(
+    user: User,
+    key: Hashable,
+    compute: Callable[[int], T],
+    keep: Callable[[T], bool] | None = None,
+) -> T:
     """``compute(version)`` for the person's diary as it is now, worked out once per diary
     version in this process: one small query (the version) instead of what ``compute`` reads.
 
@@ -124,7 +129,8 @@ def remembered(user: User, key: Hashable, compute: Callable[[int], T]) -> T:
     re-created database) never meets another account's values. Values are shared between
     requests: treat them as read-only. Call it for reading (pages, reports), not after a diary
     write inside a transaction that may still roll back: the value would be kept under a
-    version number that the next committed write uses again.
+    version number that the next committed write uses again. ``keep(value)`` False leaves a
+    value out of memory (one too big to keep for every person).
     """
     version = current(user)
     slot = (user.pk, user.date_joined, key)
@@ -134,6 +140,8 @@ def remembered(user: User, key: Hashable, compute: Callable[[int], T]) -> T:
             _memo.move_to_end(slot)
             return found[1]
     value = compute(version)
+    if keep is not None and not keep(value):
+        return value
     with _memo_lock:
         _memo[slot] = (version, value)
         _memo.move_to_end(slot)
