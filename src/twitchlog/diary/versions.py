@@ -9,7 +9,8 @@ that skip those signals (``bulk_create``, ``bulk_update``, ``QuerySet.update``) 
 :func:`bump` themselves; the demo generator and the device import do.  Readers compare the
 version with the one their stored result was computed at (insights/services.py), or keep
 what they worked out in this process's memory for as long as the version stays the same
-(:func:`remembered`: the home page's diary panels, the current insights report)."""
+(:func:`remembered`: the home page's diary panels, the day page, the current insights
+report)."""
 
 import threading
 from collections import OrderedDict
