@@ -4,13 +4,17 @@
 :class:`~twitchlog.insights.report.Report`.  How it works (docs/insights.md has the why):
 
 1. Lay the diary on a full calendar; gaps and blanks stay missing.
-2. Each factor is tested on the same day (lag 0) and the day before (lag 1) in its own
-   model: negative binomial for counts, least squares for 0–10 ratings.  Every model holds
-   the weekday, a slow trend, the outcome *before* the tested day (so a factor that follows
-   bad days is not blamed), the factor's own neighbouring days, the stress load, and the
-   other factors picked by post-double-selection (a lasso for the outcome and one for the
-   tested factor, the latter's picks kept only if a relaxed lasso for the outcome picks them
-   too).  Controls may be filled with a missing flag; the tested factor never is.
+2. Each factor is tested in a few patterns (on the day, the day before, the mean of three
+   days, and "any vs none" for numbers that are often 0), one model each: negative binomial
+   for counts, least squares for 0-10 ratings.  Every model holds the weekday, a slow trend,
+   the model's own surprise on the days before the tested day (so runs of bad days, and a
+   factor that follows them, are not blamed on it), the stress load, and the other factors
+   picked by post-double-selection (a lasso for the outcome and one for the tested factor,
+   the latter's picks kept only if a relaxed lasso for the outcome picks them too).  Not the
+   factor's own neighbouring days: version 2 leaves serial correlation to the errors.
+   Controls may be filled with a missing flag; the tested factor never is.  A factor's
+   patterns make one test of the factor (joint.py: the largest of its correlated estimates),
+   and the pattern that shows most clearly describes how it acts.
 3. Standard errors are Newey–West on the real calendar; intervals use t quantiles.
 4. The stress load gets a score test calibrated by circular shifts (see :mod:`load`).
 5. All tests of a person share one Benjamini–Hochberg correction.  A finding that looks like a
