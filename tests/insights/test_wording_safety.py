@@ -121,3 +121,17 @@ def test_the_welcome_page_does_not_promise_that_no_trigger_is_ever_invented(clie
     page = client.get("/").content.decode()
     assert "never invent" not in page
     assert "not real" in page
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES)
+@pytest.mark.parametrize("factor", ["before_period", "menstruating", "evening_walk"])
+def test_a_yes_no_factor_reads_as_plain_english(outcome: str, factor: str) -> None:
+    # "on days with the days before a period" was what the page said for the cycle factor.
+    wide = (0.6, 1.9) if outcome == "twitch_count" else (-2.5, 2.0)
+    unclear = wording.unclear_summary(outcome, factor, 0, True, 300, *wide)
+    unit = wording.effect_unit(outcome, factor, True)
+    for text in (unclear, unit):
+        assert "with the days" not in text and "with days" not in text
+    if factor == "before_period":
+        assert "in the days before a period" in unclear
+        assert "vs other days" in unit

@@ -70,6 +70,9 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 # Factors the analysis makes itself (not logged as such), by name.
 DERIVED_LABELS = {"before_period": "The days before a period"}
+# How an effect of a derived yes/no factor is counted, in words ("on days with ..." would read
+# "on days with the days before a period").
+DERIVED_PER = {"before_period": "in the days before a period"}
 
 
 def label(factor: str) -> str:
@@ -96,6 +99,8 @@ def per_label(factor: str, binary: bool) -> str:
     known = FACTORS_BY_NAME.get(factor)
     if known:
         return known.per_label
+    if factor in DERIVED_PER:
+        return DERIVED_PER[factor]
     return f"on days with {_lower(label(factor))}" if binary else "per unit"
 
 
@@ -109,7 +114,7 @@ def effect_unit(outcome: str, factor: str, binary: bool, pattern: str | None = N
     if pattern == "any":
         per = f"on days with any {_lower(label(factor))} vs none"
     elif binary:
-        per = f"{per} vs without"
+        per = f"{per} vs other days" if factor in DERIVED_PER else f"{per} vs without"
     if pattern == "three_days":
         per = f"{per}, as a mean over three days in a row"
     if outcome == COUNT:
