@@ -25,23 +25,28 @@ def test_a_pushed_reminder_shows_as_a_notification(browser: Any, live_server: An
     page.wait_for_timeout(300)
     (registration,) = [r for r in registrations if not r["isDeleted"]]
 
-    cdp.send(
-        "ServiceWorker.deliverPushMessage",
-        {
-            "origin": live_server.url,
-            "registrationId": registration["registrationId"],
-            "data": json.dumps(services.push_payload()),
-        },
-    )
     shown: list[Any] = []
-    for _ in range(50):  # up to five seconds
-        shown = page.evaluate(
-            """() => navigator.serviceWorker.ready
-                .then((r) => r.getNotifications())
-                .then((found) => found.map((n) => [n.title, n.body, n.data.url]))"""
+    # A push that reaches the worker while it is still starting up can be dropped, so on a busy
+    # machine it is sent again; the reminder's tag makes a second one replace the first.
+    for _attempt in range(3):
+        cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {
+                "origin": live_server.url,
+                "registrationId": registration["registrationId"],
+                "data": json.dumps(services.push_payload()),
+            },
         )
+        for _ in range(50):  # up to five seconds
+            shown = page.evaluate(
+                """() => navigator.serviceWorker.ready
+                    .then((r) => r.getNotifications())
+                    .then((found) => found.map((n) => [n.title, n.body, n.data.url]))"""
+            )
+            if shown:
+                break
+            page.wait_for_timeout(100)
         if shown:
             break
-        page.wait_for_timeout(100)
     assert shown == [[services.TITLE, services.TEXT, "/diary/check-in/"]]
     context.close()
