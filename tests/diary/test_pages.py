@@ -149,3 +149,18 @@ def test_a_day_lists_at_most_its_latest_hundred_twitches_and_counts_them_all(
     assert "30 earlier ones of this day are counted above" in page
     last = Episode.objects.filter(user=alice).order_by("-occurred_at").first()
     assert last is not None and f"/diary/episodes/{last.pk}/" in page
+
+
+def test_the_day_pages_emergency_number_follows_a_change_of_country(
+    alice: Any, alice_client: Any
+) -> None:
+    # The day's lists are remembered until the diary changes; a change of country is not a
+    # diary write, yet the warning-sign panel must name the new country's number at once.
+    alice.country = "GB"
+    alice.save(update_fields=["country"])
+    services.note_red_flags(alice, ["face_droop"], services.today_for(alice))
+    assert "999" in alice_client.get(reverse("diary:today")).content.decode()
+    alice.country = "US"
+    alice.save(update_fields=["country"])
+    page = alice_client.get(reverse("diary:today")).content.decode()
+    assert "911" in page and "Call 999" not in page

@@ -125,8 +125,12 @@ def _day_context(user: User, day: dt.date, *, with_last: bool = False) -> dict[s
             context["last"] = services.last_episode(user)
         return context
 
-    found = versions.remembered(user, ("day", day, with_last), worked_out, keep=_short)
-    return dict(found)
+    context = dict(versions.remembered(user, ("day", day, with_last), worked_out, keep=_short))
+    # The warning-sign panel names the country's emergency number and crisis lines, so it is
+    # read apart from the day: a change of country (no diary write) shows at once.
+    advice = red_flag_advice(user)
+    context.update(red_flags=advice is not None, red_flag_panel=advice)
+    return context
 
 
 def _read_day(user: User, day: dt.date) -> dict[str, Any]:
@@ -134,7 +138,6 @@ def _read_day(user: User, day: dt.date) -> dict[str, Any]:
     events, event_total = _latest(StressEvent.objects.filter(user=user, local_date=day))
     checkin = CheckIn.objects.filter(user=user, local_date=day).first()
     count = twitch_count(checkin, episode_total)
-    advice = red_flag_advice(user)
     return {
         "day": day,
         "episodes": episodes,
@@ -145,8 +148,6 @@ def _read_day(user: User, day: dt.date) -> dict[str, Any]:
         "checkin": checkin,
         "summary": checkin_summary(checkin) if checkin else [],
         "count": None if math.isnan(count) else int(count),
-        "red_flags": advice is not None,
-        "red_flag_panel": advice,
         "imported": device_import.day_values(user, checkin, day),
     }
 
