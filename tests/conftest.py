@@ -49,6 +49,16 @@ def make_user(email: str, **extra: Any) -> User:
     return User.objects.create_user(email, PASSWORD, **extra)
 
 
+def log_in(page: Any, base: str, email: str, then: str = "/home/") -> None:
+    """Sign in through the login page in Chromium, as a person would, and land on ``then``."""
+    query = "" if then == "/home/" else f"?next={then}"
+    page.goto(f"{base}/accounts/login/{query}")
+    page.fill("#id_email", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}{then}")
+
+
 @pytest.fixture
 def alice(db: Any) -> User:
     return make_user("alice@example.org", display_name="Alice")

@@ -2,7 +2,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import log_in
 from twitchlog.assessments.models import AssessmentResult
 
 
@@ -12,11 +12,7 @@ def test_someone_takes_the_phq9_on_a_phone_and_sees_crisis_lines_first(
 ) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/tests/phq9/")
-    page.fill("#id_email", alice.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/tests/phq9/")
+    log_in(page, live_server.url, alice.email, "/tests/phq9/")
 
     # Leave one question out: it is named, and the answers given stay picked.
     for n in range(1, 9):

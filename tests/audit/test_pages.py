@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, log_in
 
 AXE = Path(__file__).parent / "axe-core" / "axe.min.js"
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
@@ -110,11 +110,7 @@ def audit(browser: Any, base: str, start: str, login: bool) -> None:
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     if login:
-        page.goto(f"{base}/accounts/login/")
-        page.fill("#id_email", "demo@example.org")
-        page.fill("#id_password", PASSWORD)
-        page.click("main button[type=submit]")
-        page.wait_for_url(f"{base}/home/")
+        log_in(page, base, "demo@example.org")
     paths = menu_pages(page, base, start)
     report = []
     for path in paths:

@@ -2,7 +2,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import log_in, make_user
 from twitchlog.diary.models import Episode
 
 
@@ -13,11 +13,7 @@ def test_a_twitch_is_logged_from_home_in_three_taps(browser: Any, live_server: A
         viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     )
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_email", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/home/")
+    log_in(page, live_server.url, user.email)
     context.add_init_script(
         "addEventListener('touchstart', () => sessionStorage.setItem('touches',"
         " Number(sessionStorage.getItem('touches')) + 1), true);"
@@ -48,11 +44,7 @@ def test_the_body_map_is_one_tab_stop_and_arrow_keys_move_around_it(
     user = make_user("keys@example.org")
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_email", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/home/")
+    log_in(page, live_server.url, user.email)
     page.goto(f"{live_server.url}/diary/")
 
     page.focus(".bodymap-hint a")
@@ -90,11 +82,7 @@ def test_back_after_a_form_error_and_a_save_never_asks_to_resend(
     user = make_user("back@example.org")
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_email", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/home/")
+    log_in(page, live_server.url, user.email)
 
     page.goto(f"{live_server.url}/diary/stress/new/")
     page.click("main form button[type=submit]")  # nothing chosen: errors

@@ -7,7 +7,7 @@ from scipy import stats
 
 from twitchlog.experiments.analysis import TableError, analyze, analyze_frame, read_table
 from twitchlog.experiments.design import diary_blocks
-from twitchlog.experiments.simulate import simulate_experiment
+from twitchlog.experiments.simulate import simulate_with_truth
 
 
 def table(blocks: list[tuple[str, list[float]]], adhered: float = 1.0) -> pd.DataFrame:
@@ -106,7 +106,7 @@ def test_without_a_block_column_runs_of_a_condition_are_blocks() -> None:
 
 def test_a_simulated_null_rarely_reads_helps() -> None:
     verdicts = [
-        analyze_frame(simulate_experiment(seed)[0], "twitch_count").verdict for seed in range(30)
+        analyze_frame(simulate_with_truth(seed)[0], "twitch_count").verdict for seed in range(30)
     ]
     assert verdicts.count("likely_helps") <= 3
 

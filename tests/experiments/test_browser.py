@@ -3,7 +3,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import log_in, make_user
 from twitchlog.diary import services as diary
 from twitchlog.experiments.models import Experiment, KeptDay
 
@@ -19,11 +19,7 @@ def test_a_test_is_planned_followed_and_read_at_phone_size(browser: Any, live_se
             day = block.start + dt.timedelta(days=offset)
             diary.save_checkin(user, day, {"twitch_rating": 6})
     page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_email", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/home/")
+    log_in(page, live_server.url, user.email)
 
     page.goto(f"{live_server.url}/experiments/plan/?change=regular-meals")
     page.click("button[name=preview]")

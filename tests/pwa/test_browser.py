@@ -7,20 +7,11 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.conftest import PASSWORD, make_user
-from twitchlog.accounts.models import User
+from tests.conftest import log_in, make_user
 from twitchlog.diary import services
 from twitchlog.diary.models import Episode, StressEvent
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
-
-
-def _log_in(page: Any, base: str, user: User) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_email", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/home/")
 
 
 def _wait_until_controlled(page: Any) -> None:
@@ -43,7 +34,7 @@ def test_the_app_meets_the_install_criteria(browser: Any, live_server: Any) -> N
     user = make_user("installer@example.org")
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    _log_in(page, live_server.url, user)
+    log_in(page, live_server.url, user.email)
     _wait_until_controlled(page)
 
     href = page.get_attribute("link[rel=manifest]", "href")
@@ -79,7 +70,7 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
     services.log_episode(user, region="calf", side="left", sensation="twitch", strength=3)
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    _log_in(page, live_server.url, user)
+    log_in(page, live_server.url, user.email)
     _wait_until_controlled(page)
 
     context.set_offline(True)
@@ -142,7 +133,7 @@ def test_logging_out_forgets_what_the_device_kept(browser: Any, live_server: Any
     user = make_user("leaver@example.org")
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    _log_in(page, live_server.url, user)
+    log_in(page, live_server.url, user.email)
     _wait_until_controlled(page)
     assert page.evaluate("caches.keys()")
 

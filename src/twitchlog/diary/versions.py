@@ -64,35 +64,32 @@ _this_request: ContextVar[dict[int, int] | None] = ContextVar("diary_versions", 
 
 
 @cache
-def _bump_sql() -> str:
+def _sql() -> tuple[str, str]:
+    """The two statements every request and every diary write runs: read the person's
+    version, and move it on. Only the table's and columns' names go into the text; the
+    person is a parameter."""
     q = connection.ops.quote_name
     table, version, user = q(DiaryVersion._meta.db_table), q("version"), q("user_id")
-    # Only the table's and columns' names go into the text; the person is a parameter.
-    return f"UPDATE {table} SET {version} = {version} + 1 WHERE {user} = %s"  # noqa: S608
+    read = f"SELECT {version} FROM {table} WHERE {user} = %s"  # noqa: S608
+    move = f"UPDATE {table} SET {version} = {version} + 1 WHERE {user} = %s"  # noqa: S608
+    return read, move
 
 
 def bump(user_id: int) -> None:
     """Move the person's diary version on (the first write makes it 1).
 
-    Every diary write runs this, so the update is written out (as _current_sql is); it is
+    Every diary write runs this, so the update is written out (see _sql); it is
     ``DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)``."""
     seen = _this_request.get()
     if seen is not None:
         seen.pop(user_id, None)
     with connection.cursor() as cursor:
-        cursor.execute(_bump_sql(), [user_id])
+        cursor.execute(_sql()[1], [user_id])
         moved = cursor.rowcount
     if not moved:
         _row, created = DiaryVersion.objects.get_or_create(user_id=user_id, defaults={"version": 1})
         if not created:  # another first write made the row a moment ago: still move it on
             DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
-
-
-@cache
-def _current_sql() -> str:
-    q = connection.ops.quote_name
-    table, version, user = q(DiaryVersion._meta.db_table), q("version"), q("user_id")
-    return f"SELECT {version} FROM {table} WHERE {user} = %s"  # noqa: S608
 
 
 def current(user: User) -> int:
@@ -106,7 +103,7 @@ def current(user: User) -> int:
     if seen is not None and user.pk in seen:
         return seen[user.pk]
     with connection.cursor() as cursor:
-        cursor.execute(_current_sql(), [user.pk])
+        cursor.execute(_sql()[0], [user.pk])
         row = cursor.fetchone()
     version = int(row[0]) if row else 0
     if seen is not None:

@@ -42,31 +42,6 @@ class Truth:
     restless: float = 1.0  # the hidden state's spread on test days, relative to the diary's
 
 
-def simulate_experiment(
-    seed: int,
-    *,
-    pairs: int = 3,
-    block_days: int = 7,
-    washout: bool = False,
-    rate_ratio: float = 1.0,
-    adherence: float = 0.9,
-    history_days: int = 0,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(test, history)``: the test's daily table (``date``, ``block``, ``condition``,
-    ``adhered``, ``twitch_count``, ``twitch_severity``; days not logged left out) and the
-    ``history_days`` of plain diary before it (same person, no change)."""
-    test, history, _ = simulate_with_truth(
-        seed,
-        pairs=pairs,
-        block_days=block_days,
-        washout=washout,
-        rate_ratio=rate_ratio,
-        adherence=adherence,
-        history_days=history_days,
-    )
-    return test, history
-
-
 def simulate_with_truth(
     seed: int,
     *,
@@ -78,7 +53,10 @@ def simulate_with_truth(
     history_days: int = 0,
     restless: float = 1.0,
 ) -> tuple[pd.DataFrame, pd.DataFrame, Truth]:
-    """:func:`simulate_experiment` and the person's :class:`Truth`. ``restless`` scales
+    """``(test, history, truth)``: the test's daily table (``date``, ``block``,
+    ``condition``, ``adhered``, ``twitch_count``, ``twitch_severity``; days not logged left
+    out), the ``history_days`` of plain diary before it (same person, no change), and the
+    person's hidden :class:`Truth`. ``restless`` scales
     the hidden state on test days only: a test run in a worse spell than the diary before
     it (a stress test of the analysis, which pools the spread of both)."""
     rng = np.random.default_rng(seed)
