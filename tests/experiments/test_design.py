@@ -121,3 +121,12 @@ def test_a_measured_spread_promises_less_than_a_known_one_and_tends_to_it() -> N
 def test_days_not_kept_dilute_the_rate_not_its_log() -> None:
     assert effect_seen(np.log(0.5), "twitch_count") == pytest.approx(np.log(0.55))
     assert effect_seen(-2.0, "twitch_severity") == pytest.approx(-1.8)
+
+
+def test_a_diary_of_identical_weeks_never_promises_certain_power() -> None:
+    # Eight weeks rated 5 every day: the measured spread is 0, yet rounding alone moves a
+    # block's mean, as the verdict's own floor says; a one-point change is not a sure find.
+    history = np.full(56, 5.0)
+    advice = advise_length(history, "twitch_severity", -0.3, 7, False)
+    assert all(option.power < 1.0 for option in advice.options)
+    assert advice.options[0].power < 0.99

@@ -41,6 +41,7 @@ from twitchlog.experiments.design import (
     CHANGE,
     DIARY_BEFORE_DAYS,
     MIN_DAYS_PER_BLOCK,
+    RATING_ROUNDING_VAR,
     USUAL,
     block_value,
     diary_blocks,
@@ -50,7 +51,6 @@ from twitchlog.insights.frame import read_dates, read_numbers
 OUTCOMES = ("twitch_count", "twitch_severity")
 VERDICTS = ("likely_helps", "likely_worsens", "no_clear_difference", "too_little_data")
 MIN_BLOCKS_EACH = 2
-RATING_ROUNDING_VAR = 1 / 12  # variance of rounding a rating to whole points
 METHOD = (
     "Blocks as units: log daily rate (counts) or mean rating per block; B minus A with a "
     "95% t interval whose spread is pooled from the test's blocks (blocks − 2 degrees of "

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
+RATING_ROUNDING_VAR = 1 / 12  # variance of rounding a rating to whole points
+
 USUAL, CHANGE = "A", "B"
 BLOCK_DAYS = (5, 6, 7)
 MIN_PAIRS, MAX_PAIRS = 2, 6
@@ -208,6 +210,15 @@ def advise_length(
     spread, spread_df = (TYPICAL_SPREAD[outcome], 0) if measured is None else measured
     extra = 0.0
     logged = history[~np.isnan(history)]
+    if len(logged):
+        # Never below what counting (or rounding a rating) alone puts into a block's value, as
+        # the verdict's own floor: a diary of identical weeks must not promise certain power.
+        floor = (
+            1 / max(logged.mean() * block_days, 0.5)
+            if outcome == "twitch_count"
+            else RATING_ROUNDING_VAR / block_days
+        )
+        spread = max(spread, math.sqrt(floor))
     if outcome == "twitch_count" and len(logged) and logged.mean() > 0:
         # Fewer twitches are noisier on the log scale: half the extra counting noise of the
         # change's blocks (over the days a block is likely to have logged) is added to the
