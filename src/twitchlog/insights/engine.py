@@ -302,12 +302,12 @@ def analyze(
     )
     for test, q, h in zip(family, q_values, holm, strict=True):
         test.q_value, test.holm = q, h
-    for test in tests:  # the other lag of each factor shares its factor's test
+    reverse.check(person, family)
+    for test in tests:  # a factor's other patterns share its test, and its reverse check
         if not test.counted:
             partner = next(t for t in family if t.factor == test.factor)
             test.p_value, test.q_value = partner.p_value, partner.q_value
             test.holm, test.reverse = partner.holm, partner.reverse
-    reverse.check(person, family)
 
     findings = [_finding(person, test, len(family)) for test in _reported(tests)]
     load_report = loadfit.describe_load(person, load_result, len(family))
