@@ -20,8 +20,9 @@ MEANINGFUL_POINTS = 1.0
 NOT_ADVICE: dict[str, str] = {
     "alcohol_units": "drinking more alcohol is not a safe way to calm twitching, and drinking "
     "often makes twitching worse as it wears off",
-    "nicotine": "nicotine is not a way to calm twitching, and going without it for a while "
-    "can bring twitching back",
+    "nicotine": "nicotine is not a way to calm twitching; the first days without it can "
+    "bring twitching from withdrawal, which can make it look calming, and stopping with "
+    "support is still worth it",
     "recreational_drugs": "drugs are not a way to calm twitching, and coming down from them "
     "can make twitching worse",
     "caffeine_mg": "more caffeine is not a way to calm twitching; a change in how much you "
@@ -185,7 +186,10 @@ def _pattern_not_advice(
         )
     else:
         low, high = sorted((abs(low), abs(high)))
-        size = f"twitching rated about {abs(effect):.1f} points lower on the 0–10 scale"
+        size = (
+            f"twitching rated about {abs(effect):.1f} points lower on the 0–10 scale "
+            f"(likely between {low:.1f} and {high:.1f} points)"
+        )
     return (
         f"{_when(lag, pattern, more)}, you logged {size}. This is a pattern in your diary, "
         "not advice: "

@@ -140,16 +140,16 @@ CAUSES = (
         "Some nutrient shortfalls make nerves and muscles more irritable.",
         (
             Para(
-                "Very low magnesium in the blood can bring tremor and weakness, and low calcium "
-                "can bring muscle spasms and numbness. A lack of vitamin D is one of the reasons "
-                "calcium runs low.",
+                "Very low magnesium or calcium in the blood makes nerves more excitable and can "
+                "bring muscle cramps, spasms and tingling. A lack of vitamin D is one of the "
+                "reasons calcium runs low.",
                 ("statpearls-hypomagnesemia", "wikipedia-hypocalcemia"),
             ),
         ),
         (
             Para(
-                "These levels show in a blood test. If you suspect a shortfall, ask a doctor "
-                "for one before taking high doses of a supplement.",
+                "Ask a doctor before taking high doses of a supplement; a blood test shows "
+                "whether a level is low.",
                 ("wikipedia-hypocalcemia",),
             ),
             Para(
