@@ -1,5 +1,6 @@
 """Sign-up on a server: by emailed link, so the page never says whether an address is taken."""
 
+import io
 import re
 from datetime import timedelta
 from typing import Any
@@ -192,3 +193,16 @@ def test_a_server_signs_up_by_link_by_default(monkeypatch: Any) -> None:
     finally:
         monkeypatch.undo()
         importlib.reload(project_settings)
+
+
+@pytest.mark.django_db
+def test_the_reminder_run_deletes_sign_ups_whose_link_ran_out(client: Any) -> None:
+    from django.core.management import call_command
+
+    post(client)
+    post(client, email="fresh@example.org")
+    PendingSignup.objects.filter(email="nia@example.org").update(
+        created_at=timezone.now() - timedelta(days=3, minutes=1)
+    )
+    call_command("send_reminders", stdout=io.StringIO())
+    assert list(PendingSignup.objects.values_list("email", flat=True)) == ["fresh@example.org"]

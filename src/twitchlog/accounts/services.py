@@ -66,7 +66,7 @@ def request_sign_up(email: str, password: str, time_zone: str, next_url: str = "
     with transaction.atomic():
         exists = User.objects.filter(email__iexact=email).exists()
         if not exists:
-            PendingSignup.objects.filter(created_at__lt=now - SIGNUP_LINK_LIFETIME).delete()
+            forget_old_sign_ups(now)
             PendingSignup.objects.create(
                 email=email.lower(),
                 password=password_hash,
@@ -88,6 +88,14 @@ def request_sign_up(email: str, password: str, time_zone: str, next_url: str = "
         )
         subject = SIGNUP_SUBJECT
     mail.EmailMessage(subject, body, to=[email]).send()
+
+
+def forget_old_sign_ups(now: datetime | None = None) -> int:
+    """Delete the sign-ups whose link has run out (the privacy notice promises it); run by
+    each new sign-up and by ``send_reminders``. Returns how many."""
+    cutoff = (now or timezone.now()) - SIGNUP_LINK_LIFETIME
+    deleted, _ = PendingSignup.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 def pending_sign_up(raw: str) -> PendingSignup | None:

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from twitchlog.accounts.services import forget_old_sign_ups
 from twitchlog.experiments.reminders import send_due_experiment_reminders
 from twitchlog.reminders.services import send_due_checkin_reminders
 from twitchlog.therapists.services import REMINDER_LEAD, send_due_reminders
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         "daily check-in reminders people asked for (by email and Web Push, at their own local "
         "time), and the daily reminders of running self-experiments (by email). Run it from "
         "cron every few minutes; running it twice, or on two machines at once, sends each "
-        "reminder and each offer once."
+        "reminder and each offer once. It also deletes sign-ups whose emailed link has run out."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Sent {checkins} check-in reminder{'' if checkins == 1 else 's'}.")
         tests = send_due_experiment_reminders()
         self.stdout.write(f"Sent {tests} experiment reminder{'' if tests == 1 else 's'}.")
+        forgotten = forget_old_sign_ups()
+        self.stdout.write(f"Deleted {forgotten} unfinished sign-up{'' if forgotten == 1 else 's'}.")
 
     def offer_waitlist(self) -> None:
         offered = offer_freed_slots()
