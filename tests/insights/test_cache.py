@@ -1,5 +1,6 @@
 """The stored report is current while the diary version has not moved; every write moves it."""
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -110,3 +111,25 @@ def test_every_bulk_write_of_the_diary_bumps_the_version_by_hand() -> None:
         text = source.read_text()
         if pattern.search(text):
             assert "versions.bump(" in text, f"{source.relative_to(package)} skips the version"
+
+
+def test_a_request_that_wrote_keeps_nothing_it_worked_out(alice: Any) -> None:
+    # A request whose write rolls back must not leave a value under the version number that
+    # the next committed write takes again.
+    worked: list[int] = []
+
+    def work(version: int) -> int:
+        worked.append(version)
+        return version
+
+    versions._request_started()
+    try:
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            versions.bump(alice.pk)
+            versions.remembered(alice, "probe", work)
+            raise RuntimeError
+    finally:
+        versions._request_finished()
+    versions.bump(alice.pk)  # committed: the same version number as the rolled-back one
+    assert versions.remembered(alice, "probe", work) == 1
+    assert worked == [1, 1]

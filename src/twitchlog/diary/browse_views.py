@@ -125,7 +125,8 @@ def _day_context(user: User, day: dt.date, *, with_last: bool = False) -> dict[s
             context["last"] = services.last_episode(user)
         return context
 
-    context = dict(versions.remembered(user, ("day", day, with_last), worked_out, keep=_short))
+    found = versions.remembered(user, ("day", day, with_last), worked_out, keep=_short)
+    context = dict(found)
     # The warning-sign panel names the country's emergency number and crisis lines, so it is
     # read apart from the day: a change of country (no diary write) shows at once.
     advice = red_flag_advice(user)

@@ -61,6 +61,9 @@ _memo_lock = threading.Lock()
 # The versions read during the request being served (person -> version), so the panels of one
 # page ask once; a bump in this request forgets the person's. None outside a request.
 _this_request: ContextVar[dict[int, int] | None] = ContextVar("diary_versions", default=None)
+# The people whose diary this request wrote to: what it works out for them is not remembered,
+# as its transaction may still roll back and give the version number to another write.
+_wrote_to: ContextVar[set[int] | None] = ContextVar("diary_written", default=None)
 
 
 @cache
@@ -80,9 +83,11 @@ def bump(user_id: int) -> None:
 
     Every diary write runs this, so the update is written out (see _sql); it is
     ``DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)``."""
-    seen = _this_request.get()
+    seen, written = _this_request.get(), _wrote_to.get()
     if seen is not None:
         seen.pop(user_id, None)
+    if written is not None:
+        written.add(user_id)
     with connection.cursor() as cursor:
         cursor.execute(_sql()[1], [user_id])
         moved = cursor.rowcount
@@ -125,12 +130,15 @@ def remembered(
     the version from the database, so a write through any process is seen by all at once.
     The account's creation time is part of the slot, so an id used again (a restored or
     re-created database) never meets another account's values. Values are shared between
-    requests: treat them as read-only. Call it for reading (pages, reports), not after a diary
-    write inside a transaction that may still roll back: the value would be kept under a
-    version number that the next committed write uses again. ``keep(value)`` False leaves a
-    value out of memory (one too big to keep for every person).
+    requests: treat them as read-only. A request that wrote to the person's diary gets a fresh
+    value that is not kept (its transaction may still roll back, and the version number go to
+    another write); outside a request, call it for reading only. ``keep(value)`` False leaves
+    a value out of memory (one too big to keep for every person).
     """
     version = current(user)
+    written = _wrote_to.get()
+    if written is not None and user.pk in written:
+        return compute(version)
     slot = (user.pk, user.date_joined, key)
     with _memo_lock:
         found = _memo.get(slot)
@@ -169,10 +177,12 @@ def _written(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def _request_started(**kwargs: Any) -> None:
     _this_request.set({})
+    _wrote_to.set(set())
 
 
 def _request_finished(**kwargs: Any) -> None:
     _this_request.set(None)
+    _wrote_to.set(None)
 
 
 def connect() -> None:
