@@ -25,22 +25,16 @@ SIGNUP_SUBJECT = "Finish making your account"
 OWNER_SUBJECT = "Someone tried to sign up with your email address"
 
 
-def _create_account(
-    email: str, time_zone: str, consent_at: datetime, password: str | None, password_hash: str = ""
-) -> User:
+def _create_account(email: str, time_zone: str, consent_at: datetime, password_hash: str) -> User:
     # The zone's country picks the crisis lines shown with safety notices from the first day;
     # the person can change it on their profile.
-    user = User(
+    user = User.objects.create(
         email=User.objects.normalize_email(email).lower(),
+        password=password_hash,
         time_zone=time_zone,
         country=country_for_zone(time_zone),
         health_data_consent_at=consent_at,
     )
-    if password_hash:
-        user.password = password_hash
-    else:
-        user.set_password(password)
-    user.save()
     audit.log(user, "account.created", user)
     audit.log(user, "consent.health_data.given", user)
     return user
@@ -50,7 +44,7 @@ def _create_account(
 def sign_up(email: str, password: str, time_zone: str) -> User:
     """Create an account at once, for someone who has consented to us storing their health
     data. Used where sign-up needs no emailed link (a local install; see request_sign_up)."""
-    return _create_account(email, time_zone, timezone.now(), password)
+    return _create_account(email, time_zone, timezone.now(), make_password(password))
 
 
 def request_sign_up(email: str, password: str, time_zone: str, next_url: str = "") -> None:
@@ -121,7 +115,7 @@ def finish_sign_up(raw: str) -> tuple[User, str] | None:
         try:
             with transaction.atomic():
                 user = _create_account(
-                    pending.email, pending.time_zone, pending.consent_at, None, pending.password
+                    pending.email, pending.time_zone, pending.consent_at, pending.password
                 )
         except IntegrityError:  # two links for one address followed at the same moment
             return None

@@ -42,6 +42,7 @@ from twitchlog.diary.columns import (
     column_for,
 )
 from twitchlog.diary.models import (
+    ZERO_TO_TEN,
     CheckIn,
     CustomFactor,
     CustomValue,
@@ -121,11 +122,13 @@ def _check_fields(model: type[E], fields: dict[str, Any]) -> None:
             continue
         try:
             field.clean(value, None)
-        except ValidationError:
+        except ValidationError as error:
             label = str(field.verbose_name)
             if field.choices:
                 raise ChoiceError(f"“{value}” is not one of the choices for {label}.") from None
-            raise ChoiceError(f"The {label} must be a whole number from 0 to 10.") from None
+            if all(check in field.validators for check in ZERO_TO_TEN):
+                raise ChoiceError(f"The {label} must be a whole number from 0 to 10.") from None
+            raise ChoiceError(f"The {label}: {' '.join(error.messages)}") from None
 
 
 def _log_timed(
