@@ -135,3 +135,10 @@ def test_a_yes_no_factor_reads_as_plain_english(outcome: str, factor: str) -> No
     if factor == "before_period":
         assert "in the days before a period" in unclear
         assert "vs other days" in unit
+
+
+def test_a_pattern_counted_elsewhere_names_the_pattern_that_counts() -> None:
+    text = wording.counted_elsewhere_summary("sleep_hours", 0, "three_days")
+    assert "over three days in a row" in text and "same day" not in text
+    assert "over both days" not in text  # three or four patterns are tested, not two days
+    assert "on the day after" in wording.counted_elsewhere_summary("sleep_hours", 1, "next_day")

@@ -173,7 +173,7 @@ def _one_per_factor(tests: list[fitting.Test]) -> list[fitting.Test]:
         best = min(group, key=lambda t: t.p_value or 1.0)
         estimates = [t.estimate for t in group if t.estimate is not None]
         for test in group:
-            test.counted, test.counted_lag = test is best, best.lag
+            test.counted, test.counted_as = test is best, best
         best.p_value = joint.max_p_value(
             [t.p_value or 1.0 for t in group], joint.correlations(estimates)
         )
@@ -217,7 +217,8 @@ def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
     elif test.reverse:
         summary = wording.reverse_summary(test.factor)
     elif not test.counted and fitting.verdict_of(replace(test, counted=True)) != verdict:
-        summary = wording.counted_elsewhere_summary(test.factor, test.counted_lag or 0)
+        best = test.counted_as or test
+        summary = wording.counted_elsewhere_summary(test.factor, best.lag, best.pattern)
     else:
         size = math.log(fitting.POWER_RATE_RATIO) if person.count else fitting.POWER_POINTS
         more = fitting.more_days_needed(person, test.estimate, size, tests)

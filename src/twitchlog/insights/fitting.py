@@ -207,10 +207,10 @@ class Test:
     q_value: float | None = None
     reverse: bool = False
     holm: float | None = None
-    # False for the lag that does not count for its factor (see joint.py); ``counted_lag``
-    # then names the lag that does.
+    # False for a pattern that does not count for its factor (see joint.py); ``counted_as``
+    # then names the test that does.
     counted: bool = True
-    counted_lag: int | None = None
+    counted_as: "Test | None" = None
 
 
 def more_days_needed(person: Person, estimate: Estimate, size: float, tests: int) -> int:

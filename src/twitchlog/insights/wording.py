@@ -302,11 +302,11 @@ def reverse_summary(factor: str) -> str:
     )
 
 
-def counted_elsewhere_summary(factor: str, counted_lag: int) -> str:
-    when = "on the same day" if counted_lag == 0 else "on the day after"
+def counted_elsewhere_summary(factor: str, lag: int, pattern: str | None = None) -> str:
+    """For a pattern of a factor whose one test counts another pattern (joint.py)."""
     return (
-        f"{label(factor)} is tested once over both days; its link shows most clearly {when}, "
-        "where it is counted."
+        f"{label(factor)} is tested once over the ways it may act; its link shows most "
+        f"clearly {_when_unclear(lag, pattern)}, where it is counted."
     )
 
 
