@@ -36,7 +36,6 @@ class Truth:
     spread: float  # standard deviation of the hidden state (log rate)
     dispersion: float  # negative binomial: variance = mean + dispersion * mean²
     fixed: np.ndarray  # log rate without the hidden state or the change: level, weekday, trend
-    effect: np.ndarray  # log rate ratio applied on each day (0 off B days not kept)
     logged: np.ndarray  # bool per day
     history_days: int
     restless: float = 1.0  # the hidden state's spread on test days, relative to the diary's
@@ -85,7 +84,7 @@ def simulate_with_truth(
     dispersion = rng.uniform(0.05, 0.4)
     mu = np.exp(eta)
     counts = rng.poisson(rng.gamma(1 / dispersion, mu * dispersion))
-    severity = np.clip(np.round(4 + 2 * (eta - eta.mean()) + rng.normal(0, 0.5, n)), 0, 10)
+    severity = _ratings(eta - eta.mean(), rng)
     logged = rng.random(n) >= rng.uniform(0.05, 0.25)
 
     frame = pd.DataFrame(
@@ -102,8 +101,13 @@ def simulate_with_truth(
         columns=["block", "condition", "adhered"]
     )
     test = frame[frame["date"] >= START.isoformat()].reset_index(drop=True)
-    truth = Truth(phi, spread, dispersion, fixed, effect, logged, history_days, restless)
+    truth = Truth(phi, spread, dispersion, fixed, logged, history_days, restless)
     return test, history.reset_index(drop=True), truth
+
+
+def _ratings(centred: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """The 0-10 rating of a day: its centred log rate, scaled, with rounding and noise."""
+    return np.clip(np.round(4 + 2 * centred + rng.normal(0, 0.5, centred.shape)), 0, 10)
 
 
 def null_replicates(
@@ -121,8 +125,7 @@ def null_replicates(
     eta = truth.fixed + truth.spread * scale_days * hidden
     d = truth.dispersion
     counts = rng.poisson(rng.gamma(1 / d, np.exp(eta) * d)).astype(float)
-    centred = eta - eta.mean(axis=1, keepdims=True)
-    ratings = np.clip(np.round(4 + 2 * centred + rng.normal(0, 0.5, eta.shape)), 0, 10)
+    ratings = _ratings(eta - eta.mean(axis=1, keepdims=True), rng)
     counts[:, ~truth.logged] = np.nan
     ratings[:, ~truth.logged] = np.nan
     return counts, ratings
