@@ -133,3 +133,25 @@ def test_a_request_that_wrote_keeps_nothing_it_worked_out(alice: Any) -> None:
     versions.bump(alice.pk)  # committed: the same version number as the rolled-back one
     assert versions.remembered(alice, "probe", work) == 1
     assert worked == [1, 1]
+
+
+def test_deleting_a_check_in_moves_the_version_once_not_once_per_value(alice: Any) -> None:
+    from tests.diary.helpers import make_factor
+
+    factors = [make_factor(alice, f"Factor {n}") for n in range(5)]
+    checkin, _ = diary.save_checkin(
+        alice, AT.date(), {"sleep_hours": 7}, dict.fromkeys(factors, 1.0)
+    )
+    before = versions.current(alice)
+    diary.delete_checkin(alice, checkin)
+    assert versions.current(alice) == before + 1
+    # A factor's deletion, which takes its values on every day, likewise moves it once.
+    diary.save_checkin(alice, AT.date(), {"sleep_hours": 7}, {factors[0]: 2.0})
+    before = versions.current(alice)
+    diary.delete_factor(alice, factors[0])
+    assert versions.current(alice) == before + 1
+    # A queryset delete of check-ins still moves it (once per check-in, as ever).
+    diary.save_checkin(alice, AT.date(), {"sleep_hours": 6}, {factors[1]: 1.0})
+    before = versions.current(alice)
+    CheckIn.objects.filter(user=alice).delete()
+    assert versions.current(alice) > before

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from django.core.signals import request_finished, request_started
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Model
 from django.db.models.signals import post_delete, post_save
 
 from twitchlog.accounts.models import User
@@ -158,18 +158,25 @@ def remembered(
 
 def _owner(instance: Any) -> int | None:
     if isinstance(instance, CustomValue):
-        # Deleted along with its check-in or factor, whose own deletion bumps the version.
+        if CustomValue.checkin.is_cached(instance):
+            return int(instance.checkin.user_id)
         row = CheckIn.objects.filter(pk=instance.checkin_id).values_list("user_id").first()
         return row[0] if row else None
     return int(instance.user_id)
+
+
+# Deleting one of these takes rows of WATCHED models with it; its own deletion moves the
+# version on (or, for the account, deletes it), so the rows it takes need not each do so.
+_CASCADES_FROM = (User, CheckIn, CustomFactor)
 
 
 def _written(sender: Any, instance: Any, **kwargs: Any) -> None:
     if kwargs.get("raw"):  # loading fixtures
         return
     origin = kwargs.get("origin")
-    if isinstance(origin, User) or getattr(origin, "model", None) is User:
-        return  # the account itself is being deleted, its version with it
+    origin_model = type(origin) if isinstance(origin, Model) else getattr(origin, "model", None)
+    if origin_model in _CASCADES_FROM and sender is not origin_model:
+        return
     owner = _owner(instance)
     if owner is not None:
         bump(owner)
