@@ -142,3 +142,9 @@ def test_a_pattern_counted_elsewhere_names_the_pattern_that_counts() -> None:
     assert "over three days in a row" in text and "same day" not in text
     assert "over both days" not in text  # three or four patterns are tested, not two days
     assert "on the day after" in wording.counted_elsewhere_summary("sleep_hours", 1, "next_day")
+
+
+def test_an_any_or_none_pattern_sizes_its_power_as_a_yes_or_no() -> None:
+    text = wording.unclear_summary("twitch_count", "caffeine_mg", 0, False, 300, 0.6, 1.9, "any")
+    assert "per 100 mg" not in text
+    assert text.count("on days with any of it") == 2

@@ -239,8 +239,9 @@ def driver_summary(
     )
 
 
-def size_phrase(outcome: str, factor: str, binary: bool) -> str:
-    per = per_label(factor, binary)
+def size_phrase(outcome: str, factor: str, binary: bool, pattern: str | None = None) -> str:
+    # "Any vs none" is tested as a yes/no: its size is a change on days with any of it.
+    per = "on days with any of it" if pattern == "any" else per_label(factor, binary)
     return f"a 30% change {per}" if outcome == COUNT else f"a 1-point change {per}"
 
 
@@ -291,7 +292,7 @@ def unclear_summary(
     head = (
         f"No clear link yet between {_lower(label(factor))} and {_outcome_words(outcome)} {when}."
     )
-    size = size_phrase(outcome, factor, binary)
+    size = size_phrase(outcome, factor, binary, pattern)
     return head + power_sentence(size, more_days, rules_out(outcome, low, high))
 
 
