@@ -108,7 +108,12 @@ TEMPLATES = [
                 "twitchlog.core.context_processors.site",
                 "twitchlog.knowledge.context_processors.care",
             ],
-            "builtins": ["twitchlog.core.templatetags.remembered_urls"],
+            # {% url %} and {% static %} that remember what they made, in every template
+            # (so templates here do not {% load static %}: that would bring Django's back).
+            "builtins": [
+                "twitchlog.core.templatetags.remembered_urls",
+                "twitchlog.core.templatetags.remembered_static",
+            ],
         },
     },
 ]
