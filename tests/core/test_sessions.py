@@ -29,3 +29,21 @@ def test_an_expired_or_unknown_session_reads_as_empty(db: Any) -> None:
     assert expired.load() == {}
     assert expired.session_key is None  # a new key is made on the next save, as in Django
     assert SessionStore("no-such-session-key-at-all-here0").load() == {}
+
+
+def test_a_session_signed_in_through_djangos_backend_stays_signed_in(
+    client: Any, alice: Any
+) -> None:
+    """Sessions made before the written-out backend (accounts/backends.py) name Django's
+    model backend; they are read as ours, so nobody is signed out by the change."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    theirs = DjangoStore()
+    theirs[SESSION_KEY] = str(alice.pk)
+    theirs[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    theirs[HASH_SESSION_KEY] = alice.get_session_auth_hash()
+    theirs.create()
+    client.cookies["sessionid"] = theirs.session_key
+    response = client.get("/home/")
+    assert response.status_code == 200
+    assert response.context["user"] == alice

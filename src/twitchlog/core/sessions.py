@@ -10,10 +10,14 @@ so sessions made by either engine work with the other.
 from functools import cache
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
+
+DJANGOS = "django.contrib.auth.backends.ModelBackend"
 
 
 @cache
@@ -25,6 +29,18 @@ def _lookup_sql() -> str:
 
 
 class SessionStore(db.SessionStore):
+    def decode(self, session_data: bytes | str) -> dict[str, Any]:
+        data: dict[str, Any] = super().decode(session_data)
+        # Sessions from before the written-out backend (accounts/backends.py, Django's model
+        # backend with its own read) name Django's; they are read as the one now in use, so
+        # nobody was signed out by the change.
+        if (
+            data.get(BACKEND_SESSION_KEY) == DJANGOS
+            and DJANGOS not in settings.AUTHENTICATION_BACKENDS
+        ):
+            data[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        return data
+
     def _get_session_from_db(self) -> Any:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         found = list(Session.objects.raw(_lookup_sql(), [self.session_key, now]))

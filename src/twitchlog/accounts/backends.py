@@ -1,0 +1,34 @@
+"""Django's model backend, with the signed-in person read by a written-out query.
+
+Every signed-in page reads its person once (``request.user``); Django's backend does it with
+``User.objects.get(pk=...)``, whose building in the ORM took longer than running it
+(bench/hot_paths.py). Logging in, passwords and permissions are Django's own.
+"""
+
+from functools import cache
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.db import connection
+
+from twitchlog.accounts.models import User
+
+# The path sessions record; sessions made before this backend name Django's and are read as
+# this one (core/sessions.py), so nobody was signed out by the change.
+PATH = "twitchlog.accounts.backends.AccountBackend"
+
+
+@cache
+def _user_sql() -> str:
+    q = connection.ops.quote_name
+    # Only the table's and column's names go into the text; the id is a parameter.
+    return f"SELECT * FROM {q(User._meta.db_table)} WHERE {q('id')} = %s"  # noqa: S608
+
+
+class AccountBackend(ModelBackend):
+    def get_user(self, user_id: Any) -> User | None:
+        """The same as Django's: the account with this id if it may sign in, else None."""
+        found = list(User.objects.raw(_user_sql(), [user_id]))
+        if not found or not self.user_can_authenticate(found[0]):
+            return None
+        return found[0]
