@@ -56,6 +56,20 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path: Path) -> 
     assert (tmp_path / "twitchlog.sqlite3").exists()
 
 
+def test_postgresql_keeps_plans_unless_told_not_to(tmp_path: Path) -> None:
+    """Server-side binding with prepared statements on PostgreSQL (the same few queries run
+    on every request); DB_PREPARED_STATEMENTS=0 for a pooler that cannot carry them. Only the
+    settings are read: no connection is made."""
+    code = "from django.db import connection; print(connection.settings_dict['OPTIONS'])"
+    url = "postgres://nobody@127.0.0.1:5432/nothing"
+    on = run(["shell", "-v", "0", "-c", code], tmp_path, DATABASE_URL=url).stdout.strip()
+    assert on == "{'server_side_binding': True, 'prepare_threshold': 5}"
+    off = run(
+        ["shell", "-v", "0", "-c", code], tmp_path, DATABASE_URL=url, DB_PREPARED_STATEMENTS="0"
+    )
+    assert off.stdout.strip() == "{}", off.stderr
+
+
 def test_email_url_configures_smtp(tmp_path: Path) -> None:
     code = (
         "from django.conf import settings as s;"
