@@ -12,6 +12,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.db import connection
 
 from twitchlog.accounts.models import User
+from twitchlog.core import sql
 
 # The path sessions record; sessions made before this backend name Django's and are read as
 # this one (core/sessions.py), so nobody was signed out by the change.
@@ -28,7 +29,7 @@ def _user_sql() -> str:
 class AccountBackend(ModelBackend):
     def get_user(self, user_id: Any) -> User | None:
         """The same as Django's: the account with this id if it may sign in, else None."""
-        found = list(User.objects.raw(_user_sql(), [user_id]))
+        found = sql.instances(User, _user_sql(), [user_id])
         if not found or not self.user_can_authenticate(found[0]):
             return None
         return found[0]

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from twitchlog.accounts.models import ApiToken, PendingSignup, User
-from twitchlog.core import audit
+from twitchlog.core import audit, sql
 from twitchlog.core.timezones import country_for_zone
 
 TOKEN_PREFIX = "twl_"  # noqa: S105 (a visible prefix, not a secret)
@@ -201,7 +201,7 @@ def user_for_token(raw: str) -> User | None:
     """
     now = timezone.now()
     stale_before = connection.ops.adapt_datetimefield_value(now - TOKEN_USE_EVERY)
-    found = list(User.objects.raw(_token_sql(), [stale_before, hash_token(raw)]))
+    found = sql.instances(User, _token_sql(), [stale_before, hash_token(raw)])
     if not found:
         return None
     user = found[0]

@@ -13,7 +13,7 @@ from twitchlog.accounts.models import User
 from twitchlog.assessments.instruments.base import Instrument
 from twitchlog.assessments.models import AssessmentResult
 from twitchlog.assessments.scoring import Answer, AnswerError, Problem, score
-from twitchlog.core import audit
+from twitchlog.core import audit, sql
 from twitchlog.core.access import get_owned_or_404
 from twitchlog.knowledge.care import normalise_country
 
@@ -81,7 +81,7 @@ def latest_results(user: User) -> list[AssessmentResult]:
     On every home page, so the query is written out: building it through the ORM (a filter on
     the person and ``pk=Subquery(newest of the same instrument)``) cost ten times running it.
     """
-    return list(AssessmentResult.objects.raw(_latest_sql(), [user.pk]))
+    return sql.instances(AssessmentResult, _latest_sql(), [user.pk])
 
 
 def previous_result(result: AssessmentResult) -> AssessmentResult | None:

@@ -17,6 +17,8 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
+from twitchlog.core import sql
+
 DJANGOS = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -43,7 +45,7 @@ class SessionStore(db.SessionStore):
 
     def _get_session_from_db(self) -> Any:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        found = list(Session.objects.raw(_lookup_sql(), [self.session_key, now]))
+        found = sql.instances(Session, _lookup_sql(), [self.session_key, now])
         if not found:
             self._session_key = None
             return None

@@ -17,7 +17,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
-from twitchlog.core import audit
+from twitchlog.core import audit, sql
 from twitchlog.core.timezones import local_now
 from twitchlog.diary.daily import daily_frame
 from twitchlog.experiments import design
@@ -294,7 +294,7 @@ def current(user: User) -> Experiment | None:
     several times running it."""
     today = today_for(user)
     day = connection.ops.adapt_datefield_value(today)
-    for experiment in Experiment.objects.raw(_in_dates_sql(), [user.pk, day, day]):
+    for experiment in sql.instances(Experiment, _in_dates_sql(), [user.pk, day, day]):
         if is_running(experiment, today):
             return experiment
     return None

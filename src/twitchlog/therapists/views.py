@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.core import sql
 from twitchlog.core.timezones import zone
 from twitchlog.therapists import access, intake, links, series, services
 from twitchlog.therapists.availability import (
@@ -407,7 +408,7 @@ def _next_in_either_role(user_id: int, now: dt.datetime) -> Appointment | None:
     end__gt=now).filter(Q(client=user) | Q(therapist__user=user)).order_by("start").first()``,
     whose building in the ORM cost several times running it."""
     params = [Appointment.Status.BOOKED.value, connection.ops.adapt_datetimefield_value(now)]
-    found = list(Appointment.objects.raw(_either_role_sql(), [*params, user_id, user_id]))
+    found = sql.instances(Appointment, _either_role_sql(), [*params, user_id, user_id])
     return found[0] if found else None
 
 
