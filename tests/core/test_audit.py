@@ -1,11 +1,16 @@
 from typing import Any
 
+from django.utils import timezone
+
 from twitchlog.core import audit
 from twitchlog.core.models import AuditEntry
 
 
 def test_it_records_actor_action_and_object(alice: Any) -> None:
-    entry = audit.log(alice, "thing.done", alice, fields=["a"])
+    before = timezone.now()
+    audit.log(alice, "thing.done", alice, fields=["a"])
+    entry = AuditEntry.objects.get()
+    assert before <= entry.at <= timezone.now()
     assert (entry.actor_id, entry.action) == (alice.pk, "thing.done")
     assert (entry.object_type, entry.object_id) == ("accounts.user", str(alice.pk))
     assert entry.details == {"fields": ["a"]}
@@ -22,6 +27,7 @@ def test_entries_survive_the_deletion_of_their_actor(alice: Any) -> None:
 def test_anonymous_actors_are_recorded_as_none(db: Any) -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    entry = audit.log(AnonymousUser(), "page.seen")
+    audit.log(AnonymousUser(), "page.seen")
+    entry = AuditEntry.objects.get()
     assert entry.actor_id is None
     assert entry.object_type == ""
