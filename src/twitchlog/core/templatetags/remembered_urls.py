@@ -1,13 +1,16 @@
 """``{% url %}`` that remembers the links it made without arguments.
 
 Django's tag reverses every link on every render, and a page carries about thirty (the
-navigation, the footer, the home panels): a tenth of the home page's time. A link without
-arguments comes out the same every time for a given URLconf, script prefix and current app
-(no path here is translated), so it is made once per process. Links with arguments go
-Django's way. Installed as a template builtin (settings.TEMPLATES), so it is the
-``{% url %}`` of every template.
+navigation, the footer, the home panels): a tenth of the home page's time. A link comes out
+the same every time for a given view, arguments, URLconf, script prefix and current app (no
+path here is translated), so a link without arguments is made once per process, and the
+last few thousand links made with plain arguments (text, whole numbers, dates: a day's page,
+a questionnaire) are kept too. Other links go Django's way. Installed as a template builtin
+(settings.TEMPLATES), so it is the ``{% url %}`` of every template.
 """
 
+import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from django import template
@@ -48,21 +51,38 @@ def _setting(context: Context) -> tuple[Any, ...]:
     return found
 
 
+# Arguments whose link depends only on their value (True == 1 and 1.0 == 1 would share a
+# key with 1, so only these exact types are kept; the type is part of the key).
+_PLAIN = (str, int, dt.date)
+
+
+@lru_cache(maxsize=4096)
+def _with_arguments(view_name: str, args: tuple[tuple[type, Any], ...], *setting: Any) -> str:
+    return reverse(view_name, args=[value for _, value in args], current_app=setting[0])
+
+
 class RememberedURLNode(URLNode):
     def render(self, context: Context) -> str:
-        if self.args or self.kwargs:
+        if self.kwargs:
             return str(super().render(context))
         view_name = self.view_name.resolve(context)
         setting = _setting(context)
-        key = (view_name, *setting)
-        made = _made.get(key)
-        if made is None:
-            try:
-                made = _made[key] = reverse(view_name, current_app=setting[0])
-            except NoReverseMatch:
-                if self.asvar is None:
-                    raise
-                made = ""
+        try:
+            if self.args:
+                args = tuple((type(v), v) for v in (a.resolve(context) for a in self.args))
+                if not all(kind in _PLAIN for kind, _ in args):
+                    return str(super().render(context))
+                made = _with_arguments(view_name, args, *setting)
+            else:
+                key = (view_name, *setting)
+                found = _made.get(key)
+                if found is None:
+                    found = _made[key] = reverse(view_name, current_app=setting[0])
+                made = found
+        except NoReverseMatch:
+            if self.asvar is None:
+                raise
+            made = ""
         if self.asvar:
             context[self.asvar] = made
             return ""
