@@ -47,3 +47,16 @@ def test_healthz_answers_plain_http_when_https_is_enforced(
     settings.SECURE_SSL_REDIRECT = True
     assert client.get(reverse("core:healthz")).status_code == 200
     assert client.get(reverse("core:privacy")).status_code == 301
+
+
+def test_a_pages_forms_share_one_csrf_token_until_it_is_rotated(rf: Any) -> None:
+    """page_token masks the token once per page, and again after a login rotates it."""
+    from django.middleware.csrf import rotate_token
+
+    from twitchlog.core.context_processors import page_token
+
+    request = rf.get("/home/")
+    first = page_token(request)
+    assert page_token(request) == first and len(first) == 64
+    rotate_token(request)
+    assert page_token(request) != first

@@ -31,6 +31,28 @@ def test_home_has_the_quick_log_map_and_the_check_in_prompt(alice_client: Any, a
     assert "Your check-in is done" in page and "Same as last time" in page
 
 
+def test_homes_remembered_quick_log_gets_a_fresh_token_and_client_id(alice: Any) -> None:
+    """The quick-log panel's markup is made once per diary version (diary/panels.py); the
+    CSRF token and the client_id in it must still be the page's own, so the tap works and a
+    second tap on a new page is a second twitch."""
+    import re
+
+    from django.test import Client
+
+    make_episode(alice)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(alice)
+    pages = [browser.get(reverse("core:home")).content.decode() for _ in range(2)]
+    ids = [re.search(r'name="client_id" value="([^"]+)"', page)[1] for page in pages]  # type: ignore[index]
+    tokens = [re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', p)[1] for p in pages]  # type: ignore[index]
+    assert ids[0] != ids[1] and all(len(i) == 36 for i in ids)
+    assert "stand-in-" not in pages[0] + pages[1]  # every stand-in was replaced
+    for client_id, token in zip(ids, tokens, strict=True):
+        sent = {"client_id": client_id, "csrfmiddlewaretoken": token}
+        assert browser.post(reverse("diary:repeat"), sent).status_code == 302
+    assert Episode.objects.filter(user=alice).count() == 3
+
+
 def test_the_quick_ways_to_log_come_before_the_map(alice_client: Any, alice: Any) -> None:
     # A keyboard or phone user should not have to pass 60 spots to repeat the last twitch.
     make_episode(alice)
