@@ -160,8 +160,7 @@ def timed_views(
         with timezone.override(zone(found.time_zone)):
             form = kind.form_class(posted(request), instance=found, editing=True)
             if request.method == "POST" and form.is_valid():
-                changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
-                found.refresh_from_db()  # the form has already written into the instance
+                changes = {name: form.cleaned_data[name] for name in form.FIELDS}
                 try:
                     kind.update(request.user, found, changes)
                 except DiaryInputError as error:
