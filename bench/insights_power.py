@@ -24,9 +24,9 @@ stress load counts as ``anxiety_episodes``, the days before a period as ``before
                 the planted quantity: for the engine, the finding at the true lag *and* of the
                 true pattern (the same day or the day before; a finding that holds the
                 three-day mean or "any vs none" in its place estimates another quantity and is
-                left out, as is a window before a period of another length than the engine's
-                4 days); drivers whose true form is a plain factor at a lag, a period, or the
-                days before a period
+                left out, as is a window before a period of another length than the one the
+                engine counted); drivers whose true form is a plain factor at a lag, a period,
+                or the days before a period
 
 Under the table, for the engine: the counts behind the false-person, decoy and coverage rates
 with exact (Clopper–Pearson) 95% intervals.
@@ -52,7 +52,7 @@ from scipy.special import stdtr, stdtrit
 
 from twitchlog.insights import glm
 from twitchlog.insights.cycle import BEFORE_PERIOD, DAYS_BEFORE
-from twitchlog.insights.design import calendar_terms
+from twitchlog.insights.design import WINDOW_PATTERNS, calendar_terms
 from twitchlog.insights.engine import analyze
 from twitchlog.insights.load import load_series
 from twitchlog.insights.scenarios import SCENARIOS, scenario_spec
@@ -133,10 +133,15 @@ def true_pattern(driver: TrueDriver) -> str | None:
     """The engine's pattern whose interval claims to cover exactly this driver's planted
     effect, or None when no pattern does."""
     if driver.form == "premenstrual":
-        # The engine's "before a period" is the DAYS_BEFORE days before each start; only a
-        # planted window of that length is the same quantity.
+        # The engine's "before a period" is the DAYS_BEFORE days before each start, or a
+        # window of another length (WINDOW_PATTERNS); only a planted window of that length
+        # is the same quantity.
         runs = np.diff(np.flatnonzero(np.diff(np.concatenate([[0.0], driver.exposure, [0.0]]))))
-        return "same_day" if len(runs) and int(runs[::2].max()) == DAYS_BEFORE else None
+        if not len(runs):
+            return None
+        planted = int(runs[::2].max())
+        windows = {DAYS_BEFORE: "same_day"} | {d: p for p, d in WINDOW_PATTERNS.items()}
+        return windows.get(planted)
     if driver.form in ("lag", "period"):
         return "next_day" if driver.lag_days == 1 else "same_day"
     return None

@@ -86,7 +86,15 @@ def test_the_json_has_exactly_the_documented_shape() -> None:
         assert set(item) == keys
         assert item["verdict"] in {"raises", "lowers", "no_clear_effect", "not_enough_data"}
         assert item["kind"] in {"linear", "binary", "load"}
-        assert item["pattern"] in {"same_day", "next_day", "three_days", "any", "build_up"}
+        assert item["pattern"] in {
+            "same_day",
+            "next_day",
+            "three_days",
+            "any",
+            "three_days_before",
+            "five_days_before",
+            "build_up",
+        }
     assert {"dates", "values", "time_constant_days", "effect", "p_value", "verdict"} <= set(
         data["load"]
     )

@@ -32,6 +32,34 @@ def test_period_starts_and_the_days_before_them() -> None:
     assert before[10] == 0 and before[35] == 0
 
 
+def test_the_days_before_a_period_in_windows_of_other_lengths() -> None:
+    days = np.zeros(90)
+    for start in (3, 31, 60):
+        days[start : start + 5] = 1
+    three = cycle.before_period(days, 3)
+    five = cycle.before_period(days, 5)
+    assert three is not None and five is not None
+    assert list(np.flatnonzero(three == 1)) == [0, 1, 2, 28, 29, 30, 57, 58, 59]
+    assert list(np.flatnonzero(five == 1)) == [0, 1, 2, 26, 27, 28, 29, 30, 55, 56, 57, 58, 59]
+    assert np.isnan(three[60:]).all() and np.isnan(five[60:]).all()
+
+
+def test_a_three_day_window_before_a_period_is_found_as_three_days() -> None:
+    # Planted on the 3 days before each period (the engine's default window is 4 days): the
+    # 3-day window is the one that counts, and its interval is for the planted effect.
+    frame, truth = simulate_person(180, 30, strong("premenstrual"))  # type: ignore[arg-type]
+    window = np.asarray(truth.drivers[0].exposure)
+    assert window[7:10].all() and not window[6] and not window[10]  # 3 days before a period
+    report = analyze(frame)
+    before = next(f for f in report.findings if f.factor == "before_period" and f.lag_days == 0)
+    assert before.pattern == "three_days_before"
+    assert before.verdict == "raises"
+    assert before.ci_low is not None and before.ci_high is not None
+    assert before.ci_low <= truth.drivers[0].rate_ratio <= before.ci_high
+    assert "in the last three days before a period" in before.summary
+    assert flagged(report) == {"before_period"}
+
+
 def test_one_period_is_not_a_cycle() -> None:
     days = np.zeros(60)
     days[10:15] = 1

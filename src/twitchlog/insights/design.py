@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from scipy import linalg
 
-from twitchlog.insights.cycle import BEFORE_PERIOD
+from twitchlog.insights.cycle import BEFORE_PERIOD, OTHER_WINDOWS
 from twitchlog.insights.cycle import SOURCE as PERIOD
 from twitchlog.insights.report import MIN_DAYS
 from twitchlog.insights.selection import residualize
@@ -123,12 +123,20 @@ def prune(x: np.ndarray) -> np.ndarray | None:
     return x[:, [0, *chosen]]
 
 
+_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 # How a factor may act, each tested as its own exposure (one test per factor over them all,
 # see joint.py): its value on the day, on the day before, its mean over the last three days
 # (a debt that builds up, such as short nights), and for numbers that are often 0, any at all
 # vs none (a threshold, such as any missed meal).
 PATTERNS = ("same_day", "next_day", "three_days", "any")
+# The days before a period (a factor the analysis derives, cycle.py) are tested as windows of
+# 4 days (its "same_day"), and of 3 and 5 days: how many days before a period matter differs
+# from person to person, and a 4-day window holds a 2-day effect at half strength.  Nested
+# windows are nearly the same test, so the one test over them costs little.  Its mean over
+# three days (a smeared window) is not tested.
+WINDOW_PATTERNS = {f"{_WORDS[k]}_days_before": k for k in OTHER_WINDOWS}
 PATTERN_LAG = {"same_day": 0, "next_day": 1, "three_days": 0, "any": 0}
+PATTERN_LAG.update(dict.fromkeys(WINDOW_PATTERNS, 0))
 # The forms every factor is offered in as a control (post-double-selection), and which of
 # them a pattern's model takes its controls from.
 CANDIDATE_PATTERNS = ("same_day", "next_day", "three_days")
@@ -137,15 +145,23 @@ PATTERN_SELECTION = {
     "next_day": ("next_day",),
     "three_days": ("three_days",),
     "any": ("same_day",),
+    **dict.fromkeys(WINDOW_PATTERNS, ("same_day",)),
 }
-IN_PLACE_OF_DAY = ("three_days", "any")
+IN_PLACE_OF_DAY = ("three_days", "any", *WINDOW_PATTERNS)
 # Factors tested holding each other: the phases of one cycle.
 PARTNERS = {PERIOD: (BEFORE_PERIOD,), BEFORE_PERIOD: (PERIOD,)}
 THRESHOLD_SHARE = 0.2  # "any vs none" needs at least this share of days each way
 
 
-def patterns(logged: np.ndarray, binary: bool) -> tuple[str, ...]:
-    """The patterns a factor is tested for, from its values on the logged days."""
+def patterns(
+    logged: np.ndarray, binary: bool, windows: dict[str, np.ndarray] | None = None
+) -> tuple[str, ...]:
+    """The patterns a factor is tested for, from its values on the logged days; ``windows``
+    (the days before a period, by pattern, on the logged days) replace the mean over three
+    days for that factor, each when it has enough days each way."""
+    if windows:
+        usable = [p for p, v in windows.items() if shortfall(v, binary=True) is None]
+        return ("same_day", "next_day", "three_days", *usable)
     if binary:
         return ("same_day", "next_day", "three_days")
     seen = logged[~np.isnan(logged)]

@@ -28,7 +28,17 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from twitchlog.insights import design, errors, fitting, glm, joint, loadfit, reverse, wording
+from twitchlog.insights import (
+    cycle,
+    design,
+    errors,
+    fitting,
+    glm,
+    joint,
+    loadfit,
+    reverse,
+    wording,
+)
 from twitchlog.insights.frame import read_diary
 from twitchlog.insights.report import MIN_DAYS, Finding, LoadReport, Report
 
@@ -75,7 +85,10 @@ def _not_enough(test: fitting.Test, unit: str, summary: str) -> Finding:
 
 def _test_factor(person: fitting.Person, name: str, pattern: str) -> fitting.Test:
     assert person.candidate_columns is not None
-    x = design.exposure(person.scaled[name], pattern)
+    if pattern in design.WINDOW_PATTERNS:
+        x = person.windows[pattern]
+    else:
+        x = design.exposure(person.scaled[name], pattern)
     lag = design.PATTERN_LAG[pattern]
     rows = person.observed & ~np.isnan(x)
     binary = person.binary[name] or pattern == "any"
@@ -290,7 +303,13 @@ def analyze(
                     fitting.Test(name, lag, kind, days, pattern, shortfall=shortfalls[name])
                 )
             continue
-        for pattern in design.patterns(person.scaled[name][person.observed], person.binary[name]):
+        windows = (
+            {p: v[person.observed] for p, v in person.windows.items()}
+            if name == cycle.BEFORE_PERIOD
+            else None
+        )
+        logged = person.scaled[name][person.observed]
+        for pattern in design.patterns(logged, person.binary[name], windows):
             tests.append(_test_factor(person, name, pattern))
 
     family = [*_one_per_factor(tests)]

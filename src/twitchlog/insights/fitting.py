@@ -43,6 +43,9 @@ class Person:
     candidate_columns: np.ndarray | None = None
     selection: np.ndarray | None = None  # candidates x responses, lasso coefficients
     first_factor_response: int = 2  # responses: the outcome (twice), then each candidate
+    # The days before a period as windows of other lengths (design.WINDOW_PATTERNS), when the
+    # analysis derived that factor from logged periods.
+    windows: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,15 @@ def prepare(diary: Diary) -> Person:
         for name, values in diary.factors.items()
         if name != LOAD_SOURCE
     }
+    windows = {}
     if cycle.SOURCE in diary.factors and cycle.BEFORE_PERIOD not in scaled:
         before = cycle.before_period(diary.factors[cycle.SOURCE])
         if before is not None:
             scaled[cycle.BEFORE_PERIOD] = before
+            for pattern, days in design.WINDOW_PATTERNS.items():
+                window = cycle.before_period(diary.factors[cycle.SOURCE], days)
+                if window is not None:
+                    windows[pattern] = window
     return Person(
         diary=diary,
         count=count,
@@ -127,6 +135,7 @@ def prepare(diary: Diary) -> Person:
         history={lag: design.outcome_history(transformed, lag, n_logged) for lag in design.LAGS},
         scaled=scaled,
         binary={name: design.is_binary(name, v) for name, v in scaled.items()},
+        windows=windows,
     )
 
 

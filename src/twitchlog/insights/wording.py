@@ -6,6 +6,7 @@ after you sleep an hour less, ... more twitches"), which reads more naturally th
 percentage fewer per extra hour.
 """
 
+from twitchlog.insights.design import WINDOW_PATTERNS
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
 
 COUNT = "twitch_count"
@@ -76,6 +77,14 @@ DERIVED_LABELS = {"before_period": "The days before a period"}
 DERIVED_PER = {"before_period": "in the days before a period"}
 
 
+def _window(pattern: str | None) -> str | None:
+    """ "in the last three days before a period" for a window pattern (design.WINDOW_PATTERNS)
+    of the days before a period, else None."""
+    if pattern not in WINDOW_PATTERNS:
+        return None
+    return f"in the last {pattern.split('_')[0]} days before a period"
+
+
 def label(factor: str) -> str:
     known = FACTORS_BY_NAME.get(factor)
     if known:
@@ -112,7 +121,10 @@ def per_value(factor: str) -> float:
 
 def effect_unit(outcome: str, factor: str, binary: bool, pattern: str | None = None) -> str:
     per = per_label(factor, binary)
-    if pattern == "any":
+    window = _window(pattern)
+    if window:
+        per = f"{window} vs other days"
+    elif pattern == "any":
         per = f"on days with any {_lower(label(factor))} vs none"
     elif binary:
         per = f"{per} vs other days" if factor in DERIVED_PER else f"{per} vs without"
@@ -124,6 +136,9 @@ def effect_unit(outcome: str, factor: str, binary: bool, pattern: str | None = N
 
 
 def _phrases(factor: str, binary: bool, pattern: str | None = None) -> tuple[str, str]:
+    window = _window(pattern)
+    if window:
+        return (f"were {window}", "were not about to have a period")
     if pattern == "any":
         name = _lower(label(factor))
         return (f"logged any {name}", f"logged no {name}")
@@ -143,6 +158,9 @@ def _when(lag: int, pattern: str | None, what: str) -> str:
 
 
 def _when_unclear(lag: int, pattern: str | None = None) -> str:
+    window = _window(pattern)
+    if window:
+        return window
     if pattern == "three_days":
         return "over three days in a row"
     if pattern == "any":
@@ -242,6 +260,7 @@ def driver_summary(
 def size_phrase(outcome: str, factor: str, binary: bool, pattern: str | None = None) -> str:
     # "Any vs none" is tested as a yes/no: its size is a change on days with any of it.
     per = "on days with any of it" if pattern == "any" else per_label(factor, binary)
+    per = _window(pattern) or per
     return f"a 30% change {per}" if outcome == COUNT else f"a 1-point change {per}"
 
 
