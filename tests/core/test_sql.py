@@ -66,3 +66,48 @@ def test_a_query_that_leaves_out_a_field_is_refused(alice: Any) -> None:
     query = f"SELECT {q('id')} FROM {q(CheckIn._meta.db_table)}"  # noqa: S608
     with pytest.raises(ValueError, match="leaves out CheckIn's"):
         sql.instances(CheckIn, query, [])
+
+
+def test_a_plan_made_before_the_table_changed_is_made_again(alice: Any) -> None:
+    """A migration can move a table's columns while a process runs (SQLite remakes a table
+    to alter a column, which puts it last): the plan is checked against the columns the
+    query returned, not trusted."""
+    CheckIn.objects.create(user=alice, local_date=dt.date(2026, 11, 29), sleep_hours=6.5)
+    query = f"SELECT {sql.columns(CheckIn)} FROM {CheckIn._meta.db_table} WHERE user_id = %s"  # noqa: S608
+    sql.instances(CheckIn, query, [alice.pk])
+    key = ("default", CheckIn, query)
+    stale = sql._plans[key]
+    # As if the columns had been in the reverse order when the plan was made.
+    sql._plans[key] = sql._Plan(
+        stale.columns[::-1], stale.names, stale.positions[::-1], (), stale.converters
+    )
+    (found,) = sql.instances(CheckIn, query, [alice.pk])
+    assert (found.sleep_hours, found.local_date) == (6.5, dt.date(2026, 11, 29))
+    assert sql._plans[key] == stale
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_prepared_read_survives_a_column_added_meanwhile() -> None:
+    """PostgreSQL prepares a query run five times on a connection (settings); a query that
+    names its columns still answers after a migration in another process adds one, where
+    ``SELECT *`` was refused ("cached plan must not change result type") on every such
+    connection until the app restarted."""
+    from django.db import connections
+
+    from tests.conftest import make_user
+    from twitchlog.accounts.backends import AccountBackend
+
+    alice = make_user("alice@example.org")
+    backend = AccountBackend()
+    for _ in range(7):
+        assert backend.get_user(alice.pk) == alice
+    migration = connections.create_connection("default")  # another process's connection
+    try:
+        with migration.cursor() as cursor:
+            cursor.execute("ALTER TABLE accounts_user ADD COLUMN added_by_a_migration integer")
+        assert backend.get_user(alice.pk) == alice
+    finally:
+        with migration.cursor() as cursor:
+            cursor.execute("ALTER TABLE accounts_user DROP COLUMN added_by_a_migration")
+        migration.close()

@@ -53,6 +53,16 @@ def test_homes_remembered_quick_log_gets_a_fresh_token_and_client_id(alice: Any)
     assert Episode.objects.filter(user=alice).count() == 3
 
 
+def test_the_forms_ask_in_the_order_people_think_of_it(alice_client: Any, alice: Any) -> None:
+    """What happened and how strong first, then when and notes (the forms' field order)."""
+    from twitchlog.diary.forms import EpisodeForm, StressEventForm
+
+    assert list(StressEventForm().fields)[:4] == ["kind", "strength", "occurred_at", "notes"]
+    assert list(EpisodeForm().fields)[:4] == ["region", "side", "sensation", "occurred_at"]
+    page = alice_client.get(reverse("diary:stress_new")).content.decode()
+    assert page.index('name="kind"') < page.index('name="occurred_at"')
+
+
 def test_the_quick_ways_to_log_come_before_the_map(alice_client: Any, alice: Any) -> None:
     # A keyboard or phone user should not have to pass 60 spots to repeat the last twitch.
     make_episode(alice)

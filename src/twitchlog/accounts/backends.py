@@ -23,7 +23,8 @@ PATH = "twitchlog.accounts.backends.AccountBackend"
 def _user_sql() -> str:
     q = connection.ops.quote_name
     # Only the table's and column's names go into the text; the id is a parameter.
-    return f"SELECT * FROM {q(User._meta.db_table)} WHERE {q('id')} = %s"  # noqa: S608
+    table = q(User._meta.db_table)
+    return f"SELECT {sql.columns(User)} FROM {table} WHERE {q('id')} = %s"  # noqa: S608
 
 
 class AccountBackend(ModelBackend):

@@ -185,7 +185,7 @@ def _token_sql() -> str:
     user, token = User._meta, ApiToken._meta
     q = connection.ops.quote_name
     return (
-        f"SELECT u.*, t.{q('id')} AS token_id,"  # noqa: S608
+        f"SELECT {sql.columns(User, 'u')}, t.{q('id')} AS token_id,"  # noqa: S608
         f" (t.{q('last_used_at')} IS NULL OR t.{q('last_used_at')} < %s) AS token_stale"
         f" FROM {q(user.db_table)} u JOIN {q(token.db_table)} t ON t.{q('user_id')} = u.{q('id')}"
         f" WHERE t.{q('key_hash')} = %s AND u.{q('is_active')}"

@@ -69,7 +69,8 @@ def _latest_sql() -> str:
     pk, user, kind, at = q("id"), q("user_id"), q("instrument"), q("taken_at")
     # Only the table's and columns' names go into the text; the person is a parameter.
     return (
-        f"SELECT r.* FROM {table} r WHERE r.{user} = %s AND r.{pk} = ("  # noqa: S608
+        f"SELECT {sql.columns(AssessmentResult, 'r')} FROM {table} r"  # noqa: S608
+        f" WHERE r.{user} = %s AND r.{pk} = ("
         f"SELECT n.{pk} FROM {table} n WHERE n.{user} = r.{user} AND n.{kind} = r.{kind}"
         f" ORDER BY n.{at} DESC, n.{pk} DESC LIMIT 1) ORDER BY r.{at} DESC, r.{pk} DESC"
     )

@@ -20,6 +20,7 @@ from django.utils import timezone
 from twitchlog.core import sql
 
 DJANGOS = "django.contrib.auth.backends.ModelBackend"
+OURS = "twitchlog.accounts.backends.AccountBackend"  # named, not imported: the core imports no app
 
 
 @cache
@@ -27,20 +28,17 @@ def _lookup_sql() -> str:
     q = connection.ops.quote_name
     table, key, expires = q(Session._meta.db_table), q("session_key"), q("expire_date")
     # Only the table's and columns' names go into the text; the values are parameters.
-    return f"SELECT * FROM {table} WHERE {key} = %s AND {expires} > %s"  # noqa: S608
+    return f"SELECT {sql.columns(Session)} FROM {table} WHERE {key} = %s AND {expires} > %s"  # noqa: S608
 
 
 class SessionStore(db.SessionStore):
     def decode(self, session_data: bytes | str) -> dict[str, Any]:
         data: dict[str, Any] = super().decode(session_data)
         # Sessions from before the written-out backend (accounts/backends.py, Django's model
-        # backend with its own read) name Django's; they are read as the one now in use, so
-        # nobody was signed out by the change.
-        if (
-            data.get(BACKEND_SESSION_KEY) == DJANGOS
-            and DJANGOS not in settings.AUTHENTICATION_BACKENDS
-        ):
-            data[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        # backend with its own read) name Django's; they are read as that one, so nobody was
+        # signed out by the change.
+        if data.get(BACKEND_SESSION_KEY) == DJANGOS and OURS in settings.AUTHENTICATION_BACKENDS:
+            data[BACKEND_SESSION_KEY] = OURS
         return data
 
     def _get_session_from_db(self) -> Any:

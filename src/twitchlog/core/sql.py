@@ -7,8 +7,11 @@ again working out, for every query, which column goes to which field and how eac
 converted (0.17 ms against 0.09 ms for the query itself, on PostgreSQL). :func:`instances`
 works that out once per query text and builds the instances as the ORM does
 (``Model.from_db``, with the database's converters), so a model read this way is the same as
-one read by the ORM. Each query must select every column of the model (``SELECT t.*``);
-further columns become attributes of each instance, as with ``raw()``.
+one read by the ORM. Each query selects every column of the model by name (:func:`columns`),
+never ``*``: PostgreSQL keeps the plan of a prepared query, and a ``*`` whose meaning changed
+when a migration added a column would be refused ("cached plan must not change result type")
+on every connection that had prepared it. Further columns become attributes of each
+instance, as with ``raw()``.
 """
 
 from collections.abc import Callable, Sequence
@@ -23,10 +26,18 @@ M = TypeVar("M", bound=Model)
 Converter = Callable[[Any, Any, Any], Any]
 
 
+def columns(model: type[Model], alias: str = "") -> str:
+    """The model's columns by name, for a written-out SELECT: ``t."id", t."email", ...``."""
+    q = connections["default"].ops.quote_name
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f"{prefix}{q(str(f.column))}" for f in model._meta.concrete_fields)
+
+
 @dataclass(frozen=True)
 class _Plan:
     """How one query's rows become instances of its model."""
 
+    columns: tuple[str, ...]  # the query's columns when the plan was made
     names: list[str]  # the model's concrete fields' attribute names, in the model's order
     positions: tuple[int, ...]  # where in the row each of them is
     extras: tuple[tuple[str, int], ...]  # other columns: (attribute, position)
@@ -37,7 +48,7 @@ class _Plan:
 _plans: dict[tuple[str, type[Model], str], _Plan] = {}
 
 
-def _plan(model: type[Model], columns: list[str], connection: Any) -> _Plan:
+def _plan(model: type[Model], columns: tuple[str, ...], connection: Any) -> _Plan:
     fields = model._meta.concrete_fields
     missing = [str(f.column) for f in fields if f.column not in columns]
     if missing:
@@ -52,7 +63,7 @@ def _plan(model: type[Model], columns: list[str], connection: Any) -> _Plan:
         chain = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
         if chain:
             converters.append((position, tuple(chain), column))
-    return _Plan([f.attname for f in fields], positions, extras, tuple(converters))
+    return _Plan(columns, [f.attname for f in fields], positions, extras, tuple(converters))
 
 
 def instances(model: type[M], sql: str, params: Sequence[Any], using: str = "default") -> list[M]:
@@ -64,9 +75,9 @@ def instances(model: type[M], sql: str, params: Sequence[Any], using: str = "def
         rows = cursor.fetchall()
         key = (using, model, sql)
         plan = _plans.get(key)
-        if plan is None:
-            columns = [column[0] for column in cursor.description]
-            plan = _plans[key] = _plan(model, columns, connection)
+        names = tuple(column[0] for column in cursor.description)
+        if plan is None or plan.columns != names:  # new, or the table changed meanwhile
+            plan = _plans[key] = _plan(model, names, connection)
     found = []
     for row in rows:
         values = list(row)

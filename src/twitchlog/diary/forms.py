@@ -229,6 +229,7 @@ class EpisodeForm(TimedEntryForm):
         "timing",
         "notes",
     )
+    field_order = FIELDS  # the model form's order, which its Meta.fields gave
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -267,6 +268,7 @@ class StressEventForm(TimedEntryForm):
     )
 
     FIELDS = ("kind", "strength", "occurred_at", "notes")
+    field_order = FIELDS
 
 
 class CustomFactorForm(forms.ModelForm):

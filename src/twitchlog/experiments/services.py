@@ -281,7 +281,8 @@ def _in_dates_sql() -> str:
     start, end = q("start_date"), q("end_date")
     # Only the table's and columns' names go into the text; the values are parameters.
     return (
-        f"SELECT * FROM {table} WHERE {user} = %s AND {start} <= %s AND {end} >= %s"  # noqa: S608
+        f"SELECT {sql.columns(Experiment)} FROM {table}"  # noqa: S608
+        f" WHERE {user} = %s AND {start} <= %s AND {end} >= %s"
         f" ORDER BY {start} DESC, {pk} DESC"
     )
 

@@ -396,7 +396,8 @@ def _either_role_sql() -> str:
     therapist, client, pk, user = q("therapist_id"), q("client_id"), q("id"), q("user_id")
     # Only the tables' and columns' names go into the text; the values are parameters.
     return (
-        f"SELECT a.* FROM {table} a JOIN {profiles} t ON t.{pk} = a.{therapist}"  # noqa: S608
+        f"SELECT {sql.columns(Appointment, 'a')} FROM {table} a"  # noqa: S608
+        f" JOIN {profiles} t ON t.{pk} = a.{therapist}"
         f" WHERE a.{status} = %s AND a.{end} > %s AND (a.{client} = %s OR t.{user} = %s)"
         f" ORDER BY a.{start} LIMIT 1"
     )

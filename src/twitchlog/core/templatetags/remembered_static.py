@@ -1,4 +1,4 @@
-"""```` whose ``{% static "literal" %}`` remembers the address it made.
+"""``{% static "literal" %}`` that remembers the address it made.
 
 Django's tag asks the app registry whether staticfiles is installed and the storage for the
 address (a manifest lookup and a URL join) on every render: about ten times per page. For a
