@@ -204,9 +204,13 @@ def _true_exposure(
     n = len(calendar)
     if driver.exposure:
         # Forms other than a plain lag: what the driver really acted through, one value per
-        # simulated day from the simulation's start date.
+        # simulated day from the simulation's start date, on the days the person logged the
+        # factor (a day left blank tells the engine nothing; the oracle must not know it).
         start = (calendar[0] - pd.Timestamp(SimSpec().start)).days
         values = np.asarray(driver.exposure, dtype=float)[start : start + n]
+        logged = np.zeros(n, dtype=bool)
+        logged[position] = ~frame[driver.factor].isna().to_numpy()
+        values = np.where(logged, values, np.nan)
         return values / (per_value(driver.factor) if driver.form == "nights" else 1.0)
     values = np.full(n, np.nan)
     values[position] = frame[driver.factor].to_numpy(float) / per_value(driver.factor)
