@@ -9,14 +9,40 @@ from django.utils import timezone
 from twitchlog.core.models import AuditEntry
 
 
-@cache
-def _insert_sql() -> str:
+def _columns() -> tuple[str, str]:
     q = connection.ops.quote_name
     names = ("at", "actor", "action", "object_type", "object_id", "details")
     fields = {field.name: field for field in AuditEntry._meta.concrete_fields}
     columns = ", ".join(q(str(fields[name].column)) for name in names)
+    return q(AuditEntry._meta.db_table), columns
+
+
+@cache
+def _insert_sql() -> str:
+    table, columns = _columns()
     # Only the table's and columns' names go into the text; the values are parameters.
-    return f"INSERT INTO {q(AuditEntry._meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)"  # noqa: S608
+    return f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)"  # noqa: S608
+
+
+def insert_for_new_row_sql(source: str) -> str:
+    """An audit entry's INSERT for a row that a statement is making: the entry's id comes from
+    the ``id`` column of ``source`` (a ``WITH`` query's name, PostgreSQL), the other values are
+    the parameters of :func:`for_new_row`. For diary/one_statement.py."""
+    table, columns = _columns()
+    object_id = f"CAST({source}.{connection.ops.quote_name('id')} AS varchar)"
+    return f"INSERT INTO {table} ({columns}) SELECT %s, %s, %s, %s, {object_id}, %s FROM {source}"  # noqa: S608
+
+
+def for_new_row(actor: Any, action: str, model: type[models.Model], **details: Any) -> list[Any]:
+    """The parameters of :func:`insert_for_new_row_sql`, as :func:`log` would store them."""
+    ops = connection.ops
+    return [
+        ops.adapt_datetimefield_value(timezone.now()),
+        actor.pk if getattr(actor, "pk", None) else None,
+        action,
+        model._meta.label_lower,
+        ops.adapt_json_value(details, None),
+    ]
 
 
 def log(actor: Any, action: str, obj: models.Model | None = None, **details: Any) -> None:

@@ -28,7 +28,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.text import SINGLE_LINE_MESSAGE, has_control_characters
 from twitchlog.core.timezones import local_date, local_now
-from twitchlog.diary import versions
+from twitchlog.diary import one_statement, versions
 from twitchlog.diary.columns import (
     ChoiceError,
     Column,
@@ -100,14 +100,17 @@ def _create_once(
         with transaction.atomic():
             return make(), True
     except IntegrityError:
-        found = (
-            model._default_manager.filter(user=user, client_id=client_id).first()
-            if client_id is not None
-            else None
-        )
+        found = _with_client_id(model, user, client_id)
         if found is None:
             raise
         return found, False
+
+
+def _with_client_id(model: type[M], user: User, client_id: uuid.UUID | None) -> M | None:
+    """The entry a repeated request made first, if the clash was its client id."""
+    if client_id is None:
+        return None
+    return model._default_manager.filter(user=user, client_id=client_id).first()
 
 
 # --- Episodes ------------------------------------------------------------------------------
@@ -149,8 +152,8 @@ def _log_timed(
     check_notes(fields.get("notes", ""))
     _check_fields(model, fields)
 
-    def make() -> E:
-        entry = model.objects.create(
+    def made() -> E:
+        return model(
             user=user,
             client_id=client_id,
             occurred_at=when,
@@ -158,11 +161,31 @@ def _log_timed(
             time_zone=zone_name,
             **fields,
         )
+
+    def make() -> E:
+        entry = made()
+        entry.save(force_insert=True)
         audit.log(user, action, entry)
         if then is not None:
             then(entry)
         return entry
 
+    if (
+        then is None
+        and one_statement.available()
+        and not transaction.get_connection().in_atomic_block
+    ):
+        # On PostgreSQL the entry, its version and its audit entry are one statement, and so
+        # one transaction of their own (diary/one_statement.py): one round trip instead of five.
+        try:
+            entry = made()
+            one_statement.insert(entry, user.pk, action)
+            return entry, True
+        except IntegrityError:
+            found = _with_client_id(model, user, client_id)
+            if found is None:
+                raise
+            return found, False
     # The twitch log is the busiest write, and make() only inserts: no look first. Nor an
     # outer transaction: _create_once's own is then the outermost one, so a new twitch costs
     # no savepoint (two round trips) and a repeat rolls the whole attempt back.
@@ -189,7 +212,11 @@ def log_episode(
         client_id,
         "diary.episode.created",
         fields,
-        then=lambda episode: note_red_flags(user, also_noticed, episode.local_date),
+        then=(
+            (lambda episode: note_red_flags(user, noticed, episode.local_date))
+            if (noticed := list(also_noticed))
+            else None
+        ),
     )
 
 

@@ -83,11 +83,7 @@ def bump(user_id: int) -> None:
 
     Every diary write runs this, so the update is written out (see _sql); it is
     ``DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)``."""
-    seen, written = _this_request.get(), _wrote_to.get()
-    if seen is not None:
-        seen.pop(user_id, None)
-    if written is not None:
-        written.add(user_id)
+    noted(user_id)
     with connection.cursor() as cursor:
         cursor.execute(_sql()[1], [user_id])
         moved = cursor.rowcount
@@ -95,6 +91,29 @@ def bump(user_id: int) -> None:
         _row, created = DiaryVersion.objects.get_or_create(user_id=user_id, defaults={"version": 1})
         if not created:  # another first write made the row a moment ago: still move it on
             DiaryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
+
+
+def noted(user_id: int) -> None:
+    """What this process keeps of a bump (the version read in this request is forgotten, and
+    what the request works out for the person is not remembered), for a write that moved the
+    version itself (diary/one_statement.py)."""
+    seen, written = _this_request.get(), _wrote_to.get()
+    if seen is not None:
+        seen.pop(user_id, None)
+    if written is not None:
+        written.add(user_id)
+
+
+@cache
+def move_on_sql() -> str:
+    """Move the person's version on, making it 1 on the first write: one statement for use
+    inside another (PostgreSQL's ``ON CONFLICT``); the person is the one parameter."""
+    q = connection.ops.quote_name
+    table, version, user = q(DiaryVersion._meta.db_table), q("version"), q("user_id")
+    return (
+        f"INSERT INTO {table} ({user}, {version}) VALUES (%s, 1)"  # noqa: S608
+        f" ON CONFLICT ({user}) DO UPDATE SET {version} = {table}.{version} + 1"
+    )
 
 
 def current(user: User) -> int:
