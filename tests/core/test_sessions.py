@@ -47,3 +47,32 @@ def test_a_session_signed_in_through_djangos_backend_stays_signed_in(
     response = client.get("/home/")
     assert response.status_code == 200
     assert response.context["user"] == alice
+
+
+def test_the_account_comes_with_the_session_once_the_process_has_seen_it(
+    alice_client: Any, alice: Any
+) -> None:
+    """A session's account is read in the same query as the session from the second page on
+    (core/sessions.py): one query fewer, and still the account as it is now."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alice_client.get("/privacy/")  # the process learns whose session it is
+    with CaptureQueriesContext(connection) as queries:
+        assert alice_client.get("/home/").context["user"] == alice
+    sql = [q["sql"] for q in queries]
+    assert sum("django_session" in q for q in sql) == 1
+    assert not any(q.startswith('SELECT "id", "password"') for q in sql)  # no second read
+    alice.display_name = "Zed"
+    alice.save()
+    assert "Hello, Zed" in alice_client.get("/home/").content.decode()
+    alice.is_active = False
+    alice.save()
+    assert alice_client.get("/home/").status_code == 302  # signed out at once
+
+
+def test_a_session_whose_account_is_gone_is_nobodys(alice_client: Any, alice: Any) -> None:
+    alice_client.get("/privacy/")
+    alice.delete()
+    response = alice_client.get("/home/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]

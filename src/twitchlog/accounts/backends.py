@@ -6,13 +6,14 @@ Every signed-in page reads its person once (``request.user``); Django's backend 
 """
 
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.backends import ModelBackend
 from django.db import connection
 
 from twitchlog.accounts.models import User
 from twitchlog.core import sql
+from twitchlog.core.sessions import read_with_session
 
 # The path sessions record; sessions made before this backend name Django's and are read as
 # this one (core/sessions.py), so nobody was signed out by the change.
@@ -30,7 +31,12 @@ def _user_sql() -> str:
 class AccountBackend(ModelBackend):
     def get_user(self, user_id: Any) -> User | None:
         """The same as Django's: the account with this id if it may sign in, else None."""
-        found = sql.instances(User, _user_sql(), [user_id])
-        if not found or not self.user_can_authenticate(found[0]):
+        # Read in the same query as the session when this process has seen the session
+        # before (core/sessions.py): one round trip fewer on every signed-in page.
+        user = read_with_session(user_id)
+        if user is None:
+            found = sql.instances(User, _user_sql(), [user_id])
+            user = found[0] if found else None
+        if user is None or not self.user_can_authenticate(user):
             return None
-        return found[0]
+        return cast(User, user)

@@ -7,14 +7,19 @@ table, the stored data and everything else (saving, expiry, ``clearsessions``) a
 so sessions made by either engine work with the other.
 """
 
+import threading
+from collections import OrderedDict
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
+from django.core.signals import request_finished
 from django.db import connection
+from django.dispatch import receiver
 from django.utils import timezone
 
 from twitchlog.core import sql
@@ -31,6 +36,46 @@ def _lookup_sql() -> str:
     return f"SELECT {sql.columns(Session)} FROM {table} WHERE {key} = %s AND {expires} > %s"  # noqa: S608
 
 
+# Whose each session is, as this process last read it. A key stays with one account for its
+# life (Django makes a new key at every login and empties the session at logout), so the next
+# read of the session can bring the account's row in the same query; the row is current (it
+# is read with the session), and it is used only if the session, once read, names the same
+# account. A few megabytes at most.
+ACCOUNTS_KEPT = 20_000
+_account_of: OrderedDict[str, int] = OrderedDict()
+_account_lock = threading.Lock()
+# The account row read with this request's session: (account id, row), until the next read.
+_read_with: ContextVar[tuple[int, Any] | None] = ContextVar("account_read_with", default=None)
+
+
+def read_with_session(user_id: Any) -> Any | None:
+    """The account row read in the same query as this request's session, if the account is
+    ``user_id``'s (accounts/backends.py asks before reading it on its own). Given once: a
+    second question in the request reads the row again."""
+    found = _read_with.get()
+    _read_with.set(None)
+    return found[1] if found is not None and str(found[0]) == str(user_id) else None
+
+
+@receiver(request_finished, dispatch_uid="sessions-forget-account-read-with")
+def _forget_read_with(**kwargs: Any) -> None:
+    _read_with.set(None)
+
+
+@cache
+def _with_account_sql() -> str:
+    q = connection.ops.quote_name
+    account = get_user_model()
+    sessions, accounts = q(Session._meta.db_table), q(account._meta.db_table)
+    key, expires = q("session_key"), q("expire_date")
+    both = f"{sql.columns(Session, 's')}, {sql.columns(account, 'a')}"
+    # Only the tables' and columns' names go into the text; the values are parameters.
+    return (
+        f"SELECT {both} FROM {sessions} s JOIN {accounts} a ON a.{q('id')} = %s"  # noqa: S608
+        f" WHERE s.{key} = %s AND s.{expires} > %s"
+    )
+
+
 class SessionStore(db.SessionStore):
     def decode(self, session_data: bytes | str) -> dict[str, Any]:
         data: dict[str, Any] = super().decode(session_data)
@@ -43,8 +88,28 @@ class SessionStore(db.SessionStore):
 
     def _get_session_from_db(self) -> Any:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
+        _read_with.set(None)
+        account_id = _account_of.get(self.session_key or "")
+        if account_id is not None:
+            both = sql.pairs(
+                Session, get_user_model(), _with_account_sql(), [account_id, self.session_key, now]
+            )
+            if both:
+                _read_with.set((account_id, both[0][1]))
+                return both[0][0]
         found = sql.instances(Session, _lookup_sql(), [self.session_key, now])
         if not found:
             self._session_key = None
             return None
         return found[0]
+
+    def load(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().load()
+        account_id = data.get(SESSION_KEY)
+        if account_id is not None and self.session_key:
+            with _account_lock:
+                _account_of[self.session_key] = int(account_id)
+                _account_of.move_to_end(self.session_key)
+                while len(_account_of) > ACCOUNTS_KEPT:
+                    _account_of.popitem(last=False)
+        return data

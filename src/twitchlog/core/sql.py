@@ -22,6 +22,7 @@ from django.db import connections
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
+N = TypeVar("N", bound=Model)
 
 Converter = Callable[[Any, Any, Any], Any]
 
@@ -45,7 +46,7 @@ class _Plan:
 
 
 # (database alias, model, query text) -> its plan: as many as there are written-out queries.
-_plans: dict[tuple[str, type[Model], str], _Plan] = {}
+_plans: dict[tuple[Any, ...], _Plan] = {}
 
 
 def _plan(model: type[Model], columns: tuple[str, ...], connection: Any) -> _Plan:
@@ -66,6 +67,26 @@ def _plan(model: type[Model], columns: tuple[str, ...], connection: Any) -> _Pla
     return _Plan(columns, [f.attname for f in fields], positions, extras, tuple(converters))
 
 
+def _planned(
+    key: tuple[Any, ...], model: type[Model], names: tuple[str, ...], connection: Any
+) -> _Plan:
+    plan = _plans.get(key)
+    if plan is None or plan.columns != names:  # new, or the table changed meanwhile
+        plan = _plans[key] = _plan(model, names, connection)
+    return plan
+
+
+def _made(model: type[M], plan: _Plan, row: Sequence[Any], using: str, connection: Any) -> M:
+    values = list(row)
+    for position, chain, column in plan.converters:
+        for convert in chain:
+            values[position] = convert(values[position], column, connection)
+    instance = model.from_db(using, plan.names, [values[i] for i in plan.positions])
+    for name, position in plan.extras:
+        setattr(instance, name, values[position])
+    return instance
+
+
 def instances(model: type[M], sql: str, params: Sequence[Any], using: str = "default") -> list[M]:
     """The rows of ``sql`` as instances of ``model``, as ``model.objects.raw(sql, params)``
     gives them."""
@@ -73,19 +94,28 @@ def instances(model: type[M], sql: str, params: Sequence[Any], using: str = "def
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-        key = (using, model, sql)
-        plan = _plans.get(key)
         names = tuple(column[0] for column in cursor.description)
-        if plan is None or plan.columns != names:  # new, or the table changed meanwhile
-            plan = _plans[key] = _plan(model, names, connection)
-    found = []
-    for row in rows:
-        values = list(row)
-        for position, chain, column in plan.converters:
-            for convert in chain:
-                values[position] = convert(values[position], column, connection)
-        instance = model.from_db(using, plan.names, [values[i] for i in plan.positions])
-        for name, position in plan.extras:
-            setattr(instance, name, values[position])
-        found.append(instance)
-    return found
+    plan = _planned((using, model, sql), model, names, connection)
+    return [_made(model, plan, row, using, connection) for row in rows]
+
+
+def pairs(
+    first: type[M], second: type[N], sql: str, params: Sequence[Any], using: str = "default"
+) -> list[tuple[M, N]]:
+    """The rows of ``sql`` as an instance of ``first`` and one of ``second``: the query
+    selects ``columns(first, ...)`` and then ``columns(second, ...)``, nothing else."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        names = tuple(column[0] for column in cursor.description)
+    n = len(first._meta.concrete_fields)
+    one = _planned((using, first, sql, 1), first, names[:n], connection)
+    two = _planned((using, second, sql, 2), second, names[n:], connection)
+    return [
+        (
+            _made(first, one, row[:n], using, connection),
+            _made(second, two, row[n:], using, connection),
+        )
+        for row in rows
+    ]
