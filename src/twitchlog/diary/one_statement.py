@@ -13,6 +13,7 @@ process :func:`versions.noted` does; a new receiver for them must be added here 
 databases (SQLite, one process) keep the ORM's way.
 """
 
+from functools import cache
 from typing import Any
 
 from django.db import connection
@@ -26,12 +27,22 @@ def available() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _sql(model: type[Model], fields: list[Any]) -> str:
+def _fields(model: type[Model]) -> list[Any]:
+    # As Django's insert picks them: every local column but the auto-increment id.
+    meta = model._meta
+    return [f for f in meta.local_concrete_fields if f is not meta.auto_field]
+
+
+@cache
+def _sql(model: type[Model]) -> str:
+    fields = _fields(model)
     q = connection.ops.quote_name
     columns = ", ".join(q(str(field.column)) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
     table = q(model._meta.db_table)
-    # Only tables' and columns' names go into the text; every value is a parameter.
+    # Only tables' and columns' names go into the text; every value is a parameter. The
+    # final SELECT reads `new` first, so the entry is inserted before the version's row is
+    # locked, the order the ORM's way takes too (two writers never wait on each other crosswise).
     return (
         f"WITH new AS (INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING {q('id')}),"  # noqa: S608
         f" version AS ({versions.move_on_sql()}),"
@@ -44,14 +55,11 @@ def insert(entry: Model, user_id: int, action: str) -> None:
     """Store ``entry`` (new, with its ``user``), move its owner's version on and audit it as
     ``action``: what ``entry.save()``, its post_save and ``audit.log`` do, in one statement."""
     model = type(entry)
-    meta = model._meta
-    # As Django's insert picks them: every local column but the auto-increment id, each
-    # value made ready for the database as the ORM does (auto_now times are set here).
-    fields = [f for f in meta.local_concrete_fields if f is not meta.auto_field]
-    values = [f.get_db_prep_save(f.pre_save(entry, add=True), connection) for f in fields]
+    # Each value made ready for the database as the ORM does (auto_now times are set here).
+    values = [f.get_db_prep_save(f.pre_save(entry, add=True), connection) for f in _fields(model)]
     params = [*values, user_id, *audit.for_new_row(entry.user, action, model)]  # type: ignore[attr-defined]
     with connection.cursor() as cursor:
-        cursor.execute(_sql(model, fields), params)
+        cursor.execute(_sql(model), params)
         entry.pk = cursor.fetchone()[0]
     entry._state.adding = False
     entry._state.db = connection.alias

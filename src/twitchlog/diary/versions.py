@@ -6,7 +6,9 @@ warning-sign notes, bumps its owner's version from
 ``post_save`` and ``post_delete``, which Django sends inside the writing transaction (so a
 rolled-back write leaves the version alone) and for every row of a queryset delete.  Writes
 that skip those signals (``bulk_create``, ``bulk_update``, ``QuerySet.update``) must call
-:func:`bump` themselves; the demo generator and the device import do.  Readers compare the
+:func:`bump` themselves; the demo generator and the device import do. On PostgreSQL a new
+twitch or stress moment moves the version in its own statement (diary/one_statement.py,
+:func:`move_on_sql` and :func:`noted`), which sends no signal.  Readers compare the
 version with the one their stored result was computed at (insights/services.py), or keep
 what they worked out in this process's memory for as long as the version stays the same
 (:func:`remembered`: the home page's diary panels, the day page, the current insights
