@@ -8,6 +8,7 @@ from django.contrib.sessions.backends.db import SessionStore as DjangoStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from twitchlog.core import sessions
 from twitchlog.core.sessions import SessionStore
 
 
@@ -63,6 +64,7 @@ def test_the_account_comes_with_the_session_once_the_process_has_seen_it(
     sql = [q["sql"] for q in queries]
     assert sum("django_session" in q for q in sql) == 1
     assert not any(q.startswith('SELECT "id", "password"') for q in sql)  # no second read
+    assert not any("diary_diaryversion" in q for q in sql[1:])  # the version came with it
     alice.display_name = "Zed"
     alice.save()
     assert "Hello, Zed" in alice_client.get("/home/").content.decode()
@@ -76,3 +78,22 @@ def test_a_session_whose_account_is_gone_is_nobodys(alice_client: Any, alice: An
     alice.delete()
     response = alice_client.get("/home/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_version_read_with_the_session_is_forgotten_after_a_write(
+    alice_client: Any, alice: Any
+) -> None:
+    """The diary version read with the session (core/sessions.py) serves the request until
+    the request itself moves it on; then it is read again (diary/versions.py)."""
+    from twitchlog.diary import versions
+
+    alice_client.get("/privacy/")  # the process learns whose session it is
+    key = alice_client.cookies["sessionid"].value
+    SessionStore(key).load()  # as a request does: the version comes with the session
+    before = versions.current(alice)
+    assert sessions.alongside("diary_version", alice.pk)[0]
+    versions.bump(alice.pk)
+    assert not sessions.alongside("diary_version", alice.pk)[0]
+    assert versions.current(alice) == before + 1
+    home = alice_client.get("/home/").content.decode()
+    assert "Today so far: <strong>0</strong>" in home

@@ -9,6 +9,7 @@ so sessions made by either engine work with the other.
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
 from typing import Any
@@ -48,6 +49,37 @@ _account_lock = threading.Lock()
 _read_with: ContextVar[tuple[int, Any] | None] = ContextVar("account_read_with", default=None)
 
 
+# Values apps read with the session and its account, once per request: name -> a function
+# giving the SQL of a scalar subquery over the account's row ``a`` (the diary's version, read
+# by most signed-in pages). Registered in AppConfig.ready(), before any request.
+_alongside: dict[str, Callable[[], str]] = {}
+_read_alongside: ContextVar[tuple[int, dict[str, Any]] | None] = ContextVar(
+    "read_alongside", default=None
+)
+
+
+def read_with_account(name: str, subquery: Callable[[], str]) -> None:
+    """Read ``subquery()`` (SQL over the account's row ``a``) in the session's query."""
+    _alongside[name] = subquery
+    _with_account_sql.cache_clear()
+
+
+def alongside(name: str, user_id: int) -> tuple[bool, Any]:
+    """(True, value) if ``name`` was read with this request's session for ``user_id``'s
+    account and is not forgotten since; else (False, None)."""
+    found = _read_alongside.get()
+    if found is None or found[0] != user_id or name not in found[1]:
+        return False, None
+    return True, found[1][name]
+
+
+def forget_alongside(user_id: int) -> None:
+    """Forget what was read with the session for this account (a write moved it on)."""
+    found = _read_alongside.get()
+    if found is not None and found[0] == user_id:
+        _read_alongside.set(None)
+
+
 def read_with_session(user_id: Any) -> Any | None:
     """The account row read in the same query as this request's session, if the account is
     ``user_id``'s (accounts/backends.py asks before reading it on its own). Given once: a
@@ -60,6 +92,7 @@ def read_with_session(user_id: Any) -> Any | None:
 @receiver(request_finished, dispatch_uid="sessions-forget-account-read-with")
 def _forget_read_with(**kwargs: Any) -> None:
     _read_with.set(None)
+    _read_alongside.set(None)
 
 
 @cache
@@ -69,6 +102,8 @@ def _with_account_sql() -> str:
     sessions, accounts = q(Session._meta.db_table), q(account._meta.db_table)
     key, expires = q("session_key"), q("expire_date")
     both = f"{sql.columns(Session, 's')}, {sql.columns(account, 'a')}"
+    for name, subquery in _alongside.items():
+        both += f", ({subquery()}) AS {q('alongside_' + name)}"
     # Only the tables' and columns' names go into the text; the values are parameters.
     return (
         f"SELECT {both} FROM {sessions} s JOIN {accounts} a ON a.{q('id')} = %s"  # noqa: S608
@@ -89,14 +124,19 @@ class SessionStore(db.SessionStore):
     def _get_session_from_db(self) -> Any:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         _read_with.set(None)
+        _read_alongside.set(None)
         account_id = _account_of.get(self.session_key or "")
         if account_id is not None:
             both = sql.pairs(
                 Session, get_user_model(), _with_account_sql(), [account_id, self.session_key, now]
             )
             if both:
-                _read_with.set((account_id, both[0][1]))
-                return both[0][0]
+                session, account = both[0]
+                # The values read alongside came as extra columns on the account's row.
+                values = {name: account.__dict__.pop("alongside_" + name) for name in _alongside}
+                _read_with.set((account_id, account))
+                _read_alongside.set((account_id, values))
+                return session
         found = sql.instances(Session, _lookup_sql(), [self.session_key, now])
         if not found:
             self._session_key = None

@@ -27,6 +27,7 @@ from django.db.models import F, Model
 from django.db.models.signals import post_delete, post_save
 
 from twitchlog.accounts.models import User
+from twitchlog.core import sessions
 from twitchlog.diary.models import (
     CheckIn,
     CustomFactor,
@@ -104,6 +105,15 @@ def noted(user_id: int) -> None:
         seen.pop(user_id, None)
     if written is not None:
         written.add(user_id)
+    sessions.forget_alongside(user_id)
+
+
+def _read_alongside_sql() -> str:
+    """The version as a subquery over the account's row ``a``, which core/sessions.py reads
+    in the session's query: one round trip fewer on every signed-in page that reads it."""
+    q = connection.ops.quote_name
+    table, version, user = q(DiaryVersion._meta.db_table), q("version"), q("user_id")
+    return f"SELECT {version} FROM {table} WHERE {user} = a.{q('id')}"  # noqa: S608
 
 
 @cache
@@ -128,10 +138,13 @@ def current(user: User) -> int:
     seen = _this_request.get()
     if seen is not None and user.pk in seen:
         return seen[user.pk]
-    with connection.cursor() as cursor:
-        cursor.execute(_sql()[0], [user.pk])
-        row = cursor.fetchone()
-    version = int(row[0]) if row else 0
+    read, value = sessions.alongside("diary_version", user.pk)
+    if not read:
+        with connection.cursor() as cursor:
+            cursor.execute(_sql()[0], [user.pk])
+            row = cursor.fetchone()
+        value = row[0] if row else None
+    version = int(value) if value is not None else 0
     if seen is not None:
         seen[user.pk] = version
     return version
@@ -214,6 +227,7 @@ def _request_finished(**kwargs: Any) -> None:
 
 
 def connect() -> None:
+    sessions.read_with_account("diary_version", _read_alongside_sql)
     request_started.connect(_request_started, dispatch_uid="diary-versions-request-started")
     request_finished.connect(_request_finished, dispatch_uid="diary-versions-request-finished")
     for model in WATCHED:
