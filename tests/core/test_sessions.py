@@ -83,17 +83,35 @@ def test_a_session_whose_account_is_gone_is_nobodys(alice_client: Any, alice: An
 def test_the_version_read_with_the_session_is_forgotten_after_a_write(
     alice_client: Any, alice: Any
 ) -> None:
-    """The diary version read with the session (core/sessions.py) serves the request until
-    the request itself moves it on; then it is read again (diary/versions.py)."""
+    """In a request, the diary version read with the session (core/sessions.py) serves it
+    without a query until the request itself moves it on; then it is read again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from twitchlog.diary import versions
 
     alice_client.get("/privacy/")  # the process learns whose session it is
     key = alice_client.cookies["sessionid"].value
-    SessionStore(key).load()  # as a request does: the version comes with the session
-    before = versions.current(alice)
-    assert sessions.alongside("diary_version", alice.pk)[0]
-    versions.bump(alice.pk)
-    assert not sessions.alongside("diary_version", alice.pk)[0]
-    assert versions.current(alice) == before + 1
-    home = alice_client.get("/home/").content.decode()
-    assert "Today so far: <strong>0</strong>" in home
+    versions._request_started()
+    try:
+        SessionStore(key).load()  # as a request does: the version comes with the session
+        with CaptureQueriesContext(connection) as queries:
+            before = versions.current(alice)
+        assert len(queries) == 0
+        versions.bump(alice.pk)
+        assert not sessions.alongside("diary_version", alice.pk)[0]
+        assert versions.current(alice) == before + 1
+    finally:
+        versions._request_finished()
+
+
+def test_outside_a_request_the_version_is_always_read(alice_client: Any, alice: Any) -> None:
+    """Nothing resets what came with a session outside a request (a shell, a command), so
+    there the version is read from the database every time."""
+    from twitchlog.diary import versions
+    from twitchlog.diary.models import DiaryVersion
+
+    alice_client.get("/privacy/")
+    SessionStore(alice_client.cookies["sessionid"].value).load()
+    DiaryVersion.objects.update_or_create(user=alice, defaults={"version": 8})
+    assert versions.current(alice) == 8

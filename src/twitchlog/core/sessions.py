@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.dispatch import receiver
 from django.utils import timezone
@@ -89,6 +89,7 @@ def read_with_session(user_id: Any) -> Any | None:
     return found[1] if found is not None and str(found[0]) == str(user_id) else None
 
 
+@receiver(request_started, dispatch_uid="sessions-forget-account-read-with-start")
 @receiver(request_finished, dispatch_uid="sessions-forget-account-read-with")
 def _forget_read_with(**kwargs: Any) -> None:
     _read_with.set(None)
@@ -133,10 +134,16 @@ class SessionStore(db.SessionStore):
             if both:
                 session, account = both[0]
                 # The values read alongside came as extra columns on the account's row.
-                values = {name: account.__dict__.pop("alongside_" + name) for name in _alongside}
+                values = {
+                    name: account.__dict__.pop("alongside_" + name)
+                    for name in _alongside
+                    if "alongside_" + name in account.__dict__
+                }
                 _read_with.set((account_id, account))
                 _read_alongside.set((account_id, values))
                 return session
+            with _account_lock:  # gone, expired or signed out: read the plain way from now on
+                _account_of.pop(self.session_key or "", None)
         found = sql.instances(Session, _lookup_sql(), [self.session_key, now])
         if not found:
             self._session_key = None

@@ -138,7 +138,11 @@ def current(user: User) -> int:
     seen = _this_request.get()
     if seen is not None and user.pk in seen:
         return seen[user.pk]
-    read, value = sessions.alongside("diary_version", user.pk)
+    # Inside a request, the version may have come with the session (core/sessions.py);
+    # outside one, nothing resets it, so it is always read.
+    read, value = (
+        sessions.alongside("diary_version", user.pk) if seen is not None else (False, None)
+    )
     if not read:
         with connection.cursor() as cursor:
             cursor.execute(_sql()[0], [user.pk])
