@@ -11,7 +11,8 @@ from twitchlog.core.models import AuditEntry
 
 def _columns() -> tuple[str, str]:
     q = connection.ops.quote_name
-    names = ("at", "actor", "action", "object_type", "object_id", "details")
+    # The entry's id last: a statement that makes the row gives it (insert_for_new_row_sql).
+    names = ("at", "actor", "action", "object_type", "details", "object_id")
     fields = {field.name: field for field in AuditEntry._meta.concrete_fields}
     columns = ", ".join(q(str(fields[name].column)) for name in names)
     return q(AuditEntry._meta.db_table), columns
@@ -30,19 +31,24 @@ def insert_for_new_row_sql(source: str) -> str:
     the parameters of :func:`for_new_row`. For diary/one_statement.py."""
     table, columns = _columns()
     object_id = f"CAST({source}.{connection.ops.quote_name('id')} AS varchar)"
-    return f"INSERT INTO {table} ({columns}) SELECT %s, %s, %s, %s, {object_id}, %s FROM {source}"  # noqa: S608
+    return f"INSERT INTO {table} ({columns}) SELECT %s, %s, %s, %s, %s, {object_id} FROM {source}"  # noqa: S608
 
 
-def for_new_row(actor: Any, action: str, model: type[models.Model], **details: Any) -> list[Any]:
-    """The parameters of :func:`insert_for_new_row_sql`, as :func:`log` would store them."""
+def _values(actor: Any, action: str, object_type: str, details: dict[str, Any]) -> list[Any]:
+    """Every value of an entry but the object's id, in _columns' order."""
     ops = connection.ops
     return [
         ops.adapt_datetimefield_value(timezone.now()),
         actor.pk if getattr(actor, "pk", None) else None,
         action,
-        model._meta.label_lower,
+        object_type,
         ops.adapt_json_value(details, None),
     ]
+
+
+def for_new_row(actor: Any, action: str, model: type[models.Model], **details: Any) -> list[Any]:
+    """The parameters of :func:`insert_for_new_row_sql`, as :func:`log` would store them."""
+    return _values(actor, action, model._meta.label_lower, details)
 
 
 def log(actor: Any, action: str, obj: models.Model | None = None, **details: Any) -> None:
@@ -55,14 +61,7 @@ def log(actor: Any, action: str, obj: models.Model | None = None, **details: Any
     the ORM cost more than running it (bench/hot_paths.py). It runs in the caller's
     transaction, as the ORM's would.
     """
-    ops = connection.ops
-    values = [
-        ops.adapt_datetimefield_value(timezone.now()),
-        actor.pk if getattr(actor, "pk", None) else None,
-        action,
-        obj._meta.label_lower if obj is not None else "",
-        str(obj.pk) if obj is not None and obj.pk is not None else "",
-        ops.adapt_json_value(details, None),
-    ]
+    object_type = obj._meta.label_lower if obj is not None else ""
+    object_id = str(obj.pk) if obj is not None and obj.pk is not None else ""
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(), values)
+        cursor.execute(_insert_sql(), [*_values(actor, action, object_type, details), object_id])

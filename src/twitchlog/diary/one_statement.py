@@ -24,7 +24,9 @@ from twitchlog.diary import versions
 
 
 def available() -> bool:
-    return connection.vendor == "postgresql"
+    """On PostgreSQL, outside a transaction: there the statement is a transaction of its own.
+    Inside one (a test's, an import's), the ORM's way keeps the caller's savepoints."""
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
 
 
 def _fields(model: type[Model]) -> list[Any]:

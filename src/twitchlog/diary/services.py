@@ -18,6 +18,7 @@ shared steps (``_create_once``, the timed-entry checks) across files.
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from typing import Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
@@ -81,6 +82,7 @@ def _create_once(
     make: Callable[[], M],
     *,
     look_first: bool = True,
+    own_transaction: bool = True,
 ) -> tuple[M, bool]:
     """Run ``make`` unless an entry with this client id exists; (entry, created).
 
@@ -90,14 +92,15 @@ def _create_once(
 
     Without ``look_first`` the insert goes first and the constraint alone catches a repeat:
     one query less on every new entry, for a ``make`` that only inserts (a retry must not
-    meet a check that the first request passed).
+    meet a check that the first request passed). Without ``own_transaction``, ``make`` is one
+    statement, and so all or nothing by itself.
     """
-    if client_id is not None and look_first:
-        found = model._default_manager.filter(user=user, client_id=client_id).first()
+    if look_first:
+        found = _with_client_id(model, user, client_id)
         if found is not None:
             return found, False
     try:
-        with transaction.atomic():
+        with transaction.atomic() if own_transaction else nullcontext():
             return make(), True
     except IntegrityError:
         found = _with_client_id(model, user, client_id)
@@ -170,22 +173,17 @@ def _log_timed(
             then(entry)
         return entry
 
-    if (
-        then is None
-        and one_statement.available()
-        and not transaction.get_connection().in_atomic_block
-    ):
+    def make_at_once() -> E:
+        entry = made()
+        one_statement.insert(entry, user.pk, action)
+        return entry
+
+    if then is None and one_statement.available():
         # On PostgreSQL the entry, its version and its audit entry are one statement, and so
         # one transaction of their own (diary/one_statement.py): one round trip instead of five.
-        try:
-            entry = made()
-            one_statement.insert(entry, user.pk, action)
-            return entry, True
-        except IntegrityError:
-            found = _with_client_id(model, user, client_id)
-            if found is None:
-                raise
-            return found, False
+        return _create_once(
+            model, user, client_id, make_at_once, look_first=False, own_transaction=False
+        )
     # The twitch log is the busiest write, and make() only inserts: no look first. Nor an
     # outer transaction: _create_once's own is then the outermost one, so a new twitch costs
     # no savepoint (two round trips) and a repeat rolls the whole attempt back.
