@@ -15,10 +15,6 @@ from twitchlog.accounts.models import User
 from twitchlog.core import sql
 from twitchlog.core.sessions import read_with_session
 
-# The path sessions record; sessions made before this backend name Django's and are read as
-# this one (core/sessions.py), so nobody was signed out by the change.
-PATH = "twitchlog.accounts.backends.AccountBackend"
-
 
 @cache
 def _user_sql() -> str:

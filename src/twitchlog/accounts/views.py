@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from twitchlog.accounts import backends, lockout, services
+from twitchlog.accounts import lockout, services
 from twitchlog.accounts.forms import (
     ConfirmPasswordForm,
     LoginForm,
@@ -71,7 +71,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                     form.cleaned_data["password"],
                     form.cleaned_data["time_zone"],
                 )
-                login(request, user, backend=backends.PATH)
+                login(request, user)  # the one backend (settings)
                 messages.success(request, "Welcome. Your account is ready.")
                 # Someone who was on the way to a test when asked to sign up goes on to it.
                 return redirect(safe_next(request) or "core:home")
@@ -93,7 +93,7 @@ def signup_confirm(request: HttpRequest, key: str) -> HttpResponse:
         if done is not None:
             user, next_url = done
             request.session.pop(SENT_TO, None)
-            login(request, user, backend=backends.PATH)
+            login(request, user)  # the one backend (settings)
             messages.success(request, "Welcome. Your account is ready.")
             return redirect(safe_next(request, next_url) or "core:home")
     elif services.pending_sign_up(key) is not None:

@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -45,17 +46,23 @@ def _lookup_sql() -> str:
 ACCOUNTS_KEPT = 20_000
 _account_of: OrderedDict[str, int] = OrderedDict()
 _account_lock = threading.Lock()
-# The account row read with this request's session: (account id, row), until the next read.
-_read_with: ContextVar[tuple[int, Any] | None] = ContextVar("account_read_with", default=None)
 
 
+@dataclass
+class _ReadWith:
+    """What came with this request's session: its account's row (given once) and the values
+    apps asked for (forgotten when a write moves them on)."""
+
+    account_id: int
+    row: Any | None
+    values: dict[str, Any]
+
+
+_read_with: ContextVar[_ReadWith | None] = ContextVar("read_with_session", default=None)
 # Values apps read with the session and its account, once per request: name -> a function
 # giving the SQL of a scalar subquery over the account's row ``a`` (the diary's version, read
 # by most signed-in pages). Registered in AppConfig.ready(), before any request.
 _alongside: dict[str, Callable[[], str]] = {}
-_read_alongside: ContextVar[tuple[int, dict[str, Any]] | None] = ContextVar(
-    "read_alongside", default=None
-)
 
 
 def read_with_account(name: str, subquery: Callable[[], str]) -> None:
@@ -64,36 +71,42 @@ def read_with_account(name: str, subquery: Callable[[], str]) -> None:
     _with_account_sql.cache_clear()
 
 
+def _for(user_id: Any) -> _ReadWith | None:
+    found = _read_with.get()
+    return found if found is not None and str(found.account_id) == str(user_id) else None
+
+
 def alongside(name: str, user_id: int) -> tuple[bool, Any]:
     """(True, value) if ``name`` was read with this request's session for ``user_id``'s
     account and is not forgotten since; else (False, None)."""
-    found = _read_alongside.get()
-    if found is None or found[0] != user_id or name not in found[1]:
+    found = _for(user_id)
+    if found is None or name not in found.values:
         return False, None
-    return True, found[1][name]
+    return True, found.values[name]
 
 
 def forget_alongside(user_id: int) -> None:
     """Forget what was read with the session for this account (a write moved it on)."""
-    found = _read_alongside.get()
-    if found is not None and found[0] == user_id:
-        _read_alongside.set(None)
+    found = _for(user_id)
+    if found is not None:
+        found.values.clear()
 
 
 def read_with_session(user_id: Any) -> Any | None:
     """The account row read in the same query as this request's session, if the account is
     ``user_id``'s (accounts/backends.py asks before reading it on its own). Given once: a
     second question in the request reads the row again."""
-    found = _read_with.get()
-    _read_with.set(None)
-    return found[1] if found is not None and str(found[0]) == str(user_id) else None
+    found = _for(user_id)
+    if found is None:
+        return None
+    row, found.row = found.row, None
+    return row
 
 
 @receiver(request_started, dispatch_uid="sessions-forget-account-read-with-start")
 @receiver(request_finished, dispatch_uid="sessions-forget-account-read-with")
 def _forget_read_with(**kwargs: Any) -> None:
     _read_with.set(None)
-    _read_alongside.set(None)
 
 
 @cache
@@ -125,7 +138,6 @@ class SessionStore(db.SessionStore):
     def _get_session_from_db(self) -> Any:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         _read_with.set(None)
-        _read_alongside.set(None)
         account_id = _account_of.get(self.session_key or "")
         if account_id is not None:
             both = sql.pairs(
@@ -139,8 +151,7 @@ class SessionStore(db.SessionStore):
                     for name in _alongside
                     if "alongside_" + name in account.__dict__
                 }
-                _read_with.set((account_id, account))
-                _read_alongside.set((account_id, values))
+                _read_with.set(_ReadWith(account_id, account, values))
                 return session
             with _account_lock:  # gone, expired or signed out: read the plain way from now on
                 _account_of.pop(self.session_key or "", None)
