@@ -7,9 +7,10 @@ taken or not offered, nothing is booked and ``SeriesConflict`` lists those sessi
 the nearest free time, so the client can book the rest (``skip``) and pick those one by one.
 
 Two clients racing for overlapping series get one whole series and one conflict, never a mix:
-the transaction first locks the therapist's row, so series bookings of one therapist run one
-after another (and cannot deadlock on each other's rows); a single booking racing a series is
-refused by the constraint, which rolls the whole series back.
+the transaction first locks the therapist's row (services.lock_therapist, as a single booking
+does), so bookings of one therapist run one after another and cannot deadlock on each other's
+rows; a booking that meets a time taken meanwhile is refused by the constraint, which rolls
+the whole series back.
 """
 
 import datetime as dt
@@ -40,6 +41,7 @@ from twitchlog.therapists.services import (
     check_may_book,
     free_up,
     inside_cancel_notice,
+    lock_therapist,
 )
 
 EVERY_WEEKS = (1, 2)
@@ -138,7 +140,7 @@ def book_series(
     try:
         with transaction.atomic():
             _check_upcoming_cap(client, profile, now, adding=len(starts))
-            TherapistProfile.objects.select_for_update().filter(pk=profile.pk).exists()
+            lock_therapist(profile)
             if _conflicts(profile, starts, now, client):
                 raise SeriesConflict([], [])  # rolled back; the full answer is built below
             series = AppointmentSeries.objects.create(
@@ -239,7 +241,7 @@ def move_rest(
     buffer = dt.timedelta(minutes=profile.buffer_minutes)
     try:
         with transaction.atomic():
-            TherapistProfile.objects.select_for_update().filter(pk=profile.pk).exists()
+            lock_therapist(profile)
             if _conflicts(profile, starts, now, appointment.client, moving=sessions):
                 raise SeriesConflict([], [])
             for current, start in zip(sessions, starts, strict=True):
