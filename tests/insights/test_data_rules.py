@@ -107,3 +107,15 @@ def test_a_steady_outcome_gives_not_enough_data() -> None:
     report = analyze(frame)
     assert {f.verdict for f in report.findings} == {"not_enough_data"}
     assert "hardly changed" in report.findings[0].summary
+
+
+def test_a_yes_no_factor_almost_always_no_is_told_in_yes_no_words() -> None:
+    frame, _truth = simulate_person(120, 2)
+    frame["medication_change"] = 0
+    frame.loc[frame.index[:4], "medication_change"] = 1
+    report = analyze(frame)
+    for lag in (0, 1):
+        change = finding(report, "medication_change", lag)
+        assert change.verdict == "not_enough_data"
+        assert "hardly changed" not in change.summary
+        assert "too few days of each answer" in change.summary

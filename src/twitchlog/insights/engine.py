@@ -217,7 +217,11 @@ def _finding(person: fitting.Person, test: fitting.Test, tests: int) -> Finding:
     unit = wording.effect_unit(outcome, test.factor, binary, test.pattern)
     if test.estimate is None:
         reason = wording.not_enough_summary(
-            test.factor, test.shortfall or "few", test.days, MIN_DAYS
+            test.factor,
+            test.shortfall or "few",
+            test.days,
+            MIN_DAYS,
+            binary=binary,
         )
         return _not_enough(test, unit, reason)
     effect, low, high = fitting.on_scale(person, test.estimate)

@@ -6,7 +6,7 @@ after you sleep an hour less, ... more twitches"), which reads more naturally th
 percentage fewer per extra hour.
 """
 
-from twitchlog.insights.design import WINDOW_PATTERNS
+from twitchlog.insights.design import MIN_VARIED_DAYS, WINDOW_PATTERNS
 from twitchlog.knowledge.factors import FACTORS_BY_NAME
 
 COUNT = "twitch_count"
@@ -330,7 +330,9 @@ def counted_elsewhere_summary(factor: str, lag: int, pattern: str | None = None)
     )
 
 
-def not_enough_summary(factor: str, reason: str, days: int, needed: int) -> str:
+def not_enough_summary(
+    factor: str, reason: str, days: int, needed: int, *, binary: bool = False
+) -> str:
     name = _lower(label(factor))
     if reason == "diary":
         return (
@@ -346,6 +348,12 @@ def not_enough_summary(factor: str, reason: str, days: int, needed: int) -> str:
         return (
             f"Not enough days with {name} logged to tell ({days} so far; at least {needed} "
             "are needed)."
+        )
+    if reason == "flat" and binary:
+        # "hardly changed from day to day" reads oddly of a yes/no question.
+        return (
+            f"{label(factor)}: too few days of each answer, yes and no, to compare them (at "
+            f"least {MIN_VARIED_DAYS} of each are needed)."
         )
     if reason == "flat":
         return f"{label(factor)} hardly changed from day to day, so its effect cannot be seen."
