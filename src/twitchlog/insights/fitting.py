@@ -14,7 +14,7 @@ from scipy.special import ndtri, stdtr, stdtrit
 from twitchlog.insights import cycle, design, glm, wording
 from twitchlog.insights.errors import FAMILY_LEVEL, Q_LEVEL
 from twitchlog.insights.frame import Diary
-from twitchlog.insights.selection import double_selection, residualize
+from twitchlog.insights.selection import double_selection, lasso_given_each, residualize
 
 LOAD_SOURCE = "anxiety_episodes"
 POWER = 0.8
@@ -42,6 +42,8 @@ class Person:
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (factor, pattern)
     candidate_columns: np.ndarray | None = None
     selection: np.ndarray | None = None  # candidates x responses, lasso coefficients
+    screen: np.ndarray | None = None  # candidates x candidates, see selected_controls
+    screen_strict: np.ndarray | None = None  # the same at the theory penalty
     first_factor_response: int = 2  # responses: the outcome (twice), then each candidate
     # The days before a period as windows of other lengths (design.WINDOW_PATTERNS), when the
     # analysis derived that factor from logged periods.
@@ -161,6 +163,10 @@ def select_controls(person: Person, testable: list[str]) -> None:
     scale[RELAXED_RESPONSE] = RELAXED_PENALTY
     person.selection = double_selection(z, r, allowed, scale)
     person.first_factor_response = len(responses)
+    # The outcome's lassos with each candidate held, for _explained_away.
+    others = names[:, None] != names[None, :]
+    person.screen = lasso_given_each(z, r[:, 0], others, RELAXED_PENALTY)
+    person.screen_strict = lasso_given_each(z, r[:, 0], others, 1.0)
 
 
 def selected_controls(person: Person, response: int, exclude: str = "") -> list[tuple[float, int]]:
@@ -173,17 +179,47 @@ def selected_controls(person: Person, response: int, exclude: str = "") -> list[
     while holding it costs the test
     1 / (1 - r^2) in variance (a factor correlated 0.8 with a driver: 2.8 times).  A real
     driver held when testing its decoy is picked by the outcome's lasso anyway.
+
+    Nor a factor the tested one *explains away* (:func:`_explained_away`): the outcome's
+    lasso sees the two as one signal, and when the tested factor is the better explanation
+    of the two, holding the other only costs variance.
     """
     assert person.selection is not None
     screened = None
     if response >= person.first_factor_response:
         relaxed = person.selection[:, RELAXED_RESPONSE]
         screened = {person.candidates[k][0] for k in np.flatnonzero(relaxed)}
+        screened -= _explained_away(person, response - person.first_factor_response)
     out = []
     for k in np.flatnonzero(person.selection[:, response]):
         name = person.candidates[k][0]
         if name != exclude and (screened is None or name in screened):
             out.append((abs(float(person.selection[k, response])), int(k)))
+    return out
+
+
+def _explained_away(person: Person, tested: int) -> set[str]:
+    """Factors whose link with the outcome the tested candidate explains, but not the other
+    way round: with the tested column held, the relaxed lasso (:data:`RELAXED_PENALTY`) no
+    longer picks the factor in any form, while with some form of the factor held, the lasso
+    at the full theory penalty still picks the tested factor.  The two penalties make this
+    one-sided on purpose: a factor is let go only on clear evidence that the tested one
+    carries the signal, so that a real driver is still held when its decoy is tested and
+    the decoy happens to look as good (the lassos with one candidate held are
+    selection.lasso_given_each)."""
+    assert person.screen is not None
+    name = person.candidates[tested][0]
+    names = [n for n, _p in person.candidates]
+
+    def picked(screen: np.ndarray, k: int) -> set[str]:
+        return {names[j] for j in np.flatnonzero(screen[:, k])}
+
+    assert person.screen_strict is not None
+    given_tested = picked(person.screen, tested)
+    out = set()
+    for other in set(names) - given_tested - {name}:
+        if any(name in picked(person.screen_strict, k) for k, n in enumerate(names) if n == other):
+            out.add(other)
     return out
 
 

@@ -88,3 +88,63 @@ def double_selection(
         resid = responses[:, j] - z[:, chosen] @ fit
         sigma[j] = math.sqrt(float(resid @ resid) / max(n - len(chosen), 1))
     return lasso(gram, cross, level * scale_q * sigma, allowed)
+
+
+def lasso_given_each(
+    candidates: np.ndarray, response: np.ndarray, allowed: np.ndarray, penalty_scale: float
+) -> np.ndarray:
+    """For every candidate k, the lasso of ``response`` on the other candidates with k held
+    (unpenalized): column k of the result holds its coefficients (P x P, 0 = not selected).
+
+    Holding k is the same as partialling it out of the response and of every other candidate
+    (Frisch–Waugh), which changes the Gram matrix by a rank-one term, so all P lassos run as
+    one batched FISTA.  Penalty loadings are the candidates' spreads after k is partialled
+    out; the penalty level is :func:`double_selection`'s, times ``penalty_scale``, with sigma
+    re-estimated once from the post-lasso residuals.  ``allowed`` (P x P) says which
+    candidates each lasso may use; candidates must already have the always-included controls
+    partialled out, and so must ``response``.
+    """
+    n, p = candidates.shape
+    if p == 0 or n < 5:
+        return np.zeros((p, p))
+    spread = candidates.std(axis=0)
+    usable = spread > 1e-9
+    z = np.where(usable, candidates / np.where(usable, spread, 1.0), 0.0)
+    gram = z.T @ z / n
+    cross = z.T @ response / n
+    held = np.where(usable, np.diag(gram), 1.0)
+    # Column k: the Gram matrix and cross products with candidate k partialled out.
+    cross_k = cross[:, None] - gram * (cross / held)[None, :]
+    loading = np.sqrt(np.maximum(np.diag(gram)[:, None] - gram**2 / held[None, :], 0.0))
+    allowed = allowed & usable[:, None] & usable[None, :] & (loading > 1e-6 * held[None, :])
+    level = 1.1 * norm.ppf(1 - 0.1 / math.log(max(n, 3)) / (2 * p)) / math.sqrt(n)
+    sigma = np.sqrt(np.maximum(float(response @ response) / n - cross**2 / held, 1e-12))
+    step = 1.0 / max(float(np.linalg.eigvalsh(gram)[-1]), 1e-12)
+
+    def solve(sigma: np.ndarray) -> np.ndarray:
+        threshold = level * penalty_scale * sigma[None, :] * loading * step
+        coef = np.zeros((p, p))
+        moving = coef.copy()
+        t = 1.0
+        for _ in range(400):
+            gradient = gram @ moving - gram * (np.sum(gram * moving, axis=0) / held) - cross_k
+            candidate = moving - step * gradient
+            new = np.sign(candidate) * np.maximum(np.abs(candidate) - threshold, 0.0) * allowed
+            t_next = (1 + math.sqrt(1 + 4 * t * t)) / 2
+            moving = new + ((t - 1) / t_next) * (new - coef)
+            change = float(np.max(np.abs(new - coef)))
+            coef, t = new, t_next
+            if change < 1e-7:
+                break
+        return coef
+
+    coef = solve(sigma)
+    for k in range(p):
+        chosen = np.flatnonzero(coef[:, k])
+        if len(chosen) == 0 or not usable[k]:
+            continue
+        x = z[:, [k, *chosen]]
+        fit, *_ = np.linalg.lstsq(x, response, rcond=None)
+        resid = response - x @ fit
+        sigma[k] = math.sqrt(float(resid @ resid) / max(n - x.shape[1], 1))
+    return solve(sigma)
