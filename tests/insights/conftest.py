@@ -1,5 +1,8 @@
 """Helpers for the insights tests: simulated diaries with a known truth."""
 
+from dataclasses import replace
+from typing import Any
+
 import pandas as pd
 
 from twitchlog.insights.report import Finding, Report
@@ -16,6 +19,21 @@ def planted(factor: str, rate_ratio: float = 2.0, lag: int = 0) -> SimSpec:
         confounded_share=0.0,
         reverse_share=0.0,
     )
+
+
+def stress_with_decoy(**overrides: Any) -> SimSpec:
+    """Stress drives twitching (rate ratio 1.8 per SD, same day); a decoy that does nothing
+    travels with it (correlation 0.8)."""
+    spec = SimSpec(
+        driver_names=("stress_level",),
+        rate_ratio=(1.8, 1.8),
+        lag1_share=0.0,
+        load_share=0.0,
+        confounded_share=1.0,
+        decoy_correlation=(0.8, 0.8),
+        reverse_share=0.0,
+    )
+    return replace(spec, **overrides)
 
 
 def finding(report: Report, factor: str, lag: int) -> Finding:

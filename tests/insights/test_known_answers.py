@@ -5,7 +5,7 @@ import math
 from twitchlog.insights import analyze
 from twitchlog.insights.simulate import SimSpec, simulate_person
 
-from .conftest import finding, flagged, planted
+from .conftest import finding, flagged, planted, stress_with_decoy
 
 STRONG = planted("caffeine_mg")
 
@@ -42,15 +42,7 @@ def test_pure_noise_yields_no_driver_in_at_least_95_percent_of_runs() -> None:
 
 
 def test_a_confounded_decoy_is_not_flagged() -> None:
-    spec = SimSpec(
-        driver_names=("stress_level",),
-        rate_ratio=(1.8, 1.8),
-        lag1_share=0.0,
-        load_share=0.0,
-        confounded_share=1.0,
-        decoy_correlation=(0.8, 0.8),
-        reverse_share=0.0,
-    )
+    spec = stress_with_decoy()
     decoys_flagged = drivers_found = 0
     for seed in range(10):
         frame, truth = simulate_person(180, 30 + seed, spec)

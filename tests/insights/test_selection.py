@@ -6,7 +6,9 @@ import numpy as np
 from twitchlog.insights import fitting
 from twitchlog.insights.frame import read_diary
 from twitchlog.insights.selection import double_selection, lasso_given_each, residualize
-from twitchlog.insights.simulate import SimSpec, simulate_person
+from twitchlog.insights.simulate import simulate_person
+
+from .conftest import stress_with_decoy
 
 
 def test_each_held_lasso_is_the_lasso_on_what_the_held_candidate_leaves() -> None:
@@ -44,16 +46,8 @@ def test_a_decoy_the_driver_explains_away_is_not_held_but_the_driver_is() -> Non
     # Stress drives twitching; a decoy travels with stress (correlation 0.8) and does nothing.
     # Testing stress need not hold the decoy (that only widens its interval); testing the
     # decoy must hold stress, or the decoy would carry stress's effect.
-    spec = SimSpec(
-        driver_names=("stress_level",),
-        factor_names=("stress_level", "sugar_g", "water_l", "exercise_min"),
-        rate_ratio=(1.8, 1.8),
-        lag1_share=0.0,
-        load_share=0.0,
-        confounded_share=1.0,
-        decoy_correlation=(0.8, 0.8),
-        reverse_share=0.0,
-        partial_logging=0.0,
+    spec = stress_with_decoy(
+        factor_names=("stress_level", "sugar_g", "water_l", "exercise_min"), partial_logging=0.0
     )
     held_decoy = held_driver = 0
     for seed in range(12):
