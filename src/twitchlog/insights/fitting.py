@@ -201,11 +201,14 @@ def selected_controls(person: Person, response: int, exclude: str = "") -> list[
 def _explained_away(person: Person, tested: int) -> set[str]:
     """Factors whose link with the outcome the tested candidate explains, but not the other
     way round: with the tested column held, the relaxed lasso (:data:`RELAXED_PENALTY`) no
-    longer picks the factor in any form, while with some form of the factor held, the lasso
-    at the full theory penalty still picks the tested factor.  The two penalties make this
-    one-sided on purpose: a factor is let go only on clear evidence that the tested one
-    carries the signal, so that a real driver is still held when its decoy is tested and
-    the decoy happens to look as good (the lassos with one candidate held are
+    longer picks the factor in any form, while with *each* form of the factor held in turn,
+    the lasso at the full theory penalty still picks the tested factor.
+
+    Each form in turn, not some form: a lasso that holds one form of a factor may not use its
+    other forms, so with a next-day driver held on the same day, its decoy's next-day form
+    stands in for the driver and gets picked, which says nothing about the decoy.  The two
+    penalties make the rule one-sided: a factor is let go only when the evidence points the
+    same way at the theory penalty every time (the lassos with one candidate held are
     selection.lasso_given_each)."""
     assert person.screen is not None
     name = person.candidates[tested][0]
@@ -218,7 +221,8 @@ def _explained_away(person: Person, tested: int) -> set[str]:
     given_tested = picked(person.screen, tested)
     out = set()
     for other in set(names) - given_tested - {name}:
-        if any(name in picked(person.screen_strict, k) for k, n in enumerate(names) if n == other):
+        forms = [k for k, n in enumerate(names) if n == other]
+        if all(name in picked(person.screen_strict, k) for k in forms):
             out.add(other)
     return out
 
