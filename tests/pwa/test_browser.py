@@ -75,6 +75,8 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
 
     context.set_offline(True)
     page.goto(f"{live_server.url}/home/")  # from the device
+    # The status line is drawn once the queue has been read from IndexedDB, after the load.
+    page.wait_for_selector("#offline-status .offline-line")
     assert "You are offline" in page.inner_text("#offline-status")
     page.tap(".repeat-button")
     page.wait_for_selector("text=Waiting to be sent: 1 entry")
