@@ -13,6 +13,8 @@ import subprocess
 import sys
 import threading
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +25,36 @@ from tests.conftest import make_user
 from tests.therapists.factories import make_therapist, slots_after
 from tests.therapists.race import SERIES_COUNT, contend_once
 from twitchlog.therapists.models import Appointment
-from twitchlog.therapists.services import SlotTaken, book_slot
+from twitchlog.therapists.services import SlotTaken, book_slot, reschedule_appointment
 
 CONTENDERS = 20
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _race(acts: list[Callable[[], object]]) -> Counter[str]:
+    """Run every act at once, each in its own thread with its own connection: how many won,
+    how many were told the time was just taken, and any other error in full."""
+    barrier = threading.Barrier(len(acts))
+    outcomes: list[str] = []
+
+    def contend(act: Callable[[], object]) -> None:
+        try:
+            barrier.wait(timeout=60)
+            act()
+            outcomes.append("won")
+        except SlotTaken:
+            outcomes.append("taken")
+        except Exception as error:
+            outcomes.append(f"error: {type(error).__name__}: {error}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=contend, args=(act,)) for act in acts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return Counter(outcomes)
 
 
 @pytest.mark.postgres
@@ -37,31 +65,38 @@ def test_twenty_threads_race_for_one_slot_on_postgres(theo: Any) -> None:
     rounds = 5
     for round_number in range(rounds):
         start = slots_after(profile, days=2 + round_number, count=1)[0].start
-        barrier = threading.Barrier(CONTENDERS)
-        outcomes: list[str] = []
-
-        def contend(
-            client: Any, start: Any = start, barrier: Any = barrier, outcomes: Any = outcomes
-        ) -> None:
-            try:
-                barrier.wait(timeout=60)
-                book_slot(client, profile, start, "video")
-                outcomes.append("booked")
-            except SlotTaken:
-                outcomes.append("taken")
-            except Exception as error:
-                outcomes.append(f"error: {type(error).__name__}: {error}")
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=contend, args=(c,)) for c in clients]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert Counter(outcomes) == {"booked": 1, "taken": CONTENDERS - 1}, round_number
+        outcomes = _race([partial(book_slot, c, profile, start, "video") for c in clients])
+        assert outcomes == {"won": 1, "taken": CONTENDERS - 1}, round_number
         assert Appointment.objects.filter(start=start, status="booked").count() == 1
     assert Appointment.objects.count() == rounds
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_moves_and_bookings_race_for_one_slot_on_postgres(theo: Any) -> None:
+    # Half the contenders move an appointment they hold to the time, half book it fresh.  A
+    # move that did not take the therapist's lock as bookings do waited on a booking's new
+    # row in the exclusion constraint's check while that booking waited on the moved row:
+    # PostgreSQL ends such a circle as a deadlock, an error instead of "just taken".
+    profile = make_therapist(theo)
+    half = CONTENDERS // 2
+    movers = [make_user(f"mover{n}@example.org") for n in range(half)]
+    bookers = [make_user(f"booker{n}@example.org") for n in range(half)]
+    held = [
+        book_slot(mover, profile, slot.start, "video")
+        for mover, slot in zip(movers, slots_after(profile, days=10, count=half), strict=True)
+    ]
+    rounds = 5
+    for round_number in range(rounds):
+        start = slots_after(profile, days=2 + round_number, count=1)[0].start
+        outcomes = _race(
+            [partial(reschedule_appointment, a.client, a, start) for a in held]
+            + [partial(book_slot, c, profile, start, "video") for c in bookers]
+        )
+        assert outcomes == {"won": 1, "taken": CONTENDERS - 1}, (round_number, outcomes)
+        assert Appointment.objects.filter(start=start, status="booked").count() == 1
+        # The mover that won now holds the new time.
+        held = [Appointment.objects.get(pk=a.pk) for a in held]
 
 
 def test_twenty_processes_race_for_one_slot_on_a_sqlite_file(tmp_path: Any) -> None:

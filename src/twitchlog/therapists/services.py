@@ -179,8 +179,10 @@ def lock_therapist(profile: TherapistProfile) -> None:
 
     Without it, clients racing for one time each insert their appointment and then wait on
     the others' in the exclusion constraint's check, and PostgreSQL ends such waits in a
-    circle as deadlocks: errors instead of "just taken" (seen with twenty clients at once).
-    Taken after the client's row (_check_upcoming_cap), in the same order everywhere."""
+    circle as deadlocks: errors instead of "just taken" (seen with twenty clients at once, and
+    with moves racing bookings).  A booking takes it after the client's row
+    (_check_upcoming_cap); a move, of one session or a series, before the rows it changes.
+    Nothing locks a client's row after it, so the order never forms a circle."""
     TherapistProfile.objects.select_for_update().filter(pk=profile.pk).exists()
 
 
@@ -342,6 +344,7 @@ def reschedule_appointment(
     session = dt.timedelta(minutes=profile.session_minutes)
     try:
         with transaction.atomic():
+            lock_therapist(profile)  # before the row, as a series move takes them
             current = Appointment.objects.select_for_update().get(pk=appointment.pk)
             if not current.is_active:
                 raise ChangeRefused("This appointment is already cancelled.")
