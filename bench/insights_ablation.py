@@ -87,7 +87,9 @@ def _patches(variant: str) -> Iterator[Any]:
         elif part == "no_controls":
             yield mock.patch.object(fitting, "selected_controls", lambda *_a, **_k: [])
         elif part == "hold_explained":
-            yield mock.patch.object(fitting, "_explained_away", lambda *_a: set())
+            yield mock.patch.object(
+                fitting, "_explained_away", lambda names, *_a: [set() for _ in names]
+            )
         elif part == "no_reverse":
             yield mock.patch.object(reverse, "check", lambda *_a: None)
         elif part == "true_form":

@@ -42,8 +42,8 @@ class Person:
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (factor, pattern)
     candidate_columns: np.ndarray | None = None
     selection: np.ndarray | None = None  # candidates x responses, lasso coefficients
-    screen: np.ndarray | None = None  # candidates x candidates, see selected_controls
-    screen_strict: np.ndarray | None = None  # the same at the theory penalty
+    # Per candidate: the factors it explains away (see _explained_away).
+    explained_away: list[set[str]] = field(default_factory=list)
     first_factor_response: int = 2  # responses: the outcome (twice), then each candidate
     # The days before a period as windows of other lengths (design.WINDOW_PATTERNS), when the
     # analysis derived that factor from logged periods.
@@ -163,10 +163,11 @@ def select_controls(person: Person, testable: list[str]) -> None:
     scale[RELAXED_RESPONSE] = RELAXED_PENALTY
     person.selection = double_selection(z, r, allowed, scale)
     person.first_factor_response = len(responses)
-    # The outcome's lassos with each candidate held, for _explained_away.
-    others = names[:, None] != names[None, :]
-    person.screen = lasso_given_each(z, r[:, 0], others, RELAXED_PENALTY)
-    person.screen_strict = lasso_given_each(z, r[:, 0], others, 1.0)
+    # The outcome's lassos with each candidate held, for the factor side's screen.
+    others = allowed[:, len(responses) :]
+    relaxed = lasso_given_each(z, r[:, 0], others, RELAXED_PENALTY)
+    strict = lasso_given_each(z, r[:, 0], others, 1.0)
+    person.explained_away = _explained_away(list(names), relaxed, strict)
 
 
 def selected_controls(person: Person, response: int, exclude: str = "") -> list[tuple[float, int]]:
@@ -189,7 +190,7 @@ def selected_controls(person: Person, response: int, exclude: str = "") -> list[
     if response >= person.first_factor_response:
         relaxed = person.selection[:, RELAXED_RESPONSE]
         screened = {person.candidates[k][0] for k in np.flatnonzero(relaxed)}
-        screened -= _explained_away(person, response - person.first_factor_response)
+        screened -= person.explained_away[response - person.first_factor_response]
     out = []
     for k in np.flatnonzero(person.selection[:, response]):
         name = person.candidates[k][0]
@@ -198,33 +199,32 @@ def selected_controls(person: Person, response: int, exclude: str = "") -> list[
     return out
 
 
-def _explained_away(person: Person, tested: int) -> set[str]:
-    """Factors whose link with the outcome the tested candidate explains, but not the other
-    way round: with the tested column held, the relaxed lasso (:data:`RELAXED_PENALTY`) no
-    longer picks the factor in any form, while with *each* form of the factor held in turn,
-    the lasso at the full theory penalty still picks the tested factor.
+def _explained_away(names: list[str], relaxed: np.ndarray, strict: np.ndarray) -> list[set[str]]:
+    """Per tested candidate, the factors whose link with the outcome it explains, but not
+    the other way round: with the tested column held, the relaxed lasso
+    (:data:`RELAXED_PENALTY`, ``relaxed``) no longer picks the factor in any form, while with
+    *each* form of the factor held in turn, the lasso at the full theory penalty (``strict``)
+    still picks the tested factor.  Column k of both is the lasso with candidate k held
+    (selection.lasso_given_each).
 
     Each form in turn, not some form: a lasso that holds one form of a factor may not use its
     other forms, so with a next-day driver held on the same day, its decoy's next-day form
     stands in for the driver and gets picked, which says nothing about the decoy.  The two
     penalties make the rule one-sided: a factor is let go only when the evidence points the
-    same way at the theory penalty every time (the lassos with one candidate held are
-    selection.lasso_given_each)."""
-    assert person.screen is not None
-    name = person.candidates[tested][0]
-    names = [n for n, _p in person.candidates]
+    same way at the theory penalty every time."""
 
     def picked(screen: np.ndarray, k: int) -> set[str]:
         return {names[j] for j in np.flatnonzero(screen[:, k])}
 
-    assert person.screen_strict is not None
-    given_tested = picked(person.screen, tested)
-    out = set()
-    for other in set(names) - given_tested - {name}:
-        forms = [k for k, n in enumerate(names) if n == other]
-        if all(name in picked(person.screen_strict, k) for k in forms):
-            out.add(other)
-    return out
+    forms: dict[str, list[int]] = {}
+    for k, name in enumerate(names):
+        forms.setdefault(name, []).append(k)
+    # Which factors still pick each factor at the theory penalty, whatever form of it is held.
+    firm = {name: set.intersection(*(picked(strict, k) for k in ks)) for name, ks in forms.items()}
+    return [
+        {other for other in forms if name in firm[other]} - picked(relaxed, k) - {name}
+        for k, name in enumerate(names)
+    ]
 
 
 def set_dispersion(person: Person) -> None:

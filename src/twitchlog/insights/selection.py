@@ -28,19 +28,25 @@ def lasso(
     allowed: np.ndarray,
     iterations: int = 400,
     tol: float = 1e-7,
+    held: np.ndarray | None = None,
 ) -> np.ndarray:
     """Solve min_b (1/2) b'Gb - c'b + penalty * |b|_1 for every response column at once.
 
-    ``gram`` is P x P (Z'Z / n), ``cross`` P x Q (Z'R / n), ``penalty`` length Q, and
-    ``allowed`` a P x Q mask of the predictors each response may use.
+    ``gram`` is P x P (Z'Z / n), ``cross`` P x Q (Z'R / n), ``penalty`` length Q (or P x Q,
+    a loading per predictor and response), and ``allowed`` a P x Q mask of the predictors
+    each response may use.  With ``held`` (length P, Q = P), response k's Gram matrix is G
+    with candidate k partialled out, G - g_k g_k' / held_k (see :func:`lasso_given_each`);
+    1 / largest eigenvalue of G is a valid step for each of them.
     """
     step = 1.0 / max(float(np.linalg.eigvalsh(gram)[-1]), 1e-12)
     coef = np.zeros_like(cross)
     moving = coef.copy()
     t = 1.0
-    threshold = penalty[None, :] * step
+    threshold = (penalty if penalty.ndim == 2 else penalty[None, :]) * step
     for _ in range(iterations):
         gradient = gram @ moving - cross
+        if held is not None:
+            gradient -= gram * (np.sum(gram * moving, axis=0) / held)
         candidate = moving - step * gradient
         new = np.sign(candidate) * np.maximum(np.abs(candidate) - threshold, 0.0) * allowed
         t_next = (1 + math.sqrt(1 + 4 * t * t)) / 2
@@ -119,24 +125,10 @@ def lasso_given_each(
     allowed = allowed & usable[:, None] & usable[None, :] & (loading > 1e-6 * held[None, :])
     level = 1.1 * norm.ppf(1 - 0.1 / math.log(max(n, 3)) / (2 * p)) / math.sqrt(n)
     sigma = np.sqrt(np.maximum(float(response @ response) / n - cross**2 / held, 1e-12))
-    step = 1.0 / max(float(np.linalg.eigvalsh(gram)[-1]), 1e-12)
 
     def solve(sigma: np.ndarray) -> np.ndarray:
-        threshold = level * penalty_scale * sigma[None, :] * loading * step
-        coef = np.zeros((p, p))
-        moving = coef.copy()
-        t = 1.0
-        for _ in range(400):
-            gradient = gram @ moving - gram * (np.sum(gram * moving, axis=0) / held) - cross_k
-            candidate = moving - step * gradient
-            new = np.sign(candidate) * np.maximum(np.abs(candidate) - threshold, 0.0) * allowed
-            t_next = (1 + math.sqrt(1 + 4 * t * t)) / 2
-            moving = new + ((t - 1) / t_next) * (new - coef)
-            change = float(np.max(np.abs(new - coef)))
-            coef, t = new, t_next
-            if change < 1e-7:
-                break
-        return coef
+        penalty = level * penalty_scale * sigma[None, :] * loading
+        return lasso(gram, cross_k, penalty, allowed, held=held)
 
     coef = solve(sigma)
     for k in range(p):
