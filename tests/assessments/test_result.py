@@ -53,7 +53,7 @@ def test_phq9_item_9_shows_crisis_lines_before_anything_else(
     ]
     assert shown and 'role="alert"' in shown[0]
     assert main.index("Samaritans") < main.index("Your PHQ-9 result")
-    assert main.index("Call 116 123") < main.index("out of 27")
+    assert main.index('Call <a href="tel:116123">116 123</a>') < main.index("out of 27")
     assert "<strong>1</strong>" in main  # total 1, still shown after the alert
     assert AssessmentResult.objects.filter(pk=result.pk, safety_alert=True).exists()
 
@@ -70,7 +70,7 @@ def test_crisis_lines_come_from_settings_by_country(
     alice.country = "NZ"
     alice.save()
     html = _result_page(alice_client, result)
-    assert "Call or text 1737" in html and "Default line" not in html
+    assert 'Call or text <a href="tel:1737">1737</a>' in html and "Default line" not in html
 
 
 def test_every_phq9_result_shows_crisis_lines_without_an_alert(
@@ -179,6 +179,48 @@ def test_item_9_above_zero_shows_no_reassuring_band_text(
     assert "matters more than this score" in html
     calm = _result_page(alice_client, result_for(alice, "phq9", "000000000"))
     assert "Few signs of low mood" in calm
+
+
+def test_a_safety_answer_is_never_called_minimal_elsewhere(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    result_for(alice, "phq9", "000000001")  # total 1, the "minimal" band
+    home = page(alice_client.get(reverse("core:home")))
+    assert "PHQ-9: 1 of 27</strong>" in home and "safety answer" in home
+    history = page(alice_client.get(reverse("assessments:history", args=["phq9"])))
+    row = history.split("<tbody>")[1].split("</tr>")[0]
+    assert "safety answer" in row and "minimal" not in row.lower()
+    result_for(alice, "phq9", "000000000", days_ago=-1)  # a later, calm result
+    assert "PHQ-9: 0 of 27, minimal" in page(alice_client.get(reverse("core:home")))
+
+
+def test_after_a_safety_answer_the_next_step_is_someone_to_talk_to(
+    alice_client: Any, alice: Any, result_for: Any
+) -> None:
+    html = _main(_result_page(alice_client, result_for(alice, "phq9", "000000001")))
+    steps = html.split('id="next-title"')[1].split("</section>")[0]
+    assert steps.count("<li>") == 1
+    assert "talk these thoughts through" in steps
+    assert "twitch diary" not in steps and "for anxiety" not in steps
+    calm = _main(_result_page(alice_client, result_for(alice, "phq9", "000000000")))
+    assert calm.split('id="next-title"')[1].split("</section>")[0].count("<li>") > 1
+
+
+@pytest.mark.parametrize(
+    ("detail", "html"),
+    [
+        ("Call 116 123, free", 'Call <a href="tel:116123">116 123</a>, free'),
+        ("Call 112 or 999", 'Call <a href="tel:112">112</a> or <a href="tel:999">999</a>'),
+        ("Text SHOUT to 85258", 'Text SHOUT to <a href="sms:85258?body=SHOUT">85258</a>'),
+        ("Call 0800 111 0 111", 'Call <a href="tel:08001110111">0800 111 0 111</a>'),
+        ("NHS 24 <b>", "NHS 24 &lt;b&gt;"),
+        ("findahelpline.com lists lines", "findahelpline.com lists lines"),
+    ],
+)
+def test_crisis_numbers_are_one_tap_on_a_phone(detail: str, html: str) -> None:
+    from twitchlog.assessments.templatetags.crisis_tags import dial_links
+
+    assert dial_links(detail) == html
 
 
 def test_the_checklist_is_labelled_not_validated_wherever_its_score_appears(

@@ -108,6 +108,14 @@ def _next_steps(instrument: Instrument, result: AssessmentResult) -> list[dict[s
         "title": "When to see a doctor",
         "text": "The few signs that mean a twitch should be checked, and what a visit is like.",
     }
+    if result.safety_alert:
+        # After an answer about hurting oneself, one step: someone to talk to. The crisis
+        # lines above come first; twitch pages and a diary would read as beside the point.
+        therapy["text"] = (
+            "Someone to talk these thoughts through with, in a session you book, "
+            "beside the lines above for any time you need them now."
+        )
+        return [therapy]
     if elevated:
         steps.append(doctor if instrument.slug == "phq15" else therapy)
     steps.append(
