@@ -138,6 +138,15 @@ def test_someone_elses_result_prefills_nothing(
     assert "already filled in" not in html
 
 
+def test_an_odd_earlier_result_id_prefills_nothing(alice_client: Any) -> None:
+    # "²" and "٣" count as digits to str.isdigit() but not to the database.
+    for source in ("%C2%B2", "%D9%A3", "9" * 40, "-1", "abc"):
+        url = reverse("assessments:take", args=["gad7"]) + f"?from={source}"
+        response = alice_client.get(url)
+        assert response.status_code == 200
+        assert "already filled in" not in page(response)
+
+
 def test_the_hyperstimulation_checklist_says_it_is_not_validated(alice_client: Any) -> None:
     html = page(alice_client.get(reverse("assessments:take", args=["hyperstim"])))
     assert "not a validated test — our own checklist to follow your change over time" in html

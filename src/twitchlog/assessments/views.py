@@ -61,7 +61,7 @@ def _prefill(user: Any, instrument: Instrument, source: str | None) -> dict[str,
     A positive GAD-2 links to the GAD-7 with the GAD-2 result's id, so its two answers are
     already picked. Someone else's id, or one that does not fit, simply pre-fills nothing.
     """
-    if not source or not source.isdigit():
+    if not source or not (source.isascii() and source.isdigit()) or len(source) > 18:
         return {}
     earlier = AssessmentResult.objects.filter(user=user, pk=source).first()
     if earlier is None:
