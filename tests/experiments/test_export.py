@@ -70,3 +70,10 @@ def test_the_report_and_the_shared_summary_show_finished_tests(
     html = page.content.decode()
     assert "Self-experiments" in html and "No caffeine after noon" in html
     assert "No alcohol" not in html  # not finished
+    # The client is shown the same before sharing: consent to what is actually seen.
+    alice_client = Client()
+    alice_client.force_login(alice)
+    own = alice_client.get(reverse("therapists:appointment", args=[booking.pk])).content.decode()
+    preview = own.split("What Theo")[1].split("</section>")[0]
+    assert "self-experiments you finished or stopped" in preview
+    assert "“No caffeine after noon”" in preview and "No alcohol" not in preview

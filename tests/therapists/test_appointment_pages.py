@@ -138,7 +138,9 @@ def test_the_client_sees_what_sharing_would_show(
     alice_client: Client, alice: Any, booking: Any
 ) -> None:
     url = reverse("therapists:appointment", args=[booking.pk])
-    assert "You have not taken any tests yet" in alice_client.get(url).content.decode()
+    assert "You have not taken any tests or finished a self-experiment yet" in (
+        alice_client.get(url).content.decode()
+    )
     take_assessment(alice, INSTRUMENTS["gad7"], [1] * 7)
     page = alice_client.get(url).content.decode()
     assert "What Theo Marsh would see" in page

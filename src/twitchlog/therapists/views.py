@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core import sql
 from twitchlog.core.timezones import zone
+from twitchlog.experiments import export as experiments
 from twitchlog.therapists import access, intake, links, series, services
 from twitchlog.therapists.availability import (
     alternatives,
@@ -275,6 +276,7 @@ def appointment(request: AuthedRequest, pk: int) -> HttpResponse:
     if role == "client":
         # Consent is only informed if the client sees exactly what the therapist would see.
         ctx["shared_results"] = latest_results_for(found.client)
+        ctx["shared_experiments"] = experiments.records(found.client, finished_only=True)
     return render(request, "therapists/appointment.html", ctx)
 
 
