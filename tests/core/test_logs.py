@@ -53,5 +53,7 @@ def test_request_lines_lose_manage_and_password_reset_tokens() -> None:
     assert "set-password" in _formatted("%s", "/accounts/reset/MQ/set-password/")
     search = _formatted('"%s" %s %s', "GET /learn/search/?q=als+eyelid&page=2 HTTP/1.1", 200, 9)
     assert "als" not in search and "q=[hidden]&page=2" in search
+    spot = _formatted('"%s" %s %s', "GET /diary/log/?spot=left-calf&next=/diary/ HTTP/1.1", 200, 9)
+    assert "calf" not in spot and "spot=[hidden]&next=/diary/" in spot
     day = "/diary/days/2026-11-20/"
     assert _formatted("Not Found: %s", day) == f"Not Found: {day}"

@@ -6,9 +6,10 @@ in appointment emails (``/therapists/manage/<token>/``), a waitlist offer
 (``/accounts/reset/<uid>/<token>/``) and the link that finishes a sign-up
 (``/accounts/signup/confirm/<key>/``). Emails printed locally go through the same filter
 (core/mail.py). Anyone reading a log could use them, so the token is
-replaced before a line is written. The one query string typed by a person, a search of the
-guides (``?q=``), can name a symptom, so it is hidden too. Every other URL holds ids, dates
-and fixed choices only.
+replaced before a line is written. Two query strings say something about a person's body: a
+search of the guides (``?q=``), typed by them, can name a symptom, and the spot tapped on the
+body map (``/diary/log/?spot=left-calf``) says where they twitch; both are hidden too. Every
+other URL holds ids, dates and fixed choices only.
 """
 
 import logging
@@ -19,7 +20,7 @@ _TOKENS = re.compile(
     r"|/accounts/signup/confirm/)"
     r"(?!set-password/)[^/\s?\"]+"
 )
-_SEARCH = re.compile(r"([?&]q=)[^&\s\"]*")
+_SEARCH = re.compile(r"([?&](?:q|spot)=)[^&\s\"]*")
 HIDDEN = "[token hidden]"
 
 
