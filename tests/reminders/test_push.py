@@ -96,15 +96,38 @@ def test_the_push_decrypts_to_the_neutral_text(
     assert message["url"] == "/diary/check-in/"
 
 
-def test_a_subscription_the_service_says_is_gone_is_forgotten(
+@pytest.mark.parametrize("status", [400, 403, 404, 410])
+def test_a_subscription_the_service_will_never_take_is_forgotten(
+    alice: User, service: PushService, device: Any, monkeypatch: Any, status: int
+) -> None:
+    _subscribe(alice, service, device)
+    services.update_settings(alice, enabled=True, at=dt.time(20), by_email=False, by_push=True)
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    service.status = status
+    assert services.send_due_checkin_reminders() == 0
+    assert not PushSubscription.objects.exists()
+
+
+def test_a_busy_push_service_keeps_the_subscription(
     alice: User, service: PushService, device: Any, monkeypatch: Any
 ) -> None:
     _subscribe(alice, service, device)
     services.update_settings(alice, enabled=True, at=dt.time(20), by_email=False, by_push=True)
     monkeypatch.setattr(timezone, "now", lambda: NOW)
-    service.status = 410
+    service.status = 503
     assert services.send_due_checkin_reminders() == 0
-    assert not PushSubscription.objects.exists()
+    assert PushSubscription.objects.count() == 1
+
+
+def test_a_person_keeps_the_newest_few_browsers(alice: User, charlie: User) -> None:
+    services.subscribe(charlie, "https://fcm.googleapis.com/fcm/send/charlie", "k", "a")
+    for i in range(services.MAX_BROWSERS + 5):
+        services.subscribe(alice, f"https://fcm.googleapis.com/fcm/send/{i}", "k", "a")
+    kept = set(alice.push_subscriptions.values_list("endpoint", flat=True))
+    assert len(kept) == services.MAX_BROWSERS
+    assert f"https://fcm.googleapis.com/fcm/send/{services.MAX_BROWSERS + 4}" in kept
+    assert "https://fcm.googleapis.com/fcm/send/0" not in kept
+    assert charlie.push_subscriptions.count() == 1
 
 
 def test_the_key_pair_is_made_once_and_kept(settings: Any) -> None:

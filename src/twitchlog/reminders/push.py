@@ -81,8 +81,9 @@ def acceptable_endpoint(endpoint: str) -> bool:
 def send(subscription: PushSubscription, payload: dict[str, Any]) -> bool:
     """Send one notification; True when the push service took it.
 
-    A subscription the push service says is gone (404, 410) is deleted. Logs carry the
-    subscription's id and the status only.
+    A subscription the push service says is gone (404, 410), malformed (400) or not ours
+    (403: made with another server key) is deleted: it will never take a reminder, and each
+    run would wait on it again. Logs carry the subscription's id and the status only.
     """
     info = {
         "endpoint": subscription.endpoint,
@@ -98,7 +99,7 @@ def send(subscription: PushSubscription, payload: dict[str, Any]) -> bool:
             timeout=TIMEOUT,
         )
     except WebPushException as error:
-        if error.status_code in (404, 410):
+        if error.status_code in (400, 403, 404, 410):
             subscription.delete()
         logger.warning("push to subscription %s failed: %s", subscription.pk, error.status_code)
         return False

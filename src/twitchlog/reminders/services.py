@@ -55,6 +55,9 @@ def pause_for_a_week(user: User) -> ReminderSettings:
     return update_settings(user, paused_until=today + PAUSE)
 
 
+MAX_BROWSERS = 10  # push subscriptions kept per person: their phones, tablets and computers
+
+
 @transaction.atomic
 def subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
     """Keep a browser's push subscription. A browser used by someone else before (its
@@ -63,6 +66,10 @@ def subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscrip
         endpoint=endpoint, defaults={"user": user, "p256dh": p256dh, "auth": auth}
     )
     audit.log(user, "reminders.push.subscribed", found, created=created)
+    # Each reminder run posts to every subscription in turn, so one person's pile of them
+    # would slow everyone's reminders: the newest few browsers are kept.
+    kept = user.push_subscriptions.order_by("-created_at", "-pk").values_list("pk", flat=True)
+    PushSubscription.objects.filter(user=user).exclude(pk__in=list(kept[:MAX_BROWSERS])).delete()
     return found
 
 
