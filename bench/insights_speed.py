@@ -10,6 +10,8 @@ import statistics
 import sys
 import time
 
+import numpy as np
+
 from twitchlog.insights.engine import analyze
 from twitchlog.insights.simulate import SimSpec, simulate_person
 
@@ -18,6 +20,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--days", type=int, default=365)
+    # 49 is the most a diary can hold: the standard factors and csvfile.LIMITS.factors own.
+    parser.add_argument("--factors", type=int, default=20)
     args = parser.parse_args(argv)
     print(
         "# "
@@ -29,6 +33,11 @@ def main(argv: list[str] | None = None) -> None:
         args.days, 1, SimSpec(factors=(20, 20), missing_days=(0.0, 0.0))
     )
     factors = [c for c in frame.columns if c not in ("date", "twitch_count", "twitch_severity")]
+    # The simulator draws at most about 20; more are whole-number factors of pure noise.
+    rng = np.random.default_rng(2)
+    for i in range(len(factors), args.factors):
+        frame[f"own_{i}"] = rng.poisson(2.0, len(frame)).astype(float)
+        factors.append(f"own_{i}")
     for outcome in ("twitch_count", "twitch_severity"):
         times, cpu = [], []
         for _ in range(args.runs):

@@ -18,9 +18,9 @@ from twitchlog.diary.csvfile import CsvProblems, Limits, read_daily
 from twitchlog.diary.models import CheckIn
 
 
-def problems_of(text: Any) -> list[csvfile.Problem]:
+def problems_of(text: Any, existing: dict[str, str] | None = None) -> list[csvfile.Problem]:
     with pytest.raises(CsvProblems) as caught:
-        read_daily(text)
+        read_daily(text, existing or {})
     return caught.value.problems
 
 
@@ -72,8 +72,18 @@ def test_one_import_adds_a_bounded_number_of_new_factors() -> None:
     header = "date," + ",".join(f"factor_{i}" for i in range(21))
     [problem] = problems_of(header + "\n2026-11-01" + ",1" * 21 + "\n")
     assert "would add 21 new factors" in problem.message and "at most 20" in problem.message
+    # Columns the person already tracks are not new.
     existing = {f"factor_{i}": "numeric" for i in range(5)}
-    assert len(read_daily(header + "\n", existing).custom) == 21
+    twenty = "date," + ",".join(f"factor_{i}" for i in range(20))
+    assert len(read_daily(twenty + "\n", existing).custom) == 20
+
+
+def test_a_diary_holds_a_bounded_number_of_own_factors() -> None:
+    existing = {f"factor_{i}": "numeric" for i in range(15)}
+    header = "date," + ",".join(f"factor_{i}" for i in range(10, 21))  # 6 new: 21 in all
+    [problem] = problems_of(header + "\n", existing)
+    assert "would add 6 new factors to the 15 you track" in problem.message
+    assert "at most 20 of your own" in problem.message
 
 
 def test_a_long_cell_is_a_problem_not_a_number() -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import math
 import zipfile
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from django.db import IntegrityError
 
 from tests.diary.entry_points import CHECKIN_PATHS, EPISODE_PATHS, FACTOR_PATHS
 from tests.diary.helpers import DAY, make_factor, make_stress_event
-from twitchlog.diary import services, transfer
+from twitchlog.diary import csvfile, services, transfer
 from twitchlog.diary.columns import DiaryInputError, column_for
 from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.models import CheckIn, CustomFactor, Episode
@@ -121,6 +122,22 @@ def test_two_racing_creations_of_one_factor_give_one_factor_and_no_error(
     monkeypatch.setattr(services, "factor_column", lambda _user, name, **_: column_for(name))
     FACTOR_PATHS[path](alice, "Screen time" if path != "csv" else "screen_time")
     assert CustomFactor.objects.filter(user=alice).count() == 1
+
+
+@pytest.mark.parametrize("path", FACTOR_PATHS)
+def test_a_diary_has_a_bounded_number_of_own_factors_on_every_way_in(
+    alice: Any, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each factor is one more test in every driver analysis, which runs after a diary write.
+    monkeypatch.setattr(csvfile, "LIMITS", replace(csvfile.LIMITS, factors=3))
+    for name in ("Sauna", "Screen time", "Cold shower"):
+        services.add_factor(alice, name, "numeric")
+    refusal = FACTOR_PATHS[path](alice, "Late walk" if path != "csv" else "late_walk")
+    assert refusal is not None and "3" in refusal and "of your own" in refusal
+    assert CustomFactor.objects.filter(user=alice).count() == 3
+    services.delete_factor(alice, CustomFactor.objects.filter(user=alice).first())
+    assert FACTOR_PATHS[path](alice, "Late walk" if path != "csv" else "late_walk") is None
+    assert CustomFactor.objects.filter(user=alice).count() == 3
 
 
 def test_a_racing_factor_without_a_stored_twin_still_raises(

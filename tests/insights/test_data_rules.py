@@ -1,6 +1,7 @@
 """Too little data, blanks and gaps: the engine never guesses and never fills a blank with 0."""
 
 import numpy as np
+import pandas as pd
 
 from twitchlog.insights import analyze
 from twitchlog.insights.simulate import SimSpec, simulate_person
@@ -61,10 +62,29 @@ def test_missing_days_are_left_out_not_filled() -> None:
     assert first == dates.iloc[0]
 
 
+def test_only_the_last_two_years_are_analysed() -> None:
+    # Two years of a diary, then the same two years moved four years back in front of it:
+    # the older rows are counted as left out and change nothing in the findings.
+    frame, _truth = simulate_person(730, 8, SimSpec(partial_logging=0.0))
+    recent = analyze(frame)
+    older = frame.copy()
+    older["date"] = (pd.to_datetime(older["date"]) - pd.Timedelta(days=1461)).dt.strftime(
+        "%Y-%m-%d"
+    )
+    both = analyze(pd.concat([older, frame], ignore_index=True))
+    assert recent.days_left_out == 0
+    assert both.days_left_out == len(older)
+    assert both.days_used == recent.days_used
+    assert [(f.factor, f.verdict, f.p_value) for f in both.findings] == [
+        (f.factor, f.verdict, f.p_value) for f in recent.findings
+    ]
+
+
 def test_the_json_has_exactly_the_documented_shape() -> None:
     frame, _truth = simulate_person(120, 6)
     data = analyze(frame).to_dict()
-    assert set(data) == {"outcome", "days_used", "findings", "load"}
+    assert set(data) == {"outcome", "days_used", "findings", "load", "days_left_out"}
+    assert data["days_left_out"] == 0
     keys = {
         "factor",
         "lag_days",

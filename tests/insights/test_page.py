@@ -1,6 +1,7 @@
 """The insights page, its cache, its API twin and the command's --user source."""
 
 import ast
+import re
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,15 @@ def test_a_planted_driver_is_shown_with_its_cause_and_what_helps(
     assert reverse("knowledge:cause", args=["stimulants"]) in drivers
     assert "No clear effect" in page
     assert "not proof of cause" in page
+
+
+def test_the_page_says_when_older_days_are_left_out(alice: Any, alice_client: Any) -> None:
+    give_diary(alice, days=60)
+    assert "last two years" not in alice_client.get(reverse("insights:index")).content.decode()
+    transfer.import_daily(alice, transfer.read_for(alice, "date,stress_level\n2030-01-01,4\n"))
+    page = alice_client.get(reverse("insights:index")).content.decode()
+    assert "It looks at the last two years of your diary" in page
+    assert re.search(r"The \d+ days before that stay in your diary and your exports", page)
 
 
 def test_the_report_is_kept_until_the_diary_changes(alice: Any, alice_client: Any) -> None:

@@ -14,7 +14,8 @@ router = Router(tags=["insights"])
     summary="What drives your twitching",
     description=(
         "The driver analysis of your own diary, in the shape documented in README.md "
-        "(`outcome`, `days_used`, `findings`, `load`), plus `computed_at`. Recomputed only when "
+        "(`outcome`, `days_used`, `findings`, `load`, `days_left_out`), plus `computed_at`. "
+        "It looks at the last two years of the diary. Recomputed only when "
         "the diary has changed since the last time."
     ),
 )

@@ -41,6 +41,9 @@ class Limits:
     rows: int = 10_000
     columns: int = 80
     new_factors: int = 20
+    # A person's own factors in all, however they were added (the factors page, the API, a
+    # file): each is one more test in every driver analysis, which runs on a diary write.
+    factors: int = 20
     cell_chars: int = 40
     line_chars: int = 8_000
 
@@ -226,6 +229,17 @@ def _read_header(
                 f"the file would add {len(new_factors)} new factors; one import may add at "
                 f"most {LIMITS.new_factors} (add the rest in the diary's factors page, or "
                 "import the file in parts)",
+            )
+        )
+    elif len(existing_kinds) + len(new_factors) > LIMITS.factors:
+        problems.append(
+            Problem(
+                1,
+                "",
+                f"the file would add {len(new_factors)} new factors to the "
+                f"{len(existing_kinds)} you track; a diary can have at most {LIMITS.factors} "
+                "of your own (remove some on the diary's factors page, or leave those "
+                "columns out of the file)",
             )
         )
     if problems:

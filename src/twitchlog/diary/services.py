@@ -29,7 +29,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.text import SINGLE_LINE_MESSAGE, has_control_characters
 from twitchlog.core.timezones import local_date, local_now
-from twitchlog.diary import one_statement, versions
+from twitchlog.diary import csvfile, one_statement, versions
 from twitchlog.diary.columns import (
     ChoiceError,
     Column,
@@ -496,6 +496,11 @@ def add_factor(
     client_id: uuid.UUID | None = None,
 ) -> tuple[CustomFactor, bool]:
     def make() -> CustomFactor:
+        if CustomFactor.objects.filter(user=user).count() >= csvfile.LIMITS.factors:
+            raise ColumnError(
+                f"You already track {csvfile.LIMITS.factors} factors of your own, the most a "
+                "diary can have. Remove one you no longer need to add another."
+            )
         factor = CustomFactor.objects.create(
             user=user,
             client_id=client_id,

@@ -289,7 +289,7 @@ def analyze(
             verdict="not_enough_data",
             summary=wording.load_unavailable_summary(reason),
         )
-        return Report(outcome, days_used, empty, unavailable)
+        return Report(outcome, days_used, empty, unavailable, diary.left_out)
 
     fitting.select_controls(person, testable)
     fitting.set_dispersion(person)
@@ -354,4 +354,4 @@ def analyze(
                 pattern="build_up",
             )
         )
-    return Report(outcome, days_used, tuple(findings), load_report)
+    return Report(outcome, days_used, tuple(findings), load_report, diary.left_out)

@@ -71,6 +71,7 @@ class Page:
     load_cause: Cause | None
     days_to_first: int  # logged days still needed before anything is tested
     more_data: list[Item] = field(default_factory=list)
+    days_left_out: int = 0  # diary days older than the two years analysed
 
     @property
     def is_ready(self) -> bool:
@@ -149,4 +150,6 @@ def page(report: dict[str, Any], custom_labels: dict[str, str]) -> Page:
         load_cause=CAUSES_BY_SLUG["hyperstimulation"],
         days_to_first=max(0, MIN_DAYS - report["days_used"]),
         more_data=more_data,
+        # Reports stored before the two-year window have no such key.
+        days_left_out=report.get("days_left_out", 0),
     )

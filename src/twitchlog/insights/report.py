@@ -121,6 +121,7 @@ class Report:
     days_used: int
     findings: tuple[Finding, ...]
     load: LoadReport
+    days_left_out: int = 0  # diary days older than the analysed window (frame.WINDOW_DAYS)
 
     def drivers(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.verdict in ("raises", "lowers"))
@@ -131,4 +132,5 @@ class Report:
             "days_used": self.days_used,
             "findings": [finding.to_dict() for finding in self.findings],
             "load": self.load.to_dict(),
+            "days_left_out": self.days_left_out,
         }

@@ -58,6 +58,7 @@ def empty_report(outcome: str) -> dict[str, Any]:
     return {
         "outcome": outcome,
         "days_used": 0,
+        "days_left_out": 0,
         "findings": [],
         "load": {
             "factor": "anxiety_episodes",
