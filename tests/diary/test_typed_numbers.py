@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,11 +24,14 @@ from tests.diary.test_api import api_client
 from twitchlog.diary import services, transfer
 from twitchlog.diary.columns import (
     NOT_A_NUMBER,
+    OWN_FACTOR_HIGH,
     STANDARD_BY_NAME,
+    STANDARD_COLUMNS,
     UNSURE_COMMA,
     NumberError,
     RangeError,
     allowed_range,
+    number_words,
     read_number,
 )
 from twitchlog.diary.csvfile import CsvProblems
@@ -303,3 +307,14 @@ def test_a_stored_value_above_its_ceiling_is_pointed_out_when_the_check_in_is_sa
     # The API changes only what it is sent, so a fix of one value is taken.
     assert via_api(alice, DAY, {"water_l": "2"}) is None
     assert CheckIn.objects.get().water_l == 2
+
+
+def test_the_readme_states_every_ceiling() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    ceilings = readme.split("- Every number is 0 or more and at most:")[1].split("\n- ")[0]
+    for column in STANDARD_COLUMNS:
+        if column.kind == "binary":
+            continue
+        assert column.high is not None, column.name
+        assert f"`{column.name}`" in ceilings and number_words(column.high) in ceilings
+    assert number_words(OWN_FACTOR_HIGH) in ceilings
