@@ -1,9 +1,10 @@
+import datetime as dt
 from typing import Any
 
 import pytest
 
 from tests.conftest import log_in, make_user
-from twitchlog.diary.models import Episode
+from twitchlog.diary.models import CheckIn, CustomFactor, CustomValue, Episode
 
 
 @pytest.mark.browser
@@ -104,4 +105,30 @@ def test_back_after_a_form_error_and_a_save_never_asks_to_resend(
     page.go_back()
     assert "spot=left-calf" in page.url and "Right calf" not in page.inner_text(".place")
     assert "Left calf" in page.inner_text(".place")
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_long_number_stays_inside_the_day_page_on_a_phone(browser: Any, live_server: Any) -> None:
+    # Before: a check-in stored before the ceilings with 99999999999999999999999 mg of
+    # caffeine showed "Caffeine 99999999999999991611392 mg" past the right edge at 390 px,
+    # and the whole page scrolled sideways. Such values still show; they wrap.
+    user = make_user("wide@example.org")
+    day = dt.date(2026, 11, 20)
+    checkin = CheckIn.objects.create(user=user, local_date=day, caffeine_mg=1e23, water_l=75)
+    factor = CustomFactor.objects.create(
+        user=user, name="Minutesonthephonebeforesleepingeverynight", column="minutes"
+    )
+    CustomValue.objects.create(checkin=checkin, factor=factor, value=1e15)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    log_in(page, live_server.url, user.email)
+    page.goto(f"{live_server.url}/diary/days/{day.isoformat()}/")
+
+    assert "99999999999999991611392 mg" in page.inner_text(".summary-list")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(
+        "[...document.querySelectorAll('.summary-list dd')]"
+        ".every(dd => dd.getBoundingClientRect().right <= 390)"
+    )
     context.close()

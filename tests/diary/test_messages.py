@@ -15,8 +15,8 @@ def test_numbers_out_of_range_say_what_is_allowed(alice_client: Any) -> None:
     page = alice_client.post(
         url, {"sleep_hours": "30", "caffeine_other_mg": "-5", "missed_meals": "lots"}
     ).content.decode()
-    assert "Use a number from 0 to 24." in page
-    assert "Use 0 or more." in page
+    assert "Use a number between 0 and 24." in page
+    assert "Use a number between 0 and 3000." in page
     assert "Type a whole number, such as 2." in page
     assert "Ensure this value" not in page
     assert not CheckIn.objects.exists()

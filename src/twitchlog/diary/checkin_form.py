@@ -1,19 +1,25 @@
 """The evening check-in form: its fields come from knowledge/factors.py (caffeine asked as
 drinks plus any other amount), laid out in sections, and filled from a stored check-in."""
 
+import math
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from django import forms
 
 from twitchlog.diary.columns import (
     STANDARD_BY_NAME,
+    Column,
+    allowed_range,
+    check_value,
+    number_words,
+    own_column,
 )
 from twitchlog.diary.forms import (
     also_noticed_field,
     notes_field,
     number_field,
-    range_errors,
     scale_field,
     yes_no_field,
 )
@@ -30,8 +36,10 @@ from twitchlog.knowledge.vocabulary import (
     choices,
 )
 
-# More cups of one drink than this in a day is a typing slip.
-MAX_DRINKS = 50
+# More cups of one drink than this in a day is a typing slip; the drinks' total is checked
+# against caffeine's own ceiling (knowledge/factors.py).
+MAX_DRINKS = 30
+CAFFEINE = STANDARD_BY_NAME["caffeine_mg"]
 
 # The check-in, section by section: (heading, field names). Custom factors come last.
 CHECKIN_SECTIONS = (
@@ -69,29 +77,30 @@ def _factor_field(name: str) -> forms.Field:
         return yes_no_field(factor.question)
     if column.integer and column.high == 10:
         return scale_field(factor.question)
-    return number_field(factor.question, factor.unit, column.integer, column.high)
+    return number_field(factor.question, column, factor.unit)
+
+
+def _alcohol_column(measure: Measure) -> Column:
+    """Alcohol's ceiling in the person's own measure, rounded down so that it stays within
+    the stored ceiling (50 UK units are 28.5 US standard drinks)."""
+    column = STANDARD_BY_NAME["alcohol_units"]
+    assert column.high is not None
+    high = math.floor(from_stored_units(column.high, measure) * 10) / 10
+    return replace(column, high=high)
 
 
 def _caffeine_fields() -> dict[str, forms.Field]:
     """Caffeine is asked as drinks counted plus any other amount; they add up to caffeine_mg."""
     fields: dict[str, forms.Field] = {}
     for drink in DRINKS:
-        fields[f"drink_{drink.slug}"] = forms.IntegerField(
-            label=f"{drink.label} (about {drink.caffeine_mg} mg each)",
-            required=False,
-            min_value=0,
-            max_value=MAX_DRINKS,
-            error_messages=range_errors(MAX_DRINKS, integer=True),
-            widget=forms.NumberInput(
-                attrs={
-                    "inputmode": "numeric",
-                    "min": "0",
-                    "max": str(MAX_DRINKS),
-                    "data-caffeine-mg": str(drink.caffeine_mg),
-                }
-            ),
+        name = f"drink_{drink.slug}"
+        count = number_field(
+            f"{drink.label} (about {drink.caffeine_mg} mg each)",
+            Column(name, name, "numeric", integer=True, high=MAX_DRINKS),
         )
-    other = number_field("Other caffeine", "mg")
+        count.widget.attrs["data-caffeine-mg"] = str(drink.caffeine_mg)
+        fields[name] = count
+    other = number_field("Other caffeine", replace(CAFFEINE, name="caffeine_other_mg"))
     other.widget.attrs["data-caffeine-mg"] = "1"
     other.help_text = "In mg, e.g. from tablets or chocolate. We add up the drinks and this."
     fields["caffeine_other_mg"] = other
@@ -127,7 +136,9 @@ class CheckInForm(forms.Form):
         )
         fields["sleep_hours"].help_text = "The sleep that ended this morning, in hours."
         # Asked in the person's own measure; stored as UK units (knowledge/alcohol.py).
-        fields["alcohol_units"].label = f"How many {alcohol.name} of alcohol did you drink?"
+        fields["alcohol_units"] = number_field(
+            f"How many {alcohol.name} of alcohol did you drink?", _alcohol_column(alcohol)
+        )
         fields["alcohol_units"].help_text = f"One is {alcohol.grams:g} g of pure alcohol."
         stored = self.initial.get("alcohol_units")
         if stored is not None and alcohol is not UK_UNITS:
@@ -144,7 +155,9 @@ class CheckInForm(forms.Form):
             if factor.kind == CustomFactor.BINARY:
                 fields[f"custom_{factor.pk}"] = yes_no_field(factor.name)
             else:
-                fields[f"custom_{factor.pk}"] = number_field(factor.name, factor.unit)
+                fields[f"custom_{factor.pk}"] = number_field(
+                    factor.name, own_column(factor.column, factor.kind), factor.unit
+                )
         fields["notes"] = notes_field()
         fields["also_noticed"] = also_noticed_field()
 
@@ -157,6 +170,18 @@ class CheckInForm(forms.Form):
         if self.factors:
             yield "Your own factors", [self[f"custom_{f.pk}"] for f in self.factors], True
         yield "Anything else", [self["notes"], self["also_noticed"]], True
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        drinks = {d.slug: cleaned.get(f"drink_{d.slug}") for d in DRINKS}
+        total = caffeine_total(drinks, cleaned.get("caffeine_other_mg"))
+        if total is not None and check_value(CAFFEINE, total):
+            self.add_error(
+                "caffeine_other_mg",
+                f"Together this comes to about {number_words(total)} mg of caffeine, and the "
+                f"diary takes {allowed_range(CAFFEINE)} mg a day. Check the numbers above.",
+            )
+        return cleaned
 
     def checkin_values(self) -> dict[str, Any]:
         data = self.cleaned_data

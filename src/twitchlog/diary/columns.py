@@ -5,10 +5,12 @@ form accepts is a value the file accepts and the other way round.
 """
 
 import datetime as dt
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from twitchlog.knowledge.factors import FACTORS, OUTCOMES
+from twitchlog.knowledge.factors import FACTORS, FACTORS_BY_NAME, OUTCOMES
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,9 @@ class Column:
     high: float | None = None  # every value is at least 0
 
 
-# Counts get a ceiling well above anything real (knowledge/factors.py), so a slip of the finger
-# ("100000") is caught and every value fits the database's small integers.
+# Every standard number gets a ceiling well above anything real (knowledge/factors.py says why
+# each), so a slip of the finger ("100000") is caught and counts fit the database's small
+# integers.
 FACTOR_COLUMNS = tuple(Column(f.name, f.name, f.kind, f.integer, f.high) for f in FACTORS)
 TWITCH_COUNT = Column("twitch_count", "imported_twitch_count", "numeric", integer=True, high=10000)
 TWITCH_SEVERITY = Column("twitch_severity", "twitch_rating", "numeric", integer=True, high=10)
@@ -122,14 +125,94 @@ def column_for(name: str) -> str:
     return slug
 
 
+# A person's own factor can be anything they count (steps, minutes on a screen), so its ceiling
+# is only there to catch a row of nines that would spill out of the pages.
+OWN_FACTOR_HIGH = 1_000_000
+
+
+def own_column(name: str, kind: str) -> Column:
+    """How a person's own factor's values are checked, whichever way they come in."""
+    return Column(name, name, kind, high=OWN_FACTOR_HIGH)
+
+
+def number_words(value: float) -> str:
+    """A number as the diary writes it in a message: 3000, 28.5; never 3e+03, and without a
+    thousands comma, which could be read as a decimal comma."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
+
+
+def allowed_range(column: Column) -> str:
+    """What a numeric column takes, in words: "between 0 and 24"."""
+    return "0 or more" if column.high is None else f"between 0 and {number_words(column.high)}"
+
+
 def check_value(column: Column, value: float) -> str | None:
     """Why ``value`` does not fit ``column``, in plain words; None when it fits."""
     if column.kind == "binary":
         return None if value in (0, 1) else "use 1 for yes and 0 for no"
-    if value < 0:
-        return "must not be negative"
+    if value < 0 or (column.high is not None and value > column.high):
+        return f"must be {allowed_range(column)}"
     if column.integer and value != int(value):
         return "must be a whole number"
-    if column.high is not None and value > column.high:
-        return f"must be between 0 and {column.high:g}"
     return None
+
+
+class NumberError(DiaryInputError):
+    """Text that cannot be read as a number; ``str()`` is the reason, to follow the text."""
+
+
+NOT_A_NUMBER = "is not a number"
+UNSURE_COMMA = (
+    "could be read two ways: write a thousand as 1000, and a decimal with one comma or point, "
+    "such as 7,5 or 7.5"
+)
+# A number as typed: digits with at most one decimal point, or a point number with an
+# exponent as the CSV export writes very small numbers (1e-05).
+_POINT_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", re.IGNORECASE | re.ASCII)
+_COMMA_NUMBER = re.compile(r"[+-]?(\d*),(\d+)", re.ASCII)
+
+
+def read_number(text: str) -> float:
+    """A number as a person types it, for every entry point: "6.5", " 7 ", and "7,5" with a
+    decimal comma (7.5, never 75), in any script's digits. Raises NumberError.
+
+    A comma is a decimal comma only when it can be nothing else. "1,000" may be a thousand
+    or one, and "1,000,000" and "1,000.5" hold a thousands separator, so these are refused
+    with a reason rather than guessed; "0,500" is a half. Words, "1e" and "1_000" (which
+    Python would read as 1000) are not numbers."""
+    typed = "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text.strip()
+    ).replace("\u066b", ".")  # the Arabic decimal separator
+    if _POINT_NUMBER.fullmatch(typed):
+        value = float(typed)
+    elif match := _COMMA_NUMBER.fullmatch(typed):
+        whole, decimals = match.groups()
+        if len(decimals) == 3 and whole.strip("0"):
+            raise NumberError(UNSURE_COMMA)
+        value = float(typed.replace(",", "."))
+    elif "," in typed and any(ch.isdigit() for ch in typed):
+        raise NumberError(UNSURE_COMMA)
+    else:
+        raise NumberError(NOT_A_NUMBER)
+    if not math.isfinite(value):  # "1e999"
+        raise NumberError(NOT_A_NUMBER)
+    return value
+
+
+class RangeError(DiaryInputError):
+    """A standard factor's value outside what the diary takes; ``field`` names it."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def check_values(values: dict[str, object]) -> None:
+    """The one range rule over a check-in's standard values (by field name), as the services
+    apply it whatever the entry point. Raises RangeError."""
+    for column in STANDARD_COLUMNS:
+        value = values.get(column.field)
+        if isinstance(value, bool | int | float) and (reason := check_value(column, value)):
+            factor = FACTORS_BY_NAME.get(column.name)
+            label = factor.label if factor else column.name
+            raise RangeError(f"{label}: {number_words(value)} {reason}.", column.field)

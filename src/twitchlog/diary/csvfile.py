@@ -24,9 +24,12 @@ from twitchlog.diary.columns import (
     STANDARD_BY_NAME,
     Column,
     ColumnError,
+    NumberError,
     check_day,
     check_value,
     column_for,
+    own_column,
+    read_number,
 )
 
 MAX_PROBLEMS = 20
@@ -104,13 +107,6 @@ def write_rows(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     writer.writerow(safe_row(header))
     writer.writerows(map(safe_row, rows))
     return out.getvalue()
-
-
-def _parse_number(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
 
 
 def read_daily(
@@ -284,11 +280,11 @@ def _read_rows(
                 problems.append(Problem(row_number, name, "this cell is too long for a number"))
                 continue
             try:
-                value = _parse_number(cell)
-            except ValueError:
-                problems.append(Problem(row_number, name, f"“{cell}” is not a number"))
+                value = read_number(cell)
+            except NumberError as error:
+                problems.append(Problem(row_number, name, f"“{cell}” {error}"))
                 continue
-            column = columns.get(name) or Column(name, name, table.custom[name] or "numeric")
+            column = columns.get(name) or own_column(name, table.custom[name] or "numeric")
             if reason := check_value(column, value):
                 problems.append(Problem(row_number, name, f"“{cell}” {reason}"))
                 continue

@@ -9,8 +9,15 @@ from twitchlog.core.forms import ChoiceField, MultipleChoiceField, TypedChoiceFi
 from twitchlog.diary import csvfile
 from twitchlog.diary.columns import (
     NOTES_MAX_LENGTH,
+    UNSURE_COMMA,
+    Column,
     DiaryInputError,
+    NumberError,
+    allowed_range,
     check_notes,
+    check_value,
+    number_words,
+    read_number,
 )
 from twitchlog.diary.models import CustomFactor
 from twitchlog.diary.presets import (
@@ -94,45 +101,57 @@ def yes_no_field(label: str) -> forms.TypedChoiceField:
     )
 
 
-def range_errors(high: float | None, integer: bool) -> dict[str, str]:
-    """Plain words for a number out of range, or for something that is not a number."""
-    kind = "a whole number" if integer else "a number"
-    allowed = f"Use {kind} from 0 to {high:g}." if high is not None else "Use 0 or more."
-    example = "2" if integer else "6.5"
-    return {
-        "invalid": f"Type {kind}, such as {example}.",
-        "min_value": allowed,
-        "max_value": allowed,
-    }
+class NumberField(forms.Field):
+    """A number typed in a text box and read by the diary's one rule (columns.read_number,
+    columns.check_value), as the CSV import, the API and the command read theirs.
 
+    Not ``<input type="number">``: with the forms' ``novalidate``, a browser sends such a box
+    empty when it cannot read what was typed ("seven", "1e"), so the server saw "not logged"
+    and saved the check-in without a word. A text box sends what was typed, so the person gets
+    a plain reason with everything kept; ``inputmode`` still brings up the phone's number
+    keys, and a decimal comma ("7,5") is read as 7.5."""
 
-def number_field(
-    label: str, unit: str = "", integer: bool = False, high: float | None = None
-) -> Any:
-    attrs = {"inputmode": "numeric" if integer else "decimal", "min": "0"}
-    if high is not None:
-        attrs["max"] = f"{high:g}"
-    help_text = f"In {unit}." if unit and not unit[0].isdigit() else ""
-    if integer:
-        return forms.IntegerField(
-            label=label,
-            required=False,
-            min_value=0,
-            max_value=None if high is None else int(high),
-            help_text=help_text,
-            error_messages=range_errors(high, integer=True),
-            widget=forms.NumberInput(attrs=attrs),
+    def __init__(self, *, column: Column, label: str, help_text: str = "") -> None:
+        self.column = column
+        attrs = {
+            "inputmode": "numeric" if column.integer else "decimal",
+            "pattern": "[0-9]*" if column.integer else "[0-9]*[.,]?[0-9]*",
+            "autocomplete": "off",
+        }
+        super().__init__(
+            label=label, required=False, help_text=help_text, widget=forms.TextInput(attrs=attrs)
         )
-    attrs["step"] = "any"
-    return forms.FloatField(
-        label=label,
-        required=False,
-        min_value=0,
-        max_value=high,
-        help_text=help_text,
-        error_messages=range_errors(high, integer=False),
-        widget=forms.NumberInput(attrs=attrs),
-    )
+
+    def _kind(self) -> str:
+        return "a whole number" if self.column.integer else "a number"
+
+    def prepare_value(self, value: Any) -> Any:
+        # 7 rather than 7.0 when a stored value fills the box again.
+        return number_words(value) if isinstance(value, int | float) else value
+
+    def to_python(self, value: Any) -> int | float | None:
+        if value in self.empty_values or not str(value).strip():
+            return None
+        text = str(value).strip()
+        not_a_number = f"Type {self._kind()}, such as {'2' if self.column.integer else '6.5'}."
+        try:
+            number = read_number(text)
+        except NumberError as error:
+            if str(error) == UNSURE_COMMA:
+                raise forms.ValidationError(f"“{text}” {error}.") from error
+            raise forms.ValidationError(not_a_number) from error
+        if reason := check_value(self.column, number):
+            # Out of range, or a fraction where a count is asked for.
+            in_range = allowed_range(self.column) in reason
+            raise forms.ValidationError(
+                f"Use {self._kind()} {allowed_range(self.column)}." if in_range else not_a_number
+            )
+        return int(number) if self.column.integer else number
+
+
+def number_field(label: str, column: Column, unit: str = "") -> NumberField:
+    help_text = f"In {unit}." if unit and not unit[0].isdigit() else ""
+    return NumberField(column=column, label=label, help_text=help_text)
 
 
 def also_noticed_field() -> forms.MultipleChoiceField:

@@ -40,7 +40,9 @@ from twitchlog.diary.columns import (
     check_moment,
     check_notes,
     check_value,
+    check_values,
     column_for,
+    own_column,
 )
 from twitchlog.diary.models import (
     ZERO_TO_TEN,
@@ -332,11 +334,13 @@ def check_checkin(
     new: bool,
     latest: dt.date | None = None,
 ) -> None:
-    """The rules every check-in follows: a diary day; notes that fit; and a new check-in
-    holds at least one answer, since a stored check-in says the day was logged (a day with a
-    check-in and no twitches counts as a day without twitches). Raises DiaryInputError."""
+    """The rules every check-in follows: a diary day; numbers within their range; notes that
+    fit; and a new check-in holds at least one answer, since a stored check-in says the day
+    was logged (a day with a check-in and no twitches counts as a day without twitches).
+    Raises DiaryInputError."""
     if reason := check_day(day, latest):
         raise DayError(f"{day.isoformat()} {reason}.")
+    check_values(values)
     check_notes(values.get("notes") or "")
     if new and not has_answers(values, custom):
         raise EmptyCheckIn(
@@ -455,7 +459,7 @@ def delete_stress_event(user: User, event: StressEvent) -> None:
 
 def custom_column(factor: CustomFactor) -> Column:
     """How a custom factor's values are checked: like a file's cell of that kind."""
-    return Column(factor.column, factor.column, factor.kind)
+    return own_column(factor.column, factor.kind)
 
 
 def resolve_custom(user: User, values: dict[str, float | None]) -> dict[CustomFactor, float | None]:

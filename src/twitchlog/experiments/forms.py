@@ -61,7 +61,7 @@ class PlanForm(forms.Form):
     )
     start_date = forms.DateField(label="Start on", widget=forms.DateInput(attrs={"type": "date"}))
     reminder_time = forms.TimeField(
-        label="Daily reminder email (optional)",
+        label="Daily reminder email",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="A short email at this time that points to your home page. It never says "

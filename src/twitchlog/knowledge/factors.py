@@ -25,6 +25,20 @@ class Factor:
     high: float | None = None  # the highest value that is not a typing slip; every value >= 0
 
 
+# Every number has a ceiling (``high``): a value above it is a slip of the finger ("75" litres
+# for "7,5", a row of nines), and it would skew the analysis and spill out of the pages. Each
+# is set well above what a real day holds, so nothing true is refused:
+# - sleep 24 hours and exercise 1440 minutes: the length of a day;
+# - caffeine 3000 mg: the heaviest daily intakes in surveys are around 1500 mg, and 30 mugs of
+#   coffee (the most the check-in counts of a drink) come to 3600 mg, so the check-in says
+#   when its drinks add up to more;
+# - alcohol 50 UK units (400 g of pure alcohol), beyond which a day's drinking is poisonous;
+# - water 10 litres of fluid: more in a day risks water poisoning;
+# - supplements: magnesium 3000 mg and calcium 5000 mg, several times the largest doses sold;
+#   vitamin D 300000 IU, the largest single dose doctors prescribe;
+# - counts: 20 missed meals, 100 anxiety or over-breathing episodes; resting heart rate 250.
+
+
 FACTORS = (
     Factor(
         "sleep_hours",
@@ -58,6 +72,7 @@ FACTORS = (
         "per 100 mg of caffeine",
         "stimulants",
         "How much caffeine did you have today?",
+        high=3000,
     ),
     Factor(
         "alcohol_units",
@@ -70,6 +85,7 @@ FACTORS = (
         "per unit of alcohol",
         "recreational-drugs",
         "How many units of alcohol did you drink?",
+        high=50,
     ),
     Factor(
         "nicotine",
@@ -100,6 +116,7 @@ FACTORS = (
         "per extra litre of fluid",
         "dehydration",
         "Roughly how much did you drink (water and other drinks)?",
+        high=10,
     ),
     Factor(
         "missed_meals",
@@ -122,6 +139,7 @@ FACTORS = (
         "per 30 minutes of exercise",
         "hyperstimulation",
         "How many minutes of exercise did you do?",
+        high=1440,
     ),
     Factor(
         "stress_level",
@@ -168,6 +186,7 @@ FACTORS = (
         "per 100 mg of magnesium",
         "nutrition",
         "Magnesium taken as a supplement today",
+        high=3000,
     ),
     Factor(
         "calcium_mg",
@@ -178,6 +197,7 @@ FACTORS = (
         "per 500 mg of calcium",
         "nutrition",
         "Calcium taken as a supplement today",
+        high=5000,
     ),
     Factor(
         "vitamin_d_iu",
@@ -188,6 +208,7 @@ FACTORS = (
         "per 1,000 IU of vitamin D",
         "nutrition",
         "Vitamin D taken as a supplement today",
+        high=300_000,
     ),
     Factor(
         "medication_change",

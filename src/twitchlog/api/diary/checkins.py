@@ -52,7 +52,7 @@ _FACTOR_FIELDS: dict[str, Any] = {
 _FactorValues = create_model("FactorValues", __base__=Schema, **_FACTOR_FIELDS)
 
 
-class CheckInValues(_FactorValues):  # type: ignore[valid-type,misc]
+class CheckInFields(_FactorValues):  # type: ignore[valid-type,misc]
     """The standard factors (generated), then what the check-in adds."""
 
     medication_events: list[str] = Field(default_factory=list)
@@ -62,7 +62,14 @@ class CheckInValues(_FactorValues):  # type: ignore[valid-type,misc]
         default_factory=dict, description="Your own factors by CSV column; null clears one."
     )
 
-    # JSON parsers take NaN and Infinity; a diary value is a real number or null.
+
+class CheckInValues(CheckInFields):
+    """A check-in as sent: every value checked by the diary's one rule (columns.check_value).
+    What is read back is not checked again, so a check-in stored before a ceiling was added
+    still reads (CheckInOut)."""
+
+    # JSON parsers take NaN and Infinity; a diary value is a real number or null. A number
+    # sent as text ("7,5") is refused as not a number, never read as 75.
     model_config = ConfigDict(allow_inf_nan=False)
 
     @model_validator(mode="after")
@@ -83,7 +90,7 @@ class CheckInIn(CheckInValues):
     date: DiaryDay
 
 
-class CheckInOut(CheckInValues):
+class CheckInOut(CheckInFields):
     id: int
     client_id: UUID | None
     date: dt.date = Field(alias="local_date")

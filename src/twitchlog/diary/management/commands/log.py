@@ -8,7 +8,6 @@ A check-in from the command line changes only the values given; the rest stay as
 """
 
 import datetime as dt
-import math
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -17,7 +16,13 @@ from twitchlog.accounts.lookup import user_by_email
 from twitchlog.accounts.models import User
 from twitchlog.core.timezones import zone
 from twitchlog.diary import services
-from twitchlog.diary.columns import FACTOR_COLUMNS, DiaryInputError, check_value
+from twitchlog.diary.columns import (
+    FACTOR_COLUMNS,
+    DiaryInputError,
+    NumberError,
+    check_value,
+    read_number,
+)
 from twitchlog.diary.models import CustomFactor
 from twitchlog.diary.presets import STRESS_KINDS
 from twitchlog.diary.spots import parse_spot
@@ -49,12 +54,9 @@ def _number(name: str, text: str) -> float:
     if lowered in NO:
         return 0.0
     try:
-        value = float(lowered)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise CommandError(f"--{name.replace('_', '-')} “{text}” is not a number.")
-    return value
+        return read_number(lowered)
+    except NumberError as error:
+        raise CommandError(f"--{name.replace('_', '-')} “{text}” {error}.") from error
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@
     if (!out) return;
     var total = 0, any = false;
     form.querySelectorAll("input[data-caffeine-mg]").forEach(function (input) {
-      var value = parseFloat(input.value);
+      var value = parseFloat(input.value.replace(",", "."));  // "7,5" is 7.5, as the server reads it
       if (!isNaN(value)) { any = true; total += value * parseFloat(input.dataset.caffeineMg); }
     });
     out.textContent = any ? "Caffeine so far: about " + Math.round(total) + " mg" : "";
