@@ -23,6 +23,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
 from twitchlog.therapists import notices, slots
+from twitchlog.therapists.access import inside_cancel_notice
 from twitchlog.therapists.availability import (
     as_busy,
     availability_for,
@@ -40,7 +41,6 @@ from twitchlog.therapists.services import (
     cancel_if_booked,
     check_may_book,
     free_up,
-    inside_cancel_notice,
     lock_therapist,
 )
 

@@ -153,7 +153,7 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
         "form": form,
         "start": start,
         "end": end,
-        "inside_cancel_notice": services.inside_cancel_notice(therapist, start, timezone.now()),
+        "inside_cancel_notice": access.inside_cancel_notice(therapist, start, timezone.now()),
     }
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["repeat"]:
@@ -248,7 +248,7 @@ def appointments(request: AuthedRequest) -> HttpResponse:
 
 def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) -> dict[str, Any]:
     therapist = appointment.therapist
-    may_change = services.may_change(appointment, role, now)
+    may_change = access.may_change(appointment, role, now)
     later = series.remaining(appointment, now)[1:] if appointment.series_id else []
     return {
         "appointment": appointment,
