@@ -181,6 +181,11 @@ def free_slots(
     return found
 
 
+def beyond_horizon(availability: Availability, now: dt.datetime, slot_start: dt.datetime) -> bool:
+    """Whether ``slot_start`` is further ahead than bookings open: not taken, just not yet."""
+    return slot_start > now + availability.horizon
+
+
 def is_offered(
     availability: Availability, busy: Iterable[Busy], now: dt.datetime, slot_start: dt.datetime
 ) -> bool:

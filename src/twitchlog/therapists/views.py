@@ -211,9 +211,13 @@ def _book_series(
     except series.SeriesConflict as conflict:
         ctx |= {
             "conflict": conflict,
-            "conflicts": list(zip(conflict.conflicts, conflict.alternatives, strict=True)),
+            "conflicts": [
+                (when, nearest)
+                for when, nearest in zip(conflict.conflicts, conflict.alternatives, strict=True)
+                if when not in conflict.beyond
+            ],
             "skip": [c.isoformat() for c in [*data["skip"], *conflict.conflicts]],
-            "rest": data["count"] - len(data["skip"]) - len(conflict.conflicts),
+            "rest": conflict.bookable,
         }
         return render(request, "therapists/book.html", ctx, status=409)
     except services.AppointmentError as error:
@@ -362,8 +366,12 @@ def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
             else:
                 services.reschedule_appointment(request.user, found, form.cleaned_data["start"])
         except series.SeriesConflict as conflict:
-            ctx["error"] = str(conflict).replace("nothing is booked yet", "nothing has moved")
-            ctx["conflicts"] = list(zip(conflict.conflicts, conflict.alternatives, strict=True))
+            ctx["error"] = str(conflict)
+            ctx["conflicts"] = [
+                (when, nearest)
+                for when, nearest in zip(conflict.conflicts, conflict.alternatives, strict=True)
+                if when not in conflict.beyond
+            ]
             return render(request, "therapists/reschedule.html", ctx, status=409)
         except services.AppointmentError as error:
             ctx["error"] = str(error)
