@@ -143,7 +143,7 @@ def _alternatives(
     availability = availability_for(profile)
     session = availability.session
     kept = [slots.Busy(s, s + session, s + session + availability.buffer) for s in keeping]
-    found = []
+    found: list[slots.Slot | None] = []
     for wanted in conflicts:
         if slots.beyond_horizon(availability, now, wanted):
             found.append(None)
