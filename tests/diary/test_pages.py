@@ -1,5 +1,6 @@
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from django.urls import reverse
@@ -7,7 +8,7 @@ from django.urls import reverse
 from tests.diary.helpers import make_checkin, make_episode
 from twitchlog.core.registry import home_panels, nav_links
 from twitchlog.diary import services
-from twitchlog.diary.browse_views import DAY_LIST_LIMIT, burden_level
+from twitchlog.diary.browse_views import DAY_LIST_LIMIT, burden_legend, burden_level
 from twitchlog.diary.models import Episode
 from twitchlog.diary.templatetags.diary_tags import heat_level
 
@@ -104,6 +105,29 @@ def test_burden_levels_follow_the_count_or_the_rating() -> None:
     assert burden_level(1, 9) == 4 and burden_level(nan, 5) == 2
 
 
+def test_the_colour_key_says_what_each_colour_stands_for_at_every_edge() -> None:
+    nan = math.nan
+    assert burden_legend() == [
+        (0, "no twitching"),
+        (1, "1–2 twitches, or rated 1–3"),
+        (2, "3–5 twitches, or rated 4–5"),
+        (3, "6–9 twitches, or rated 6–7"),
+        (4, "10 or more twitches, or rated 8–10"),
+    ]
+    for level, label in burden_legend()[1:]:
+        counts, ratings = (
+            [int(n) for n in re.findall(r"\d+", part)] for part in label.split("rated")
+        )
+        for count in counts:
+            assert burden_level(count, nan) == level
+            assert burden_level(count, 0) == level  # a rating of 0 does not lighten it
+        for rating in ratings:
+            assert burden_level(nan, rating) == level
+            assert burden_level(0, rating) == level  # nor do no twitches
+        assert burden_level(counts[0] - 1, nan) == level - 1
+        assert burden_level(nan, ratings[0] - 1) == level - 1
+
+
 def test_heat_levels_are_relative_to_the_busiest_spot() -> None:
     assert [heat_level(n, 8) for n in (0, 1, 2, 4, 6, 8)] == [0, 1, 1, 2, 3, 4]
 
@@ -196,3 +220,19 @@ def test_the_day_pages_emergency_number_follows_a_change_of_country(
     alice.save(update_fields=["country"])
     page = alice_client.get(reverse("diary:today")).content.decode()
     assert "911" in page and "Call 999" not in page
+
+
+def test_a_day_with_few_twitches_and_a_high_rating_is_coloured_and_keyed_by_the_rating(
+    alice_client: Any, alice: Any
+) -> None:
+    # Before: two twitches on a day rated 7 showed the "6–9" colour, while the key said the
+    # colour counted twitches and followed the rating only on days without any.
+    for hour in (9, 15):
+        make_episode(alice, occurred_at=dt.datetime(2026, 11, 3, hour, tzinfo=dt.UTC))
+    make_checkin(alice, dt.date(2026, 11, 3), twitch_rating=7)
+    page = alice_client.get(reverse("diary:calendar", args=[2026, 11])).content.decode()
+    assert 'class="heat-3"' in page
+    assert '2<span class="visually-hidden"> twitches</span>' in page
+    assert "6–9 twitches, or rated 6–7" in page
+    assert "whichever is darker" in page
+    assert "On days with only an overall rating" not in page

@@ -74,7 +74,7 @@ def test_cancel_and_move_through_the_pages(
     alice_client: Client, booking: Any, run_on_commit: Any, mailoutbox: Any
 ) -> None:
     move_url = reverse("therapists:reschedule", args=[booking.pk])
-    choices = alice_client.get(move_url).context["days"]
+    choices = alice_client.get(move_url).context["moves"].days
     offered = [s.start for _, day in choices for s in day]
     assert booking.start not in offered
     with run_on_commit():
@@ -190,7 +190,7 @@ def test_the_signed_link_works_without_logging_in(
     anonymous = Client()
     page = anonymous.get(url)
     assert page.status_code == 200 and "Move it" in page.content.decode()
-    choices = [s.start for _, day in page.context["days"] for s in day]
+    choices = [s.start for _, day in page.context["moves"].days for s in day]
     with run_on_commit():
         moved = anonymous.post(url, {"action": "move", "start": _key(choices[-1])})
     assert "has moved" in moved.content.decode()
@@ -299,3 +299,34 @@ def test_a_therapist_who_is_also_a_client_sees_both_on_home(
     home = client_for(theo).get(reverse("core:home")).content.decode()
     assert "Your next appointment is with <strong>Charlie Reed</strong>" in home
     assert "Your next session is with" not in home
+
+
+def test_moving_an_appointment_weeks_ahead_offers_times_around_it(
+    alice: Any, alice_client: Client, theo_profile: Any
+) -> None:
+    # Before: an appointment a month ahead was offered only the next three weeks from today,
+    # so no time near its own date could be picked.
+    booking = make_booking(alice, theo_profile, days=30)
+    london = ZoneInfo("Europe/London")
+    booked_on = booking.start.astimezone(london).date()
+    today = dt.datetime.now(london).date()
+    move_url = reverse("therapists:reschedule", args=[booking.pk])
+    page = alice_client.get(move_url)
+    moves = page.context["moves"]
+    offered = [s.start for _, day in moves.days for s in day]
+    assert (moves.first, moves.last) == (
+        booked_on - dt.timedelta(days=7),
+        booked_on + dt.timedelta(days=13),
+    )
+    assert any(booked_on - dt.timedelta(days=1) == s.astimezone(london).date() for s in offered)
+    assert any(booked_on + dt.timedelta(days=1) == s.astimezone(london).date() for s in offered)
+    text = page.content.decode()
+    assert f"Free times from {moves.first:%A} {moves.first.day} {moves.first:%B} to" in text
+    assert "next three weeks" not in text
+    # Earlier times are a click away, back to today and no further.
+    assert moves.earlier == max(today, moves.first - dt.timedelta(days=21))
+    earlier = alice_client.get(move_url, {"from": "2000-01-01"}).context["moves"]
+    assert earlier.first == today and earlier.earlier is None
+    # The signed link's page offers the same times.
+    signed = Client().get(reverse("therapists:manage", args=[manage_token(booking, "client")]))
+    assert signed.context["moves"].first == moves.first

@@ -9,7 +9,9 @@ from django.core import mail
 from icalendar import Calendar
 
 from tests.therapists.factories import make_booking, slots_after
+from twitchlog.therapists.display import when
 from twitchlog.therapists.links import appointment_for_token
+from twitchlog.therapists.series import book_series
 from twitchlog.therapists.services import (
     cancel_appointment,
     reschedule_appointment,
@@ -172,3 +174,56 @@ def test_a_name_typed_over_two_lines_still_gets_its_emails(
     for message in mailoutbox:
         message.message()  # builds the headers, as sending does
         assert "\n" not in message.subject and "\r" not in message.subject
+
+
+def test_a_booking_far_enough_ahead_says_it_can_be_moved_or_cancelled(
+    alice: Any, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    with run_on_commit():
+        make_booking(alice, theo_profile, days=2)
+    to_alice, to_theo = sorted(mailoutbox, key=lambda m: m.to[0])
+    assert "To see it, move it or cancel it:" in to_alice.body
+    assert "You can move or cancel it up to 24 hours before it starts." in to_alice.body
+    assert "no longer be moved" not in to_alice.body
+    assert "To see it, move it or cancel it:" in to_theo.body
+
+
+def test_a_booking_inside_the_cancel_notice_does_not_offer_what_the_link_refuses(
+    alice: Any, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    # Before: a booking 12 hours ahead was told "To see it, move it or cancel it", and the
+    # link's page then had no way to do either (the client's 24-hour cancel notice).
+    with run_on_commit():
+        make_booking(alice, theo_profile, days=0.5)
+    to_alice, to_theo = sorted(mailoutbox, key=lambda m: m.to[0])
+    assert "To see it:\nhttp" in to_alice.body
+    assert "move it or cancel it" not in to_alice.body
+    assert "You can move or cancel it" not in to_alice.body
+    assert (
+        "It is less than 24 hours away, so it can no longer be moved or cancelled here. "
+        "If you need to change it, please get in touch with Theo Marsh directly."
+    ) in to_alice.body
+    # The therapist may still change it until it starts, and is told so.
+    assert "To see it, move it or cancel it:" in to_theo.body
+
+
+def test_the_reminder_follows_the_cancel_notice_too(
+    alice: Any, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    booking = make_booking(alice, theo_profile, days=2)
+    send_due_reminders(now=booking.start - dt.timedelta(hours=20))
+    to_alice = next(m for m in mailoutbox if m.to == ["alice@example.org"])
+    assert to_alice.subject.startswith("Reminder")
+    assert "can no longer be moved or cancelled here" in to_alice.body
+
+
+def test_a_series_email_names_the_sessions_inside_the_cancel_notice(
+    alice: Any, theo_profile: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    first = slots_after(theo_profile, days=0.5, count=1)[0].start
+    with run_on_commit():
+        book_series(alice, theo_profile, first, "video", every_weeks=1, count=3)
+    to_alice, to_theo = sorted(mailoutbox, key=lambda m: m.to[0])
+    assert f"The one on {when(first, 'Europe/London')} is less than 24 hours away" in to_alice.body
+    assert "please get in touch with Theo Marsh directly" in to_alice.body
+    assert "no longer be moved" not in to_theo.body

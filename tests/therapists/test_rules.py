@@ -1,5 +1,6 @@
-"""Rules that live once in the services: the cancel notice, the slot window, the sharing
-window that a move cannot stretch, and the cap on one client's upcoming bookings."""
+"""Rules that live once: the cancel notice (in access, for pages, emails and services alike),
+the slot window, the sharing window that a move cannot stretch, and the cap on one client's
+upcoming bookings (in the services)."""
 
 import datetime as dt
 from typing import Any
@@ -11,13 +12,12 @@ from django.utils import timezone
 from tests.therapists.factories import make_booking, make_therapist, slots_after
 from twitchlog.core.models import AuditEntry
 from twitchlog.therapists import access, services
+from twitchlog.therapists.access import inside_cancel_notice, may_change
 from twitchlog.therapists.services import (
     MAX_UPCOMING_PER_THERAPIST,
     ChangeRefused,
     book_slot,
     cancel_appointment,
-    inside_cancel_notice,
-    may_change,
     reschedule_appointment,
     set_sharing,
 )

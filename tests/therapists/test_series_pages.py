@@ -2,11 +2,15 @@
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from tests.therapists.factories import morning_slot
+from django.utils import timezone
+
+from tests.therapists.factories import make_therapist, morning_slot
 from twitchlog.therapists.models import Appointment
 from twitchlog.therapists.series import book_series
 from twitchlog.therapists.services import book_slot
+from twitchlog.therapists.slots import series_starts
 from twitchlog.therapists.templatetags.therapists_tags import slot_key
 
 
@@ -133,3 +137,54 @@ def test_a_filtered_profile_with_nothing_at_that_time_says_so(
     # Theo's 08:00-20:00 in New York is 13:00-01:00 in London: no mornings for Alice.
     page = alice_client.get(f"/therapists/{theo_profile.pk}/", {"when": "morning"})
     assert "No free times at that time of day" in page.content.decode()
+
+
+def test_sessions_beyond_the_booking_window_are_said_once_as_the_reason(
+    alice_client: Any, theo: Any
+) -> None:
+    # Before: a fortnightly series of 12 whose last 7 sessions lay past the 60 days bookings
+    # open listed each as "is not free. There is no free time within three days of it."
+    profile = make_therapist(theo, horizon_days=60)
+    first = morning_slot(profile)
+    starts = series_starts(first, ZoneInfo(profile.time_zone), 2, 12)
+    now = timezone.now()
+    beyond = [s for s in starts if s > now + dt.timedelta(days=60)]
+    answer = _post_series(alice_client, profile, first, repeat="2", count="12")
+    assert answer.status_code == 409
+    page = answer.content.decode()
+    assert "is not free" not in page and "within three days" not in page
+    assert page.count("cannot be booked yet") == 1
+    assert "takes bookings up to 60 days ahead" in page
+    assert f"the {len(beyond)} sessions from" in page
+    assert "Nothing is booked yet." in page
+    bookable = 12 - len(beyond)
+    assert f"Book the other {bookable} sessions" in page
+    assert "and the later ones once bookings open for them" in page
+    conflict = answer.context["conflict"]
+    assert conflict.beyond == beyond and answer.context["conflicts"] == []
+    assert str(conflict) == (
+        f"Bookings open up to 60 days ahead, and the last {len(beyond)} sessions are further "
+        f"away than that, so nothing is booked yet. You can book {bookable} now and the later "
+        "ones once they are within 60 days."
+    )
+    answer = _post_series(
+        alice_client, profile, first, repeat="2", count="12", skip=answer.context["skip"]
+    )
+    assert answer.status_code == 302
+    assert Appointment.objects.filter(client__email="alice@example.org").count() == bookable
+
+
+def test_a_taken_session_and_sessions_beyond_the_window_are_told_apart(
+    alice_client: Any, charlie: Any, theo: Any
+) -> None:
+    profile = make_therapist(theo, horizon_days=30)
+    first = morning_slot(profile)
+    taken = first + dt.timedelta(weeks=1)
+    book_slot(charlie, profile, taken, "video")
+    answer = _post_series(alice_client, profile, first, repeat="1", count="6")
+    page = answer.content.decode()
+    assert answer.status_code == 409
+    assert [when for when, _ in answer.context["conflicts"]] == [taken]
+    assert page.count("</strong> is not free.") == 1  # one line in the list
+    assert "and 1 of the others is not free" in page
+    assert page.count("cannot be booked yet") == 1

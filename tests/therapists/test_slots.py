@@ -16,6 +16,7 @@ from twitchlog.therapists.slots import (
     WeeklyHours,
     free_slots,
     is_offered,
+    move_window,
 )
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -256,3 +257,30 @@ def test_slots_never_overlap_never_clash_and_stay_in_the_window(
         local = slot.start.astimezone(availability.zone)
         assert any(w.weekday == local.weekday() for w in availability.weekly)
         assert is_offered(availability, busy, EARLY, slot.start)
+
+
+def test_the_times_offered_for_a_move_are_around_the_appointment() -> None:
+    today, last = dt.date(2026, 12, 2), dt.date(2027, 1, 31)  # bookings open 60 days ahead
+    # Before: an appointment on 30 December was offered 2-20 December only.
+    assert move_window(today, dt.date(2026, 12, 30), last) == (
+        dt.date(2026, 12, 23),
+        dt.date(2027, 1, 12),
+    )
+    # An appointment in the coming week: from today, three weeks, as before.
+    assert move_window(today, dt.date(2026, 12, 5), last) == (today, dt.date(2026, 12, 22))
+    # Near the end of the booking window the three weeks end on its last date.
+    assert move_window(today, dt.date(2027, 1, 29), last) == (dt.date(2027, 1, 11), last)
+    # Paging: earlier dates never reach before today, later ones never beyond the window.
+    assert move_window(today, dt.date(2026, 12, 30), last, wanted=dt.date(2026, 11, 1)) == (
+        today,
+        dt.date(2026, 12, 22),
+    )
+    assert move_window(today, dt.date(2026, 12, 30), last, wanted=dt.date(2027, 3, 1)) == (
+        dt.date(2027, 1, 11),
+        last,
+    )
+    # A booking window shorter than three weeks is shown whole.
+    assert move_window(today, dt.date(2026, 12, 9), dt.date(2026, 12, 16)) == (
+        today,
+        dt.date(2026, 12, 16),
+    )

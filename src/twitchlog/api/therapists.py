@@ -128,6 +128,10 @@ class SeriesConflictOut(Schema):
     conflicts: list[dt.datetime]
     # The nearest free time for each conflict, in the same order (null when there is none).
     alternatives: list[SlotOut | None]
+    # The conflicts that are only further ahead than the therapist takes bookings
+    # (``horizon_days``): not bookable yet rather than taken; they have no alternative.
+    beyond: list[dt.datetime]
+    horizon_days: int
 
 
 def _slot_out(slot: Slot, zone_name: str) -> SlotOut:
@@ -220,7 +224,11 @@ def _taken(
 def _series_conflict(conflict: series.SeriesConflict, zone_name: str) -> Status[Any]:
     nearest = [_slot_out(a, zone_name) if a else None for a in conflict.alternatives]
     out = SeriesConflictOut(
-        detail=str(conflict), conflicts=conflict.conflicts, alternatives=nearest
+        detail=str(conflict),
+        conflicts=conflict.conflicts,
+        alternatives=nearest,
+        beyond=conflict.beyond,
+        horizon_days=conflict.horizon_days,
     )
     return Status(409, out)
 

@@ -38,18 +38,46 @@ MAP_PERIODS = {"7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days", "
 DAY_LIST_LIMIT = 100
 
 
+# Where each colour step from 1 to 4 begins: by the twitches logged that day, and by the day's
+# overall rating (0-10). The calendar's key is built from these, so it says what the colours do.
+COUNT_STEPS = (1, 3, 6, 10)
+RATING_STEPS = (1, 4, 6, 8)
+RATING_TOP = 10
+
+
 def burden_level(count: float, severity: float) -> int | None:
     """How heavy a day was, 0-4, for colouring; None when nothing about twitching was logged.
 
     From the episode count (0, 1-2, 3-5, 6-9, 10+) or, if higher, the day's rating
-    (0, 1-3, 4-5, 6-7, 8-10). The steps are fixed so colours mean the same every month.
+    (0, 1-3, 4-5, 6-7, 8-10): few twitches logged on a day rated as hard still shows it was
+    hard. The steps are fixed so colours mean the same every month.
     """
     levels = []
     if not math.isnan(count):
-        levels.append(sum(count >= edge for edge in (1, 3, 6, 10)))
+        levels.append(sum(count >= edge for edge in COUNT_STEPS))
     if not math.isnan(severity):
-        levels.append(sum(severity >= edge for edge in (1, 4, 6, 8)))
+        levels.append(sum(severity >= edge for edge in RATING_STEPS))
     return max(levels) if levels else None
+
+
+def _band(steps: tuple[int, ...], level: int, top: int | None) -> str:
+    low = steps[level - 1]
+    high = steps[level] - 1 if level < len(steps) else top
+    if high is None:
+        return f"{low} or more"
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def burden_legend() -> list[tuple[int, str]]:
+    """The colour key: each level of ``burden_level`` with the counts and ratings it stands for."""
+    return [(0, "no twitching")] + [
+        (
+            level,
+            f"{_band(COUNT_STEPS, level, None)} twitches, "
+            f"or rated {_band(RATING_STEPS, level, RATING_TOP)}",
+        )
+        for level in range(1, len(COUNT_STEPS) + 1)
+    ]
 
 
 # Units as the factors name them, and how to say one of each ("1 episode", not "1 episodes").
@@ -243,6 +271,7 @@ def calendar(request: AuthedRequest, year: int, month: int) -> HttpResponse:
         "previous": previous,
         "next": following if following <= today_date else None,
         "weekdays": [cal.day_abbr[i] for i in range(7)],
+        "legend": burden_legend(),
     }
     return render(request, "diary/calendar.html", context)
 

@@ -1,4 +1,5 @@
-"""Who may see which therapist object. Every lookup for a person goes through one of these.
+"""Who may see which therapist object, and who may still change an appointment. Every lookup
+for a person goes through one of these.
 
 A client sees only their own appointments; a therapist sees only the appointments booked with
 them, and a client's shared summary only while that client's consent and its window hold.
@@ -85,6 +86,22 @@ def get_appointment_for_participant(user: Any, pk: int) -> Appointment:
     if found is None:
         raise Http404
     return found
+
+
+def inside_cancel_notice(profile: TherapistProfile, start: dt.datetime, now: dt.datetime) -> bool:
+    """Whether a session at ``start`` is too close for its client to move or cancel it."""
+    return start - now < dt.timedelta(hours=profile.cancel_notice_hours)
+
+
+def may_change(appointment: Appointment, role: str, now: dt.datetime) -> bool:
+    """Whether someone in ``role`` may still move or cancel the appointment: the therapist until
+    it starts, the client until its therapist's cancel notice begins. The pages, the emails and
+    the services all ask this one rule."""
+    if not appointment.is_upcoming(now):
+        return False
+    return role == "therapist" or not inside_cancel_notice(
+        appointment.therapist, appointment.start, now
+    )
 
 
 def shared_summary_visible(appointment: Appointment, now: dt.datetime | None = None) -> bool:

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from django.core import mail
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from twitchlog.core.text import one_line
 from twitchlog.therapists import invites, links
+from twitchlog.therapists.access import may_change
 from twitchlog.therapists.choices import SessionFormat
 from twitchlog.therapists.display import short_when, when
 from twitchlog.therapists.models import Appointment
@@ -72,6 +74,7 @@ def message(
     cancelled_by_other: bool = False,
     now: dt.datetime | None = None,
 ) -> mail.EmailMessage:
+    now = now or timezone.now()
     manage_url = links.manage_url(appointment, recipient.role)
     subject = _SUBJECTS[kind].format(
         other=recipient.other_party, when=short_when(appointment.start, recipient.time_zone)
@@ -92,6 +95,9 @@ def message(
             "format": appointment.session_format,
             "manage_url": manage_url,
             "cancel_notice_hours": appointment.therapist.cancel_notice_hours,
+            # The link's page offers moving and cancelling only when the rule allows it, so
+            # the email says the same: a client booking inside the notice cannot.
+            "may_change": may_change(appointment, recipient.role, now),
             "cancelled_by_other": cancelled_by_other,
         },
     )
@@ -105,19 +111,24 @@ def message(
 
 
 def send(
-    appointment: Appointment, kind: str, actor_id: int | None = None, only_others: bool = False
+    appointment: Appointment,
+    kind: str,
+    actor_id: int | None = None,
+    only_others: bool = False,
+    now: dt.datetime | None = None,
 ) -> int:
     """Email both people about ``appointment``; returns how many emails went out.
 
     ``actor_id`` is who made a cancellation, so the other person is told who did it;
-    ``only_others`` leaves that person out (their account is being deleted).
+    ``only_others`` leaves that person out (their account is being deleted); ``now`` is the
+    moment the email speaks from (whether the appointment can still be changed).
     """
     messages = []
     for recipient in recipients(appointment):
         if only_others and recipient.user_id == actor_id:
             continue
         by_other = kind == CANCELLED and actor_id is not None and actor_id != recipient.user_id
-        messages.append(message(appointment, kind, recipient, cancelled_by_other=by_other))
+        messages.append(message(appointment, kind, recipient, cancelled_by_other=by_other, now=now))
     with mail.get_connection() as connection:
         return connection.send_messages(messages) or 0
 
@@ -126,7 +137,15 @@ def series_message(
     appointments: list[Appointment], kind: str, recipient: Recipient
 ) -> mail.EmailMessage:
     """One email about several sessions of a series (booked, moved or cancelled together)."""
+    now = timezone.now()
     first = appointments[0]
+    # Sessions that are already inside the client's cancel notice: the email says so rather
+    # than offering what their links cannot do.
+    fixed = [
+        when(a.start, recipient.time_zone)
+        for a in appointments
+        if a.is_upcoming(now) and not may_change(a, recipient.role, now)
+    ]
     sessions = [(a, links.manage_url(a, recipient.role)) for a in appointments]
     verb = {CANCELLED: "Cancelled", MOVED: "Moved"}.get(kind, "Booked")
     subject = " ".join(
@@ -146,6 +165,7 @@ def series_message(
             "how": _how(first),
             "format": first.session_format,
             "cancel_notice_hours": first.therapist.cancel_notice_hours,
+            "fixed": fixed,
         },
     )
     method = invites.CANCEL if kind == CANCELLED else invites.REQUEST

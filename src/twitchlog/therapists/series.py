@@ -23,6 +23,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
 from twitchlog.therapists import notices, slots
+from twitchlog.therapists.access import inside_cancel_notice
 from twitchlog.therapists.availability import (
     as_busy,
     availability_for,
@@ -40,7 +41,6 @@ from twitchlog.therapists.services import (
     cancel_if_booked,
     check_may_book,
     free_up,
-    inside_cancel_notice,
     lock_therapist,
 )
 
@@ -49,16 +49,55 @@ MIN_COUNT, MAX_COUNT = 2, 12
 
 
 class SeriesConflict(AppointmentError):
-    """Some sessions of a series cannot be booked; ``alternatives`` pairs with ``conflicts``."""
+    """Some sessions of a series cannot be booked; ``alternatives`` pairs with ``conflicts``.
 
-    def __init__(self, conflicts: list[dt.datetime], alternatives: list[slots.Slot | None]):
+    ``beyond`` are the conflicts that are only further ahead than the therapist's bookings
+    open (``horizon_days``): not taken, just not bookable yet, so they get no alternative and
+    are said once, as the reason, rather than each as "not free".
+    """
+
+    def __init__(
+        self,
+        conflicts: list[dt.datetime],
+        alternatives: list[slots.Slot | None],
+        beyond: list[dt.datetime] | None = None,
+        horizon_days: int = 0,
+        planned: int = 0,
+        moving: bool = False,
+    ):
         self.conflicts = conflicts
         self.alternatives = alternatives
-        n = len(conflicts)
-        super().__init__(
-            f"{n} of these times {'is' if n == 1 else 'are'} not free, so nothing is booked "
-            "yet. You can book the others and pick another time for "
-            f"{'that one' if n == 1 else 'those'}."
+        self.beyond = beyond or []
+        self.horizon_days = horizon_days
+        self.not_free = [c for c in conflicts if c not in self.beyond]
+        # How many of the planned sessions could be booked (or moved) now.
+        self.bookable = planned - len(conflicts)
+        super().__init__(self._words(moving))
+
+    def _words(self, moving: bool) -> str:
+        nothing = "nothing has moved" if moving else "nothing is booked yet"
+        n, k = len(self.not_free), len(self.beyond)
+        if not k:
+            return (
+                f"{n} of these times {'is' if n == 1 else 'are'} not free, so {nothing}. You can "
+                f"book the others and pick another time for {'that one' if n == 1 else 'those'}."
+            )
+        days = self.horizon_days
+        later = f"the last {k} session{'' if k == 1 else 's'}" if self.bookable else "these"
+        words = f"Bookings open up to {days} day{'' if days == 1 else 's'} ahead, and {later}"
+        words += f" {'is' if k == 1 and self.bookable else 'are'} further away than that"
+        if n:
+            words += f", and {n} of the others {'is' if n == 1 else 'are'} not free"
+        words += f", so {nothing}."
+        if moving:
+            return f"{words} Please pick an earlier time."
+        if not self.bookable:
+            return f"{words} Please pick another time to start the series."
+        pick = f", pick another time for the {'one' if n == 1 else 'ones'} not free," if n else ""
+        return (
+            f"{words} You can book {self.bookable} now{pick} and the later "
+            f"{'one' if k == 1 else 'ones'} once {'it is' if k == 1 else 'they are'} within "
+            f"{days} days."
         )
 
 
@@ -99,23 +138,40 @@ def _alternatives(
     keeping: list[dt.datetime],
     now: dt.datetime,
 ) -> list[slots.Slot | None]:
-    """The nearest free time to each conflict that keeps clear of the sessions being kept."""
+    """The nearest free time to each conflict that keeps clear of the sessions being kept
+    (none for a time beyond the booking window: the nearest would not be near it)."""
     availability = availability_for(profile)
     session = availability.session
     kept = [slots.Busy(s, s + session, s + session + availability.buffer) for s in keeping]
-    found = []
+    found: list[slots.Slot | None] = []
     for wanted in conflicts:
+        if slots.beyond_horizon(availability, now, wanted):
+            found.append(None)
+            continue
         busy = busy_between(profile, wanted - dt.timedelta(days=4), wanted + dt.timedelta(days=4))
         found.append(slots.nearest_free(availability, busy + kept, now, wanted))
     return found
 
 
 def _refuse(
-    profile: TherapistProfile, starts: list[dt.datetime], now: dt.datetime, holder: User
+    profile: TherapistProfile,
+    starts: list[dt.datetime],
+    now: dt.datetime,
+    holder: User,
+    moving: list[Appointment] | None = None,
 ) -> SeriesConflict:
-    conflicts = _conflicts(profile, starts, now, holder)
+    """The full answer to a series that cannot be booked (or moved) whole."""
+    conflicts = _conflicts(profile, starts, now, holder, moving=moving or [])
     keeping = [s for s in starts if s not in conflicts]
-    return SeriesConflict(conflicts, _alternatives(profile, conflicts, keeping, now))
+    availability = availability_for(profile)
+    return SeriesConflict(
+        conflicts,
+        _alternatives(profile, conflicts, keeping, now),
+        beyond=[c for c in conflicts if slots.beyond_horizon(availability, now, c)],
+        horizon_days=profile.horizon_days,
+        planned=len(starts),
+        moving=moving is not None,
+    )
 
 
 def book_series(
@@ -265,9 +321,7 @@ def move_rest(
                 audit.log(actor, "appointment.rescheduled", current, by=role)
             transaction.on_commit(lambda: notices.send_series(sessions, notices.MOVED), robust=True)
     except SeriesConflict:
-        conflicts = _conflicts(profile, starts, now, appointment.client, moving=sessions)
-        keeping = [s for s in starts if s not in conflicts]
-        raise SeriesConflict(conflicts, _alternatives(profile, conflicts, keeping, now)) from None
+        raise _refuse(profile, starts, now, appointment.client, moving=sessions) from None
     except IntegrityError as error:
         if _is_overlap(error):
             raise ChangeRefused("One of those times was just taken. Nothing has moved.") from error

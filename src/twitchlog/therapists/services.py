@@ -26,7 +26,7 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.therapists import notices, slots
-from twitchlog.therapists.access import SHARED_SUMMARY_AFTER_END
+from twitchlog.therapists.access import SHARED_SUMMARY_AFTER_END, inside_cancel_notice
 from twitchlog.therapists.availability import availability_for, is_free
 from twitchlog.therapists.models import (
     Appointment,
@@ -260,20 +260,6 @@ def book_slot(
     return appointment
 
 
-def inside_cancel_notice(profile: TherapistProfile, start: dt.datetime, now: dt.datetime) -> bool:
-    """Whether a session at ``start`` is too close for its client to move or cancel it."""
-    return start - now < dt.timedelta(hours=profile.cancel_notice_hours)
-
-
-def may_change(appointment: Appointment, role: str, now: dt.datetime) -> bool:
-    """Whether someone in ``role`` may still move or cancel the appointment (the page's view)."""
-    if not appointment.is_upcoming(now):
-        return False
-    return role == "therapist" or not inside_cancel_notice(
-        appointment.therapist, appointment.start, now
-    )
-
-
 def _check_may_change(actor: User, appointment: Appointment, now: dt.datetime) -> str:
     """The actor's role, once sure they may still move or cancel the appointment."""
     role = appointment.participant_role(actor)
@@ -489,7 +475,7 @@ def send_due_reminders(now: dt.datetime | None = None) -> int:
             "therapist", "therapist__user", "client"
         ).get(pk=pk)
         try:
-            notices.send(appointment, notices.REMINDER)
+            notices.send(appointment, notices.REMINDER, now=now)
         except Exception:
             logger.exception("reminder for appointment %s failed; will retry", pk)
             Appointment.objects.filter(pk=pk, reminded_at=now).update(reminded_at=None)

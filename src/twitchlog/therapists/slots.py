@@ -181,6 +181,11 @@ def free_slots(
     return found
 
 
+def beyond_horizon(availability: Availability, now: dt.datetime, slot_start: dt.datetime) -> bool:
+    """Whether ``slot_start`` is further ahead than bookings open: not taken, just not yet."""
+    return slot_start > now + availability.horizon
+
+
 def is_offered(
     availability: Availability, busy: Iterable[Busy], now: dt.datetime, slot_start: dt.datetime
 ) -> bool:
@@ -240,6 +245,28 @@ def in_part_of_day(found: Iterable[Slot], part: str, zone: ZoneInfo) -> list[Slo
         if start <= local and (until is None or local < until):
             kept.append(slot)
     return kept
+
+
+# Moving an appointment offers three weeks of free times, from a week before its date: near
+# enough to pick a time close to the one booked, few enough to read as one list.
+MOVE_SPAN = dt.timedelta(days=21)
+MOVE_LEAD = dt.timedelta(days=7)
+
+
+def move_window(
+    today: dt.date, current: dt.date, last_bookable: dt.date, wanted: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
+    """The first and last local dates whose free times are offered for moving an appointment.
+
+    Three weeks from a week before ``current`` (the appointment's date), or from ``wanted`` when
+    the person has paged to other dates; never before ``today`` nor after ``last_bookable``, the
+    last date bookings are open. Near the end of the booking window the three weeks end on its
+    last date rather than shrinking.
+    """
+    span = MOVE_SPAN - dt.timedelta(days=1)
+    first = wanted if wanted is not None else current - MOVE_LEAD
+    first = max(today, min(first, last_bookable - span))
+    return first, min(first + span, last_bookable)
 
 
 # No one books further ahead than this (the horizon is at most a year); a time outside it is a

@@ -6,6 +6,7 @@ is thin and calls one service, and splitting them would only scatter one person'
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -41,7 +42,7 @@ from twitchlog.therapists.forms import (
 )
 from twitchlog.therapists.models import Appointment, TherapistProfile, WaitlistEntry
 from twitchlog.therapists.results import latest_results_for
-from twitchlog.therapists.slots import Slot, in_part_of_day, local_days
+from twitchlog.therapists.slots import MOVE_SPAN, Slot, in_part_of_day, local_days, move_window
 
 SLOT_WEEK = dt.timedelta(days=7)
 
@@ -154,7 +155,7 @@ def book(request: AuthedRequest, pk: int) -> HttpResponse:
         "form": form,
         "start": start,
         "end": end,
-        "inside_cancel_notice": services.inside_cancel_notice(therapist, start, timezone.now()),
+        "inside_cancel_notice": access.inside_cancel_notice(therapist, start, timezone.now()),
     }
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["repeat"]:
@@ -211,9 +212,13 @@ def _book_series(
     except series.SeriesConflict as conflict:
         ctx |= {
             "conflict": conflict,
-            "conflicts": list(zip(conflict.conflicts, conflict.alternatives, strict=True)),
+            "conflicts": [
+                (when, nearest)
+                for when, nearest in zip(conflict.conflicts, conflict.alternatives, strict=True)
+                if when not in conflict.beyond
+            ],
             "skip": [c.isoformat() for c in [*data["skip"], *conflict.conflicts]],
-            "rest": data["count"] - len(data["skip"]) - len(conflict.conflicts),
+            "rest": conflict.bookable,
         }
         return render(request, "therapists/book.html", ctx, status=409)
     except services.AppointmentError as error:
@@ -249,7 +254,7 @@ def appointments(request: AuthedRequest) -> HttpResponse:
 
 def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) -> dict[str, Any]:
     therapist = appointment.therapist
-    may_change = services.may_change(appointment, role, now)
+    may_change = access.may_change(appointment, role, now)
     later = series.remaining(appointment, now)[1:] if appointment.series_id else []
     return {
         "appointment": appointment,
@@ -298,12 +303,46 @@ def cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("therapists:appointment", pk=found.pk)
 
 
-def move_choices(appointment: Appointment, zone_name: str) -> list[tuple[dt.date, list[Slot]]]:
-    """Free times in the next three weeks the appointment could move to, by local day."""
+@dataclass(frozen=True)
+class MoveChoices:
+    """Free times an appointment could move to, by local day, from ``first`` to ``last``;
+    ``earlier`` and ``later`` are where the lists before and after begin (None at an end)."""
+
+    first: dt.date
+    last: dt.date
+    days: list[tuple[dt.date, list[Slot]]]
+    earlier: dt.date | None
+    later: dt.date | None
+
+
+def _day_asked(request: HttpRequest) -> dt.date | None:
+    """The local date the person paged the move choices to (``?from=YYYY-MM-DD``), if any."""
+    try:
+        return dt.date.fromisoformat(request.GET.get("from", ""))
+    except ValueError:
+        return None
+
+
+def move_choices(
+    appointment: Appointment, zone_name: str, wanted: dt.date | None = None
+) -> MoveChoices:
+    """Free times around the appointment's own date (see ``slots.move_window``)."""
     now = timezone.now()
-    end = now + dt.timedelta(days=21)
-    found = free_slots(appointment.therapist, now, end, exclude=appointment)
-    return slots_by_local_day([s for s in found if s.start != appointment.start], zone_name)
+    tz = zone(zone_name)
+    today = now.astimezone(tz).date()
+    therapist = appointment.therapist
+    last_bookable = (now + dt.timedelta(days=therapist.horizon_days)).astimezone(tz).date()
+    current = appointment.start.astimezone(tz).date()
+    first, last = move_window(today, current, last_bookable, wanted)
+    start, end = local_days(first, last, tz)
+    found = free_slots(therapist, start, end, now=now, exclude=appointment)
+    return MoveChoices(
+        first=first,
+        last=last,
+        days=slots_by_local_day([s for s in found if s.start != appointment.start], zone_name),
+        earlier=max(today, first - MOVE_SPAN) if first > today else None,
+        later=last + dt.timedelta(days=1) if last < last_bookable else None,
+    )
 
 
 @login_required
@@ -312,12 +351,12 @@ def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
     form = RescheduleForm(request.POST if request.method == "POST" else None)
     role = found.participant_role(request.user)
     other = found.client.short_name if role == "therapist" else found.therapist.name
-    days = move_choices(found, viewer_zone(request))
+    wanted = _day_asked(request)
     following = bool(found.series_id) and request.GET.get("following") == "1"
     ctx = {
         "appointment": found,
         "form": form,
-        "days": days,
+        "moves": move_choices(found, viewer_zone(request), wanted),
         "other_party": other,
         "following": following,
         "later_sessions": series.remaining(found, timezone.now())[1:] if following else [],
@@ -329,12 +368,16 @@ def reschedule(request: AuthedRequest, pk: int) -> HttpResponse:
             else:
                 services.reschedule_appointment(request.user, found, form.cleaned_data["start"])
         except series.SeriesConflict as conflict:
-            ctx["error"] = str(conflict).replace("nothing is booked yet", "nothing has moved")
-            ctx["conflicts"] = list(zip(conflict.conflicts, conflict.alternatives, strict=True))
+            ctx["error"] = str(conflict)
+            ctx["conflicts"] = [
+                (when, nearest)
+                for when, nearest in zip(conflict.conflicts, conflict.alternatives, strict=True)
+                if when not in conflict.beyond
+            ]
             return render(request, "therapists/reschedule.html", ctx, status=409)
         except services.AppointmentError as error:
             ctx["error"] = str(error)
-            ctx["days"] = move_choices(found, viewer_zone(request))
+            ctx["moves"] = move_choices(found, viewer_zone(request), wanted)
             return render(request, "therapists/reschedule.html", ctx, status=409)
         moved = "The appointments have moved" if following else "The appointment has moved"
         messages.success(request, f"{moved}, and we have let both of you know.")
@@ -385,7 +428,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         found.refresh_from_db()
         ctx |= _appointment_context(found, role, now)
     if ctx["may_change"]:
-        ctx["days"] = move_choices(found, ctx["zone_name"])
+        ctx["moves"] = move_choices(found, ctx["zone_name"], _day_asked(request))
     status = 409 if ctx["error"] else 200
     return render(request, "therapists/manage.html", ctx, status=status)
 
