@@ -6,16 +6,18 @@ platform's real structure.
 
 import datetime as dt
 import io
+import tracemalloc
 import zipfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from twitchlog.diary.devices import apple
 from twitchlog.diary.devices import synthetic as s
 from twitchlog.diary.devices.days import Period, daily_values, merge, sleep_by_day, sleep_day
 from twitchlog.diary.devices.files import read_export, sniff
-from twitchlog.diary.devices.limits import ExportError
+from twitchlog.diary.devices.limits import BoundedReader, ExportError
 
 LONDON = ZoneInfo("Europe/London")
 GMT = dt.UTC
@@ -165,6 +167,25 @@ class TestApple:
         ).encode()
         assert values(tmp_path, xml) == {}
 
+    def test_records_inside_other_elements_are_read_and_their_children_ignored(
+        self, tmp_path: Path
+    ) -> None:
+        # Apple nests blood-pressure and food records in a Correlation, and workouts carry
+        # events and metadata; only the attributes of a Record or Workout are ever read.
+        t = s.apple_time
+        start, end = at("2026-01-11", "10:00"), at("2026-01-11", "10:30")
+        xml = (
+            s.APPLE_HEAD + f'<Correlation type="BP" startDate="{t(start)}" endDate="{t(start)}">'
+            f'<Record type="{apple.RESTING_HR}" value="57" sourceName="Cuff" '
+            f'startDate="{t(start)}" endDate="{t(start)}"/></Correlation>'
+            + f'<Workout workoutActivityType="Run" sourceName="Watch" startDate="{t(start)}" '
+            f'endDate="{t(end)}"><WorkoutEvent type="Lap"/><MetadataEntry key="k" value="v"/>'
+            "</Workout>" + '<ActivitySummary dateComponents="2026-01-11"/>' + s.APPLE_TAIL
+        ).encode()
+        found = values(tmp_path, xml)
+        assert found["resting_hr"][dt.date(2026, 1, 11)].value == 57
+        assert found["exercise_min"][dt.date(2026, 1, 11)].value == 30
+
 
 class TestHealthConnect:
     def test_asleep_stages_and_a_session_without_stages(self, tmp_path: Path) -> None:
@@ -253,6 +274,51 @@ class TestHostileFiles:
         path = write(tmp_path, bomb)
         with pytest.raises(ExportError, match="entities"):
             read_export(path, "apple", LONDON)
+
+    def test_millions_of_elements_apple_never_writes_keep_no_memory(self, tmp_path: Path) -> None:
+        # Before, only a Record or Workout that ended cleared the tree: a 19 MB file of
+        # <a/> grew memory by 436 MB, and this file peaked at 16.5 MB traced. No tree is
+        # kept now, so other elements and those nested in a record cost next to nothing.
+        xml = (
+            b"<HealthData>"
+            + b"<a/>" * 100_000
+            + b'<Record type="x">'
+            + b"<b/>" * 100_000
+            + b"</Record></HealthData>"
+        )
+        path = write(tmp_path, xml)
+        tracemalloc.start()
+        try:
+            read_export(path, "apple", LONDON)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < 2 << 20
+
+    def test_elements_nested_deeper_than_any_export_are_refused(self, tmp_path: Path) -> None:
+        depth = apple.MAX_XML_DEPTH + 1
+        path = write(
+            tmp_path, b"<HealthData>" + b"<a>" * depth + b"</a>" * depth + b"</HealthData>"
+        )
+        with pytest.raises(ExportError, match="nests its elements far deeper"):
+            read_export(path, "apple", LONDON)
+
+    def test_more_elements_than_an_export_may_hold_are_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(apple, "MAX_XML_ELEMENTS", 1_000)
+        path = write(tmp_path, b"<HealthData>" + b"<a/>" * 1_000 + b"</HealthData>")
+        with pytest.raises(ExportError, match="more elements than one import may read"):
+            read_export(path, "apple", LONDON)
+
+    def test_a_tag_that_never_ends_is_refused_after_a_megabyte(self, tmp_path: Path) -> None:
+        # Before, the parser kept rescanning the growing tag: a 200 MB attribute ran for over
+        # ten minutes. Now reading stops one megabyte (and a chunk) past the last element.
+        xml = b'<HealthData><Record type="' + b"x" * (50 << 20) + b'"/></HealthData>'
+        reader = BoundedReader(io.BytesIO(xml), len(xml), "The file")
+        with pytest.raises(ExportError, match="tag or text far longer"):
+            apple.read_apple(reader)  # type: ignore[arg-type]
+        assert reader.read_bytes <= apple.MAX_XML_QUIET_BYTES + 2 * apple.CHUNK_BYTES
 
     def test_zip_bomb_is_refused_before_it_is_inflated(self, tmp_path: Path) -> None:
         out = io.BytesIO()
