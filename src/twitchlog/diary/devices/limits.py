@@ -12,6 +12,7 @@ MAX_MEMBER_BYTES = 8 << 30  # one member once inflated (export.xml of a long his
 MAX_RATIO = 200  # inflated size over compressed size, per member
 MAX_MEMBERS = 20_000  # files in one zip (a Takeout holds one JSON file per month and kind)
 MAX_JSON_BYTES = 32 << 20  # one Fitbit JSON file
+MAX_LOG_ENTRIES = 20_000  # stages and short wakes in one Fitbit sleep log (a night has ~100)
 MAX_DATABASE_BYTES = 2 << 30  # the SQLite file inside a Health Connect zip
 MAX_RECORDS = 5_000_000  # sleep, exercise and heart-rate readings kept from one file
 # Apple's export.xml: a record is about 300 bytes and rarely has more than one element inside,
