@@ -35,7 +35,15 @@ from twitchlog.diary.columns import check_day
 from twitchlog.diary.devices.days import DayValue, daily_values
 from twitchlog.diary.devices.files import KINDS, ZIP_MAGIC, read_export, sniff
 
-__all__ = ["KINDS", "DeviceSummary", "import_file", "queue_upload", "run_job", "start_job"]
+__all__ = [
+    "KINDS",
+    "DeviceSummary",
+    "ImportRunning",
+    "import_file",
+    "queue_upload",
+    "run_job",
+    "start_job",
+]
 from twitchlog.diary.devices.limits import ExportError
 from twitchlog.diary.models import CheckIn, DeviceImport, DeviceValue
 
@@ -53,6 +61,15 @@ UNITS = {"sleep_hours": "hours", "resting_hr": "beats a minute", "exercise_min":
 MAX_UPLOAD_BYTES = 300 << 20
 # A job not touched for this long was cut off (the server restarted) and is shown as failed.
 STALE_AFTER = dt.timedelta(minutes=15)
+
+
+class ImportRunning(ExportError):
+    """The person already has an import waiting or being read; one at a time each."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "An import is already running; it will finish in a few minutes — check back then."
+        )
 
 
 @dataclass
@@ -228,16 +245,29 @@ def is_device_upload(upload: UploadedFile) -> bool:
     return head.startswith(ZIP_MAGIC) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
+def _has_running_job(user: User) -> bool:
+    """Whether ``user`` has a job waiting or being read; one cut off by a restart is not."""
+    return DeviceImport.objects.filter(
+        user=user,
+        status__in=(DeviceImport.QUEUED, DeviceImport.RUNNING),
+        updated_at__gte=timezone.now() - STALE_AFTER,
+    ).exists()
+
+
 def queue_upload(user: User, upload: UploadedFile) -> DeviceImport:
     """Keep the uploaded file and make the job that will read it; the caller starts it.
 
-    Raises ExportError (nothing kept) for a file too large or of a kind this app cannot read.
+    Raises ExportError (nothing kept) for a file too large or of a kind this app cannot read,
+    and ImportRunning while the person's last upload is still waiting or being read: each
+    job is a thread reading up to gigabytes, so one person gets one at a time.
     """
     if (upload.size or 0) > MAX_UPLOAD_BYTES:
         raise ExportError(
             f"That file is larger than {MAX_UPLOAD_BYTES >> 20} MB. Import it with the "
             "twitchlog command instead (README, “Importing from a phone or watch”)."
         )
+    if _has_running_job(user):
+        raise ImportRunning  # before the file is written; checked again under the lock below
     token = uuid.uuid4()
     target = _waiting_file(token)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -251,8 +281,18 @@ def queue_upload(user: User, upload: UploadedFile) -> DeviceImport:
     except ExportError:
         target.unlink(missing_ok=True)
         raise
-    job = DeviceImport.objects.create(user=user, token=token, kind=kind)
-    audit.log(user, "diary.device.queued", job, kind=kind)
+    try:
+        with transaction.atomic():
+            # Two uploads at once (two tabs, a script) take the person's row in turn, so the
+            # second sees the first one's job.
+            User.objects.select_for_update().filter(pk=user.pk).exists()
+            if _has_running_job(user):
+                raise ImportRunning
+            job = DeviceImport.objects.create(user=user, token=token, kind=kind)
+            audit.log(user, "diary.device.queued", job, kind=kind)
+    except Exception:
+        target.unlink(missing_ok=True)
+        raise
     return job
 
 
