@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -225,7 +228,7 @@ def test_the_day_page_names_the_source_and_says_which_value_is_used(
     assert "Resting heart rate</strong> <span>57 beats a minute" in page
 
 
-# One import at a time per person. ------------------------------------------------------------
+# One import at a time per person; progress and results survive a busy database. ------------
 
 
 def running_job(user: User, age: dt.timedelta = dt.timedelta(0)) -> DeviceImport:
@@ -276,3 +279,48 @@ def test_a_job_cut_off_by_a_restart_or_someone_elses_job_does_not_block(
         response = api_client(alice).post("/api/diary/imports", {"file": export_upload()})
     assert response.status_code == 202
     assert len(sleep_of(alice)) == 7
+
+
+def test_a_progress_write_on_a_locked_database_is_skipped(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before, the lock's OperationalError failed the whole import ("Something went wrong")
+    # and the uploaded file was deleted unread.
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_update = QuerySet.update
+    refused = []
+
+    def locked(self: QuerySet, **fields: Any) -> int:
+        if "progress" in fields and "status" not in fields:
+            refused.append(fields["progress"])
+            raise OperationalError("database is locked")
+        return real_update(self, **fields)
+
+    monkeypatch.setattr(QuerySet, "update", locked)
+    device_import.run_job(job.pk)
+    job.refresh_from_db()
+    assert refused  # the progress write was tried, and refused
+    assert (job.status, job.error) == (DeviceImport.DONE, "")
+    assert len(sleep_of(alice)) == 7
+
+
+def test_the_result_is_saved_once_the_lock_is_gone(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_save = DeviceImport.save
+    attempts = []
+
+    def locked_twice(self: DeviceImport, *args: Any, **kwargs: Any) -> None:
+        attempts.append(self.status)
+        if len(attempts) <= 2:
+            raise OperationalError("database is locked")
+        real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(device_import, "SAVE_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(DeviceImport, "save", locked_twice)
+    device_import.run_job(job.pk)
+    job.refresh_from_db()
+    assert attempts == [DeviceImport.DONE] * 3
+    assert job.status == DeviceImport.DONE
+    assert job.summary["columns"]["sleep_hours"]["days"] == 7

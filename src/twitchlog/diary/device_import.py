@@ -16,6 +16,7 @@ Rules (README, "Importing from a phone or watch"):
 import datetime as dt
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import close_old_connections, connection, transaction
+from django.db import OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
@@ -61,6 +62,9 @@ UNITS = {"sleep_hours": "hours", "resting_hr": "beats a minute", "exercise_min":
 MAX_UPLOAD_BYTES = 300 << 20
 # A job not touched for this long was cut off (the server restarted) and is shown as failed.
 STALE_AFTER = dt.timedelta(minutes=15)
+# A job's progress and result are written again after a database lock this often at most.
+SAVE_ATTEMPTS = 5
+SAVE_PAUSE_SECONDS = 0.5
 
 
 class ImportRunning(ExportError):
@@ -307,7 +311,12 @@ def run_job(job_id: int) -> None:
     path = _waiting_file(job.token)
 
     def report(done: float) -> None:
-        DeviceImport.objects.filter(pk=job_id).update(progress=done, updated_at=timezone.now())
+        # Only the final result matters: a progress write that meets a locked database is
+        # skipped, not allowed to fail an import that may have read for minutes.
+        try:
+            DeviceImport.objects.filter(pk=job_id).update(progress=done, updated_at=timezone.now())
+        except OperationalError:
+            logger.warning("Device import %s: progress not saved, the database was busy", job_id)
 
     try:
         summary = import_file(job.user, path, job.kind, report)
@@ -321,7 +330,20 @@ def run_job(job_id: int) -> None:
         job.status, job.summary, job.progress = DeviceImport.DONE, summary.to_dict(), 1.0
     finally:
         path.unlink(missing_ok=True)
-    job.save(update_fields=["status", "error", "summary", "progress", "updated_at"])
+    _save_result(job)
+
+
+def _save_result(job: DeviceImport) -> None:
+    """Write the job's outcome, waiting out a database lock a few times before giving up."""
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        try:
+            job.save(update_fields=["status", "error", "summary", "progress", "updated_at"])
+            return
+        except OperationalError:
+            if attempt == SAVE_ATTEMPTS:
+                raise
+            logger.warning("Device import %s: result not saved, trying again", job.pk)
+            time.sleep(SAVE_PAUSE_SECONDS * attempt)
 
 
 def _run_in_thread(job_id: int) -> None:
