@@ -3,16 +3,22 @@
 import csv
 import datetime as dt
 import io
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.diary.helpers import make_checkin
 from tests.diary.test_api import api_client
 from twitchlog.accounts.models import User
+from twitchlog.diary import device_import
 from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.devices import synthetic as s
 from twitchlog.diary.models import CheckIn, DeviceImport, DeviceValue
@@ -220,3 +226,101 @@ def test_the_day_page_names_the_source_and_says_which_value_is_used(
     page = plain.content.decode()
     assert "Sleep</strong> <span>7 h 30 min, from Apple Health: Apple Watch.</span>" in page
     assert "Resting heart rate</strong> <span>57 beats a minute" in page
+
+
+# One import at a time per person; progress and results survive a busy database. ------------
+
+
+def running_job(user: User, age: dt.timedelta = dt.timedelta(0)) -> DeviceImport:
+    job = DeviceImport.objects.create(
+        user=user, token=uuid.uuid4(), kind="apple", status=DeviceImport.RUNNING
+    )
+    DeviceImport.objects.filter(pk=job.pk).update(updated_at=timezone.now() - age)
+    return job
+
+
+def export_upload() -> io.BytesIO:
+    upload = io.BytesIO(week_of_nights())
+    upload.name = "export.zip"
+    return upload
+
+
+BUSY = "An import is already running; it will finish in a few minutes — check back then."
+
+
+def test_a_second_upload_on_the_page_waits_for_the_first(
+    alice_client: Any, alice: User, settings: Any
+) -> None:
+    # Before, every upload started its own reading thread, however many were running.
+    running_job(alice)
+    response = alice_client.post(reverse("diary:import"), {"file": export_upload()})
+    assert response.status_code == 200
+    assert BUSY in response.content.decode()
+    assert DeviceImport.objects.count() == 1
+    assert not list((Path(settings.DATA_DIR) / "imports").glob("*.upload"))
+
+
+def test_a_second_upload_through_the_api_is_a_conflict(alice: User) -> None:
+    running_job(alice)
+    DeviceImport.objects.update(status=DeviceImport.QUEUED)
+    response = api_client(alice).post("/api/diary/imports", {"file": export_upload()})
+    assert response.status_code == 409
+    assert response.json()["detail"] == BUSY
+    assert DeviceImport.objects.count() == 1
+
+
+def test_a_job_cut_off_by_a_restart_or_someone_elses_job_does_not_block(
+    alice: User, charlie: User, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.TWITCHLOG_IMPORTS_INLINE = True
+    running_job(alice, age=device_import.STALE_AFTER + dt.timedelta(minutes=1))
+    running_job(charlie)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_client(alice).post("/api/diary/imports", {"file": export_upload()})
+    assert response.status_code == 202
+    assert len(sleep_of(alice)) == 7
+
+
+def test_a_progress_write_on_a_locked_database_is_skipped(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before, the lock's OperationalError failed the whole import ("Something went wrong")
+    # and the uploaded file was deleted unread.
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_update = QuerySet.update
+    refused = []
+
+    def locked(self: QuerySet, **fields: Any) -> int:
+        if "progress" in fields and "status" not in fields:
+            refused.append(fields["progress"])
+            raise OperationalError("database is locked")
+        return real_update(self, **fields)
+
+    monkeypatch.setattr(QuerySet, "update", locked)
+    device_import.run_job(job.pk)
+    job.refresh_from_db()
+    assert refused  # the progress write was tried, and refused
+    assert (job.status, job.error) == (DeviceImport.DONE, "")
+    assert len(sleep_of(alice)) == 7
+
+
+def test_the_result_is_saved_once_the_lock_is_gone(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_save = DeviceImport.save
+    attempts = []
+
+    def locked_twice(self: DeviceImport, *args: Any, **kwargs: Any) -> None:
+        attempts.append(self.status)
+        if len(attempts) <= 2:
+            raise OperationalError("database is locked")
+        real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(device_import, "SAVE_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(DeviceImport, "save", locked_twice)
+    device_import.run_job(job.pk)
+    job.refresh_from_db()
+    assert attempts == [DeviceImport.DONE] * 3
+    assert job.status == DeviceImport.DONE
+    assert job.summary["columns"]["sleep_hours"]["days"] == 7

@@ -57,7 +57,8 @@ def _job(job: DeviceImport) -> dict[str, Any]:
         "imported at once: 200 with what changed, or 422 listing every problem (nothing "
         "imported). A phone or watch export (Apple Health `export.zip`/`export.xml`, Health "
         "Connect zip, Fitbit/Google Takeout zip, up to 300 MB) is read in the background: 202 "
-        "with the job, whose `status` you read at `GET /api/diary/imports/{id}`."
+        "with the job, whose `status` you read at `GET /api/diary/imports/{id}`. One export "
+        "is read at a time: 409 while your last one is still queued or running."
     ),
     response={200: CsvImportOut, 202: JobOut},
 )
@@ -65,6 +66,8 @@ def create_import(request: AuthedRequest, file: File[UploadedFile]) -> Any:
     if device_import.is_device_upload(file):
         try:
             job = device_import.queue_upload(request.user, file)
+        except device_import.ImportRunning as error:
+            raise HttpError(409, str(error)) from None
         except ExportError as error:
             raise HttpError(422, str(error)) from None
         device_import.start_job(job)

@@ -16,6 +16,7 @@ Rules (README, "Importing from a phone or watch"):
 import datetime as dt
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import close_old_connections, connection, transaction
+from django.db import OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
 
 from twitchlog.accounts.models import User
@@ -35,7 +36,15 @@ from twitchlog.diary.columns import check_day
 from twitchlog.diary.devices.days import DayValue, daily_values
 from twitchlog.diary.devices.files import KINDS, ZIP_MAGIC, read_export, sniff
 
-__all__ = ["KINDS", "DeviceSummary", "import_file", "queue_upload", "run_job", "start_job"]
+__all__ = [
+    "KINDS",
+    "DeviceSummary",
+    "ImportRunning",
+    "import_file",
+    "queue_upload",
+    "run_job",
+    "start_job",
+]
 from twitchlog.diary.devices.limits import ExportError
 from twitchlog.diary.models import CheckIn, DeviceImport, DeviceValue
 
@@ -53,6 +62,18 @@ UNITS = {"sleep_hours": "hours", "resting_hr": "beats a minute", "exercise_min":
 MAX_UPLOAD_BYTES = 300 << 20
 # A job not touched for this long was cut off (the server restarted) and is shown as failed.
 STALE_AFTER = dt.timedelta(minutes=15)
+# A job's progress and result are written again after a database lock this often at most.
+SAVE_ATTEMPTS = 5
+SAVE_PAUSE_SECONDS = 0.5
+
+
+class ImportRunning(ExportError):
+    """The person already has an import waiting or being read; one at a time each."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "An import is already running; it will finish in a few minutes — check back then."
+        )
 
 
 @dataclass
@@ -228,16 +249,29 @@ def is_device_upload(upload: UploadedFile) -> bool:
     return head.startswith(ZIP_MAGIC) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
+def _has_running_job(user: User) -> bool:
+    """Whether ``user`` has a job waiting or being read; one cut off by a restart is not."""
+    return DeviceImport.objects.filter(
+        user=user,
+        status__in=(DeviceImport.QUEUED, DeviceImport.RUNNING),
+        updated_at__gte=timezone.now() - STALE_AFTER,
+    ).exists()
+
+
 def queue_upload(user: User, upload: UploadedFile) -> DeviceImport:
     """Keep the uploaded file and make the job that will read it; the caller starts it.
 
-    Raises ExportError (nothing kept) for a file too large or of a kind this app cannot read.
+    Raises ExportError (nothing kept) for a file too large or of a kind this app cannot read,
+    and ImportRunning while the person's last upload is still waiting or being read: each
+    job is a thread reading up to gigabytes, so one person gets one at a time.
     """
     if (upload.size or 0) > MAX_UPLOAD_BYTES:
         raise ExportError(
             f"That file is larger than {MAX_UPLOAD_BYTES >> 20} MB. Import it with the "
             "twitchlog command instead (README, “Importing from a phone or watch”)."
         )
+    if _has_running_job(user):
+        raise ImportRunning  # before the file is written; checked again under the lock below
     token = uuid.uuid4()
     target = _waiting_file(token)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -251,8 +285,18 @@ def queue_upload(user: User, upload: UploadedFile) -> DeviceImport:
     except ExportError:
         target.unlink(missing_ok=True)
         raise
-    job = DeviceImport.objects.create(user=user, token=token, kind=kind)
-    audit.log(user, "diary.device.queued", job, kind=kind)
+    try:
+        with transaction.atomic():
+            # Two uploads at once (two tabs, a script) take the person's row in turn, so the
+            # second sees the first one's job.
+            User.objects.select_for_update().filter(pk=user.pk).exists()
+            if _has_running_job(user):
+                raise ImportRunning
+            job = DeviceImport.objects.create(user=user, token=token, kind=kind)
+            audit.log(user, "diary.device.queued", job, kind=kind)
+    except Exception:
+        target.unlink(missing_ok=True)
+        raise
     return job
 
 
@@ -267,7 +311,12 @@ def run_job(job_id: int) -> None:
     path = _waiting_file(job.token)
 
     def report(done: float) -> None:
-        DeviceImport.objects.filter(pk=job_id).update(progress=done, updated_at=timezone.now())
+        # Only the final result matters: a progress write that meets a locked database is
+        # skipped, not allowed to fail an import that may have read for minutes.
+        try:
+            DeviceImport.objects.filter(pk=job_id).update(progress=done, updated_at=timezone.now())
+        except OperationalError:
+            logger.warning("Device import %s: progress not saved, the database was busy", job_id)
 
     try:
         summary = import_file(job.user, path, job.kind, report)
@@ -281,7 +330,20 @@ def run_job(job_id: int) -> None:
         job.status, job.summary, job.progress = DeviceImport.DONE, summary.to_dict(), 1.0
     finally:
         path.unlink(missing_ok=True)
-    job.save(update_fields=["status", "error", "summary", "progress", "updated_at"])
+    _save_result(job)
+
+
+def _save_result(job: DeviceImport) -> None:
+    """Write the job's outcome, waiting out a database lock a few times before giving up."""
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        try:
+            job.save(update_fields=["status", "error", "summary", "progress", "updated_at"])
+            return
+        except OperationalError:
+            if attempt == SAVE_ATTEMPTS:
+                raise
+            logger.warning("Device import %s: result not saved, trying again", job.pk)
+            time.sleep(SAVE_PAUSE_SECONDS * attempt)
 
 
 def _run_in_thread(job_id: int) -> None:

@@ -1,8 +1,11 @@
 """Apple Health's ``export.xml`` (inside ``export.zip`` or on its own). Pure: no Django.
 
-The file is read as a stream (``iterparse``), and each element is dropped as soon as it has
-been read, so memory stays flat however long the history. defusedxml refuses entity
-declarations, the trick behind "billion laughs" files; Apple's own export declares none.
+The file is fed to the parser in chunks and no tree is built: every reading Apple writes is in
+an element's attributes, so each element is looked at when it starts and then forgotten, and
+text between tags is never kept. Memory stays flat however long the history, and whatever else
+the file holds (millions of elements Apple never writes, a tag that never ends) costs no more
+than the bounds in ``limits`` allow. defusedxml refuses entity declarations, the trick behind
+"billion laughs" files; Apple's own export declares none.
 
 Kept: sleep analysis records with an asleep value, exercise time and workouts, resting heart
 rate. Everything else (heart rate samples, steps, ...) is skipped unread.
@@ -10,13 +13,19 @@ rate. Everything else (heart rate samples, steps, ...) is skipped unread.
 
 import datetime as dt
 from typing import IO
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from defusedxml.ElementTree import DefusedXMLParser
 
 from twitchlog.diary.devices.days import Period, Readings, Sample
-from twitchlog.diary.devices.limits import Budget, ExportError
+from twitchlog.diary.devices.limits import (
+    MAX_XML_DEPTH,
+    MAX_XML_ELEMENTS,
+    MAX_XML_QUIET_BYTES,
+    Budget,
+    ExportError,
+)
 
 SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
 ASLEEP = frozenset(
@@ -30,6 +39,7 @@ ASLEEP = frozenset(
 )
 EXERCISE = "HKQuantityTypeIdentifierAppleExerciseTime"
 RESTING_HR = "HKQuantityTypeIdentifierRestingHeartRate"
+CHUNK_BYTES = 1 << 16
 
 
 def instant(text: str | None) -> dt.datetime:
@@ -39,55 +49,82 @@ def instant(text: str | None) -> dt.datetime:
     return dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S %z")
 
 
-def _period(element: Element) -> Period:
+def _period(attrib: dict[str, str]) -> Period:
     return Period(
-        instant(element.get("startDate")),
-        instant(element.get("endDate")),
-        element.get("sourceName") or "Apple Health",
+        instant(attrib.get("startDate")),
+        instant(attrib.get("endDate")),
+        attrib.get("sourceName") or "Apple Health",
     )
 
 
-def _keep(element: Element, readings: Readings, budget: Budget) -> None:
-    kind = element.get("type")
-    if element.tag == "Workout":
-        readings.exercise.append(_period(element))
-    elif kind == SLEEP and element.get("value") in ASLEEP:
-        readings.sleep.append(_period(element))
+def _keep(tag: str, attrib: dict[str, str], readings: Readings, budget: Budget) -> None:
+    kind = attrib.get("type")
+    if tag == "Workout":
+        readings.exercise.append(_period(attrib))
+    elif kind == SLEEP and attrib.get("value") in ASLEEP:
+        readings.sleep.append(_period(attrib))
     elif kind == EXERCISE:
-        readings.exercise.append(_period(element))
+        readings.exercise.append(_period(attrib))
     elif kind == RESTING_HR:
-        at = instant(element.get("startDate"))
+        at = instant(attrib.get("startDate"))
         readings.resting_hr.append(
-            Sample(at, float(element.get("value", "")), element.get("sourceName") or "")
+            Sample(at, float(attrib.get("value", "")), attrib.get("sourceName") or "")
         )
     else:
         return
     budget.spend()
 
 
+class _Export:
+    """The parser's target: sees each element start and end, keeps readings and two counts."""
+
+    def __init__(self) -> None:
+        self.readings = Readings()
+        self.budget = Budget()
+        self.depth = 0  # elements open now
+        self.elements = 0  # elements started so far
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if not self.elements and tag != "HealthData":
+            raise ExportError("This XML file is not an Apple Health export.")
+        self.elements += 1
+        self.depth += 1
+        if self.depth > MAX_XML_DEPTH:
+            raise ExportError(
+                "The Apple Health file nests its elements far deeper than a real export does; "
+                "it was not imported."
+            )
+        if self.elements > MAX_XML_ELEMENTS:
+            raise ExportError("The Apple Health file holds more elements than one import may read.")
+        if tag in ("Record", "Workout"):
+            try:
+                _keep(tag, attrib, self.readings, self.budget)
+            except ExportError:
+                raise
+            except ValueError:
+                pass  # One malformed record (a missing date) is skipped, not the whole file.
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
+
 def read_apple(stream: IO[bytes]) -> Readings:
-    readings = Readings()
-    budget = Budget()
-    root: Element | None = None
-    seen_root = False
+    export = _Export()
+    parser = DefusedXMLParser(target=export)
     try:
-        for event, element in iterparse(stream, events=("start", "end")):
-            if event == "start":
-                if not seen_root:
-                    seen_root = True
-                    root = element
-                    if element.tag != "HealthData":
-                        raise ExportError("This XML file is not an Apple Health export.")
-                continue
-            if element.tag in ("Record", "Workout"):
-                try:
-                    _keep(element, readings, budget)
-                except ValueError as error:
-                    if isinstance(error, ExportError):
-                        raise
-                    # One malformed record (a missing date) is skipped, not the whole file.
-                if root is not None:
-                    root.clear()
+        read = counted = 0  # bytes fed, and bytes fed when the last element started
+        elements = 0
+        while chunk := stream.read(CHUNK_BYTES):
+            parser.feed(chunk)
+            read += len(chunk)
+            if export.elements != elements:
+                elements, counted = export.elements, read
+            elif read - counted > MAX_XML_QUIET_BYTES:
+                raise ExportError(
+                    "The Apple Health file has a tag or text far longer than a real export "
+                    "does; it was not imported."
+                )
+        parser.close()
     except DefusedXmlException:
         raise ExportError(
             "This XML file declares entities, which a real Apple Health export never does; "
@@ -97,6 +134,6 @@ def read_apple(stream: IO[bytes]) -> Readings:
         raise ExportError(
             f"The Apple Health file is damaged or cut short (line {error.position[0]})."
         ) from None
-    if not seen_root:
+    if not export.elements:
         raise ExportError("The Apple Health file is empty.")
-    return readings
+    return export.readings

@@ -11,12 +11,12 @@ the asleep periods, as Fitbit's own "minutes asleep" does.
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from twitchlog.diary.devices.days import Period, Readings, Sample
-from twitchlog.diary.devices.limits import Budget, ExportError
+from twitchlog.diary.devices.limits import MAX_LOG_ENTRIES, Budget, ExportError
 
 SOURCE = "Fitbit"
 ASLEEP_LEVELS = frozenset({"light", "deep", "rem", "asleep"})
@@ -34,30 +34,60 @@ def _local(text: str, tz: ZoneInfo) -> dt.datetime:
     raise ValueError(f"unknown time {text!r}")
 
 
-def subtract(
-    periods: list[Period], holes: Iterable[tuple[dt.datetime, dt.datetime]]
-) -> list[Period]:
-    """``periods`` with every hole cut out of them."""
-    out = periods
-    for hole_start, hole_end in holes:
-        cut: list[Period] = []
-        for p in out:
-            if hole_end <= p.start or hole_start >= p.end:
-                cut.append(p)
-                continue
-            if p.start < hole_start:
-                cut.append(Period(p.start, hole_start, p.source))
-            if hole_end < p.end:
-                cut.append(Period(hole_end, p.end, p.source))
-        out = cut
+def _union(
+    spans: Iterable[tuple[dt.datetime, dt.datetime]],
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The spans joined where they overlap or touch: disjoint and in time order."""
+    out: list[tuple[dt.datetime, dt.datetime]] = []
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
+def subtract(
+    spans: Iterable[tuple[dt.datetime, dt.datetime]],
+    holes: Iterable[tuple[dt.datetime, dt.datetime]],
+    source: str = SOURCE,
+) -> Iterator[Period]:
+    """The time inside ``spans`` and outside every hole, in time order.
+
+    Both are sorted and joined first, then walked once side by side, so a night with thousands
+    of short wakes costs thousands of steps, not millions. Joining the spans changes no day's
+    hours: ``days.merge`` joins every period of the file before hours are counted.
+    """
+    cuts = _union(holes)
+    i = 0
+    for start, end in _union(spans):
+        while i < len(cuts) and cuts[i][1] <= start:
+            i += 1
+        at = start
+        while i < len(cuts) and cuts[i][0] < end:
+            cut_start, cut_end = cuts[i]
+            if cut_start > at:
+                yield Period(at, cut_start, source)
+            at = max(at, cut_end)
+            if cut_end > end:
+                break  # this wake runs on into the next span
+            i += 1
+        if at < end:
+            yield Period(at, end, source)
+
+
 def _entries(
-    levels: dict[str, Any], key: str, tz: ZoneInfo
+    levels: dict[str, Any], key: str, tz: ZoneInfo, budget: Budget
 ) -> list[tuple[str, dt.datetime, dt.datetime]]:
+    items = levels.get(key) or []
+    if len(items) > MAX_LOG_ENTRIES:
+        raise ExportError(
+            f"A Fitbit sleep log lists {len(items):,} sleep stages or wakes, far more than a "
+            "real night has; the file was not imported."
+        )
     out = []
-    for item in levels.get(key) or []:
+    for item in items:
+        budget.spend()  # charged as read, whatever the entry turns out to be
         start = _local(item["dateTime"], tz)
         out.append(
             (str(item["level"]), start, start + dt.timedelta(seconds=float(item["seconds"])))
@@ -65,20 +95,21 @@ def _entries(
     return out
 
 
-def _sleep(log: dict[str, Any], tz: ZoneInfo) -> list[Period]:
+def _sleep(log: dict[str, Any], tz: ZoneInfo, budget: Budget) -> Iterator[Period]:
     levels = log.get("levels") or {}
-    data = _entries(levels, "data", tz)
+    data = _entries(levels, "data", tz, budget)
     if not data:
         # A log without levels is one asleep span from start to end.
-        return [Period(_local(log["startTime"], tz), _local(log["endTime"], tz), SOURCE)]
-    asleep = [Period(s, e, SOURCE) for level, s, e in data if level in ASLEEP_LEVELS]
-    wakes = [(s, e) for level, s, e in _entries(levels, "shortData", tz) if level in WAKE_LEVELS]
-    return subtract(asleep, wakes)
+        yield Period(_local(log["startTime"], tz), _local(log["endTime"], tz), SOURCE)
+        return
+    asleep = [(s, e) for level, s, e in data if level in ASLEEP_LEVELS]
+    short = _entries(levels, "shortData", tz, budget)
+    yield from subtract(asleep, [(s, e) for level, s, e in short if level in WAKE_LEVELS])
 
 
 def read_sleep(raw: bytes, tz: ZoneInfo, readings: Readings, budget: Budget) -> None:
     for log in _list(raw):
-        for period in _sleep(log, tz):
+        for period in _sleep(log, tz, budget):
             readings.sleep.append(period)
             budget.spend()
 

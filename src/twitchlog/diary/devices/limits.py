@@ -12,8 +12,14 @@ MAX_MEMBER_BYTES = 8 << 30  # one member once inflated (export.xml of a long his
 MAX_RATIO = 200  # inflated size over compressed size, per member
 MAX_MEMBERS = 20_000  # files in one zip (a Takeout holds one JSON file per month and kind)
 MAX_JSON_BYTES = 32 << 20  # one Fitbit JSON file
+MAX_LOG_ENTRIES = 20_000  # stages and short wakes in one Fitbit sleep log (a night has ~100)
 MAX_DATABASE_BYTES = 2 << 30  # the SQLite file inside a Health Connect zip
 MAX_RECORDS = 5_000_000  # sleep, exercise and heart-rate readings kept from one file
+# Apple's export.xml: a record is about 300 bytes and rarely has more than one element inside,
+# so an export as large as MAX_MEMBER_BYTES holds some 50 million elements, nested 4 deep.
+MAX_XML_ELEMENTS = 60_000_000
+MAX_XML_DEPTH = 32
+MAX_XML_QUIET_BYTES = 1 << 20  # read without a single new element (one endless tag or text)
 
 
 class ExportError(ValueError):
