@@ -63,6 +63,10 @@ def test_a_series_needs_a_count(alice_client: Any, theo_profile: Any) -> None:
     assert "Say how many sessions you would like" in answer.content.decode()
     answer = _post_series(alice_client, theo_profile, first, count="40")
     assert "A series has at most 12 sessions." in answer.content.decode()
+    answer = _post_series(alice_client, theo_profile, first, count="six")
+    page = answer.content.decode()
+    assert "Type the number of sessions as digits, from 2 to 12." in page
+    assert 'value="six"' in page and 'type="number"' not in page
     assert not Appointment.objects.exists()
 
 

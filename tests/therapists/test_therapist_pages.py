@@ -83,6 +83,8 @@ def test_the_application_explains_problems_and_keeps_what_was_typed(
     assert "Please write a few sentences about how you work." in page
     assert 'value="Charlie Tanaka"' in page
     assert 'value="exposure" id="id_approaches_2" checked' in page
+    assert "Type the fee as a number, such as 90 or 90.50." in page
+    assert 'value="abc"' in page  # a text box: the browser sends what was typed
     assert not TherapistProfile.objects.exists()
 
 

@@ -96,12 +96,17 @@ class ProfileForm(forms.ModelForm):
             "licence_number": {"required": "Please give your licence or registration number."},
             "licence_body": {"required": "Please name the body you are registered with."},
             "jurisdiction": {"required": "Please say where your licence holds."},
-            "fee": {"required": "Please give your fee for one session."},
+            "fee": {
+                "required": "Please give your fee for one session.",
+                "invalid": "Type the fee as a number, such as 90 or 90.50.",
+            },
             "bio": {"required": "Please write a few sentences about how you work."},
         }
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 6}),
-            "fee": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+            # Text, not type="number": a browser sends an empty value for "90 EUR" in a number
+            # box, and the form (novalidate) would say "required" and lose what was typed.
+            "fee": forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -365,7 +370,9 @@ class BookForm(forms.Form):
         initial=6,
         required=False,
         help_text="From 2 to 12, at this time of day on the same weekday.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={
+            "invalid": "Type the number of sessions as digits, from 2 to 12.",
             "min_value": "A series has at least 2 sessions.",
             "max_value": "A series has at most 12 sessions.",
         },
