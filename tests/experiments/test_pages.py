@@ -133,3 +133,31 @@ def test_a_running_test_shows_no_verdict_along_the_way(alice: User, alice_client
     page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
     assert "The result comes after the last block" in page
     assert "Too little data" not in page and "No clear difference" not in page
+
+
+def test_todays_answer_counts_in_the_result_card_as_in_the_schedule(
+    alice: User, alice_client: Client
+) -> None:
+    # Before, the result card read its share from the analysis, which leaves today out while
+    # the test runs: after a "Yes" today it still said "No answers yet" beside "1 of 1".
+    experiment = make_experiment(alice, days_ago=0)
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "No answers yet" in page
+    today = services.today_for(alice)
+    alice_client.post(f"/experiments/{experiment.pk}/kept/", {"day": today, "kept": "yes"})
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "No answers yet" not in page
+    assert "So far you kept to the plan on 1 of 1 day answered." in page
+    assert "<td>1 of 1</td>" in page
+
+
+def test_a_finished_test_counts_the_same_answers_as_its_schedule(
+    alice: User, alice_client: Client
+) -> None:
+    experiment = make_experiment(alice, days_ago=40, pairs=2)
+    first, second = experiment.blocks[0].start, experiment.blocks[0].start + dt.timedelta(days=1)
+    services.mark_kept(alice, experiment, first, True)
+    services.mark_kept(alice, experiment, second, False)
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "Kept to the plan on 50% of the days answered (1 day not kept)." in page
+    assert "<td>1 of 2</td>" in page

@@ -65,6 +65,18 @@ def effect_sentence(comparison: Comparison, outcome: str) -> str:
     )
 
 
+def answers_so_far(kept: int, answered: int) -> str:
+    """While a test runs: its answers to "kept to the plan today?" so far, today's included,
+    as the schedule counts them. (The result leaves today out until the test ends, as
+    today's diary is not complete, so its share would lag a day behind the schedule.)"""
+    if not answered:
+        return "No answers yet to “kept to the plan today?”."
+    return (
+        f"So far you kept to the plan on {kept} of {answered} "
+        f"day{'' if answered == 1 else 's'} answered."
+    )
+
+
 def adherence_sentence(result: Result) -> str:
     if result.adherence is None:
         return "No answers yet to “kept to the plan today?”."
