@@ -57,6 +57,9 @@ def advice(advice: design.LengthAdvice) -> dict[str, Any]:
         "power": advice.power,
         "enough": advice.enough,
         "from_diary": advice.spread_from_diary,
+        "shortfall": ""
+        if advice.enough
+        else wording.length_shortfall(advice.pairs, advice.power, advice.spread_from_diary),
     }
 
 
