@@ -152,9 +152,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 2
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-# The import page and endpoint also take phone and watch exports, which are streamed to disk
-# and read within their own bounds (diary/devices/limits.py, MAX_FILE_BYTES).
-UPLOAD_CAPS = {"diary:import": 1 << 30, "api:diary_imports": 1 << 30}
+# The import page and endpoint also take phone and watch exports up to this size, which are
+# streamed to disk and read within their own bounds (diary/devices/limits.py); the command
+# reads larger ones. Past it nothing more is kept: the start of the file still tells a CSV
+# from an export, so the page refuses each in words that fit (diary/device_import.py).
+DEVICE_UPLOAD_MAX_BYTES = 300 << 20
+UPLOAD_CAPS = {
+    "diary:import": DEVICE_UPLOAD_MAX_BYTES,
+    "api:diary_imports": DEVICE_UPLOAD_MAX_BYTES,
+}
 FILE_UPLOAD_HANDLERS = [
     "twitchlog.core.uploads.CappedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

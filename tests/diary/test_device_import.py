@@ -324,3 +324,43 @@ def test_the_result_is_saved_once_the_lock_is_gone(
     assert attempts == [DeviceImport.DONE] * 3
     assert job.status == DeviceImport.DONE
     assert job.summary["columns"]["sleep_hours"]["days"] == 7
+
+
+@pytest.mark.parametrize("cap", [1 << 30, 700], ids=["under the cap", "over the cap"])
+def test_an_export_over_the_upload_limit_gets_one_message_a_person_can_act_on(
+    alice_client: Any, settings: Any, cap: int
+) -> None:
+    # Before, a 300 MB+ zip was refused twice on the page, as a CSV over 5 MB and as an export
+    # to import "with the twitchlog command instead", which a phone user cannot do. With the
+    # upload capped below its size (nothing past the cap is kept), its first bytes still say
+    # it is an export.
+    settings.DEVICE_UPLOAD_MAX_BYTES = 500
+    settings.UPLOAD_CAPS = {"diary:import": cap, "api:diary_imports": cap}
+    body = week_of_nights()
+    assert len(body) > 700
+    upload = io.BytesIO(body)
+    upload.name = "export.zip"
+    waiting = Path(settings.DATA_DIR) / "imports"
+    before = set(waiting.glob("*.upload"))
+    response = alice_client.post(reverse("diary:import"), {"file": upload})
+    page = response.content.decode()
+    assert response.status_code == 200
+    message = "That phone or watch export is larger than 500 bytes"
+    assert page.count(message) == 2  # the summary at the top and the field
+    assert "export a shorter stretch" in page and "whoever runs this Twitchlog site" in page
+    assert "If you run Twitchlog yourself" in page
+    assert "the most a diary CSV can be" not in page
+    assert not DeviceImport.objects.exists()
+    assert set(waiting.glob("*.upload")) == before
+
+
+def test_the_api_refuses_an_export_over_the_limit_in_the_same_words(
+    alice: User, settings: Any
+) -> None:
+    settings.DEVICE_UPLOAD_MAX_BYTES = 500
+    upload = io.BytesIO(week_of_nights())
+    upload.name = "export.zip"
+    response = api_client(alice).post("/api/diary/imports", {"file": upload})
+    assert response.status_code == 422
+    assert "That phone or watch export is larger than 500 bytes" in response.json()["detail"]
+    assert not DeviceImport.objects.exists()

@@ -133,3 +133,60 @@ def test_a_running_test_shows_no_verdict_along_the_way(alice: User, alice_client
     page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
     assert "The result comes after the last block" in page
     assert "Too little data" not in page and "No clear difference" not in page
+
+
+def test_todays_answer_counts_in_the_result_card_as_in_the_schedule(
+    alice: User, alice_client: Client
+) -> None:
+    # Before, the result card read its share from the analysis, which leaves today out while
+    # the test runs: after a "Yes" today it still said "No answers yet" beside "1 of 1".
+    experiment = make_experiment(alice, days_ago=0)
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "No answers yet" in page
+    today = services.today_for(alice)
+    alice_client.post(f"/experiments/{experiment.pk}/kept/", {"day": today, "kept": "yes"})
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "No answers yet" not in page
+    assert "So far you kept to the plan on 1 of 1 day answered." in page
+    assert "<td>1 of 1</td>" in page
+
+
+def test_a_finished_test_counts_the_same_answers_as_its_schedule(
+    alice: User, alice_client: Client
+) -> None:
+    experiment = make_experiment(alice, days_ago=40, pairs=2)
+    first, second = experiment.blocks[0].start, experiment.blocks[0].start + dt.timedelta(days=1)
+    services.mark_kept(alice, experiment, first, True)
+    services.mark_kept(alice, experiment, second, False)
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "Kept to the plan on 50% of the days answered (1 day not kept)." in page
+    assert "<td>1 of 2</td>" in page
+
+
+def _preview(user: User, client: Client, aim: str) -> str:
+    today = services.today_for(user)
+    fields = {
+        "change": "no-caffeine-after-noon",
+        "aim": aim,
+        "block_days": "7",
+        "start_date": today.isoformat(),
+        "preview": "1",
+    }
+    return client.post("/experiments/plan/", fields).content.decode()
+
+
+def test_a_new_persons_plan_says_what_the_chance_means(alice: User, alice_client: Client) -> None:
+    # Before, a new person (no diary, so a typical spread assumed) read "Your days vary a lot"
+    # and "probably be too short to tell (about a 76% chance)": a chance of three in four
+    # called "probably too short", of a diary they did not have.
+    text = _preview(alice, alice_client, "twitch_count:0.5")
+    assert "assumes a typical amount of variation" in text
+    assert "probably be too short" not in text
+    assert "falls short of the 80% chance we aim for" in text
+    assert "would show it with about a 76% chance" in text
+    assert "Your days vary" not in text
+
+    text = _preview(alice, alice_client, "twitch_count:0.67")
+    assert "would probably be too short to tell" in text
+    assert "would show it with only about a 35% chance" in text
+    assert "Your days vary" not in text

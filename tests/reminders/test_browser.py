@@ -1,10 +1,12 @@
 """In Chromium: the service worker shows a pushed reminder as a notification."""
 
 import json
+import re
 from typing import Any
 
 import pytest
 
+from tests.conftest import log_in, make_user
 from twitchlog.reminders import services
 
 
@@ -50,3 +52,41 @@ def test_a_pushed_reminder_shows_as_a_notification(browser: Any, live_server: An
             break
     assert shown == [[services.TITLE, services.TEXT, "/diary/check-in/"]]
     context.close()
+
+
+# A browser that has notifications allowed but whose push service refuses this site (as
+# Chromium does with push messaging turned off) rejects subscribe() like this.
+REFUSE_PUSH = """
+PushManager.prototype.subscribe = function () {
+  return Promise.reject(new DOMException("Registration failed - permission denied",
+                                         "NotAllowedError"));
+};
+"""
+
+
+@pytest.mark.browser
+def test_a_refused_subscription_is_explained_in_plain_words(browser: Any, live_server: Any) -> None:
+    # Before, the page showed the browser's own error: "Could not turn notifications on:
+    # Registration failed - permission denied".
+    user = make_user("pusher@example.org")
+    context = browser.new_context()
+    context.grant_permissions(["notifications"], origin=live_server.url)
+    context.add_init_script(REFUSE_PUSH)
+    # After signing in, the worker fetches the offline pages in the background; the home page
+    # works out insights, which could still be running when the test's database goes.
+    context.route(re.compile(r"/(home|diary/log|diary/stress/new)/$"), _empty_page)
+    page = context.new_page()
+    log_in(page, live_server.url, user.email, then="/reminders/")
+    page.evaluate("navigator.serviceWorker.ready")
+    page.click("[data-push=on]")
+    state = page.locator(".push-state")
+    state.filter(has_text="blocked").wait_for()
+    text = state.inner_text()
+    assert text.startswith("Notifications are blocked for this site in this browser.")
+    assert "reminders by email still work" in text
+    assert "Registration failed" not in text and "permission denied" not in text
+    context.close()
+
+
+def _empty_page(route: Any) -> None:
+    route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>-</title>")

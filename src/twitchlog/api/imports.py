@@ -18,8 +18,6 @@ from twitchlog.diary.models import DeviceImport
 
 router = Router(tags=["diary"])
 
-MAX_CSV_BYTES = 5 << 20
-
 
 class JobOut(Schema):
     id: int
@@ -63,6 +61,9 @@ def _job(job: DeviceImport) -> dict[str, Any]:
     response={200: CsvImportOut, 202: JobOut},
 )
 def create_import(request: AuthedRequest, file: File[UploadedFile]) -> Any:
+    problem = device_import.size_problem(file)
+    if problem:
+        raise HttpError(422, problem)
     if device_import.is_device_upload(file):
         try:
             job = device_import.queue_upload(request.user, file)
@@ -72,8 +73,6 @@ def create_import(request: AuthedRequest, file: File[UploadedFile]) -> Any:
             raise HttpError(422, str(error)) from None
         device_import.start_job(job)
         return Status(202, _job(job))
-    if (file.size or 0) > MAX_CSV_BYTES:
-        raise HttpError(422, "A diary CSV may be up to 5 MB.")
     try:
         text = file.read().decode("utf-8-sig")
     except UnicodeDecodeError:

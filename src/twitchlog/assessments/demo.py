@@ -8,11 +8,10 @@ on their anxiety. Item 9 of the PHQ-9 is always 0: the demo shows no safety aler
 import datetime as dt
 import random
 
-from django.utils import timezone
-
 from twitchlog.accounts.models import User
 from twitchlog.assessments import services
 from twitchlog.assessments.instruments import INSTRUMENTS
+from twitchlog.core.timezones import local_now
 
 # (instrument, every how many days, total at the start, total at the end)
 SCHEDULE = (
@@ -39,13 +38,19 @@ def answers_for(slug: str, total: int, rng: random.Random) -> list[int | None]:
 
 def seed_demo(user: User, *, days: int, seed: int) -> None:
     rng = random.Random(seed)
-    now = timezone.now()
+    now = local_now(user.time_zone)
     for slug, every, start, end in SCHEDULE:
         taken = list(range(days - 1, -1, -every))
         for n, days_ago in enumerate(taken):
             share = n / max(len(taken) - 1, 1)
             total = round(start + (end - start) * share + rng.uniform(-1.5, 1.5))
-            when = now - dt.timedelta(days=days_ago, hours=rng.uniform(1, 10))
+            # In the daytime of its day, as a person would fill it in (the demo may be made at
+            # 4 am); today's, if that time is still to come, was filled in the day before.
+            hour = dt.timedelta(hours=rng.uniform(9, 21))
+            midnight = dt.datetime.combine(now.date(), dt.time(), tzinfo=now.tzinfo)
+            when = midnight - dt.timedelta(days=days_ago) + hour
+            if when > now:
+                when -= dt.timedelta(days=1)
             services.take_assessment(
                 user, INSTRUMENTS[slug], answers_for(slug, max(total, 0), rng), taken_at=when
             )

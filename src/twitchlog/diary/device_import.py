@@ -31,7 +31,7 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
-from twitchlog.diary import versions
+from twitchlog.diary import csvfile, versions
 from twitchlog.diary.columns import check_day
 from twitchlog.diary.devices.days import DayValue, daily_values
 from twitchlog.diary.devices.files import KINDS, ZIP_MAGIC, read_export, sniff
@@ -57,9 +57,6 @@ DEVICE_COLUMNS = {
     "exercise_min": "exercise",
 }
 UNITS = {"sleep_hours": "hours", "resting_hr": "beats a minute", "exercise_min": "minutes"}
-# A web or API upload may be this large; the command reads files of any size devices.files
-# allows. An Apple export of several years zips to well under this.
-MAX_UPLOAD_BYTES = 300 << 20
 # A job not touched for this long was cut off (the server restarted) and is shown as failed.
 STALE_AFTER = dt.timedelta(minutes=15)
 # A job's progress and result are written again after a database lock this often at most.
@@ -258,6 +255,38 @@ def _has_running_job(user: User) -> bool:
     ).exists()
 
 
+def size_problem(upload: UploadedFile) -> str:
+    """Why ``upload`` is too large to import, in words that fit what it is, or "" when it is
+    not: a phone or watch export may be up to DEVICE_UPLOAD_MAX_BYTES (a web or API upload;
+    an Apple export of several years zips to well under it, and the command reads larger
+    ones), anything else is read as a diary CSV, up to csvfile.MAX_FILE_BYTES. The page and
+    the API both ask here, once, so a file is never refused for two sizes at once."""
+    size = upload.size or 0
+    if is_device_upload(upload):
+        limit = settings.DEVICE_UPLOAD_MAX_BYTES
+        if size <= limit:
+            return ""
+        return (
+            f"That phone or watch export is larger than {_megabytes(limit)}, the most this "
+            "site takes in one upload. If the app you exported from lets you choose the "
+            "dates, export a shorter stretch (a year, say) and import each file in turn. "
+            "Otherwise, whoever runs this Twitchlog site can import it for you. (If you run "
+            "Twitchlog yourself, the twitchlog command reads larger files: README, "
+            "“Importing from a phone or watch”.)"
+        )
+    if size <= csvfile.MAX_FILE_BYTES:
+        return ""
+    return (
+        f"That file is larger than {_megabytes(csvfile.MAX_FILE_BYTES)}, the most a diary CSV "
+        "can be. A diary of many years is well under that; check it is the right file, or "
+        "import it in parts."
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size >> 20} MB" if size >= 1 << 20 else f"{size:,} bytes"
+
+
 def queue_upload(user: User, upload: UploadedFile) -> DeviceImport:
     """Keep the uploaded file and make the job that will read it; the caller starts it.
 
@@ -265,11 +294,9 @@ def queue_upload(user: User, upload: UploadedFile) -> DeviceImport:
     and ImportRunning while the person's last upload is still waiting or being read: each
     job is a thread reading up to gigabytes, so one person gets one at a time.
     """
-    if (upload.size or 0) > MAX_UPLOAD_BYTES:
-        raise ExportError(
-            f"That file is larger than {MAX_UPLOAD_BYTES >> 20} MB. Import it with the "
-            "twitchlog command instead (README, “Importing from a phone or watch”)."
-        )
+    problem = size_problem(upload)
+    if problem:
+        raise ExportError(problem)
     if _has_running_job(user):
         raise ImportRunning  # before the file is written; checked again under the lock below
     token = uuid.uuid4()

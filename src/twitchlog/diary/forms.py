@@ -4,9 +4,11 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 
 from twitchlog.core.forms import ChoiceField, MultipleChoiceField, TypedChoiceField, single_line
-from twitchlog.diary import csvfile
+from twitchlog.diary import csvfile, device_import
 from twitchlog.diary.columns import (
     NOTES_MAX_LENGTH,
     UNSURE_COMMA,
@@ -348,22 +350,28 @@ class DailyRatingForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    """A diary CSV, read here (``cleaned_data["file"]`` is its text), or a phone or watch
+    export (``device_export`` is the upload, read off the request by device_import)."""
+
     file = forms.FileField(
         label="Diary file",
         help_text=(
-            "A daily diary CSV (up to 5 MB), or the export file from Apple Health, Health "
-            "Connect or Fitbit (up to 300 MB)."
+            f"A daily diary CSV (up to {csvfile.MAX_FILE_BYTES >> 20} MB), or the export file "
+            f"from Apple Health, Health Connect or Fitbit (up to "
+            f"{settings.DEVICE_UPLOAD_MAX_BYTES >> 20} MB)."
         ),
-        error_messages={"required": "Choose a CSV file to import.", "empty": "That file is empty."},
+        error_messages={"required": "Choose a file to import.", "empty": "That file is empty."},
     )
+    device_export: UploadedFile | None = None
 
     def clean_file(self) -> str:
         upload = self.cleaned_data["file"]
-        if upload.size > csvfile.MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                "That file is larger than 5 MB. A diary of many years is well under that; "
-                "check it is the right file, or import it in parts."
-            )
+        problem = device_import.size_problem(upload)
+        if problem:
+            raise forms.ValidationError(problem)
+        if device_import.is_device_upload(upload):
+            self.device_export = upload
+            return ""
         try:
             return str(upload.read().decode("utf-8-sig"))
         except UnicodeDecodeError as error:

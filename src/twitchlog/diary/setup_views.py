@@ -113,10 +113,9 @@ def export_episodes(request: AuthedRequest) -> HttpResponse:
 def import_daily(request: AuthedRequest) -> HttpResponse:
     form = ImportForm(posted(request), request.FILES or None)
     problems = []
-    upload = request.FILES.get("file")
-    if request.method == "POST" and upload is not None and device_import.is_device_upload(upload):
+    if request.method == "POST" and form.is_valid() and form.device_export is not None:
         try:
-            job = device_import.queue_upload(request.user, upload)
+            job = device_import.queue_upload(request.user, form.device_export)
         except ExportError as error:
             form.add_error("file", str(error))
         else:

@@ -57,6 +57,9 @@ def advice(advice: design.LengthAdvice) -> dict[str, Any]:
         "power": advice.power,
         "enough": advice.enough,
         "from_diary": advice.spread_from_diary,
+        "shortfall": ""
+        if advice.enough
+        else wording.length_shortfall(advice.pairs, advice.power, advice.spread_from_diary),
     }
 
 
@@ -78,7 +81,13 @@ class ScheduleRow:
 
 def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
     registration = experiment.registration
-    kept = {k.local_date: k.kept for k in experiment.kept_days.all()}
+    # Only the test's days: an answer given on the day it was stopped is not one of them,
+    # and the result does not count it either.
+    kept = {
+        k.local_date: k.kept
+        for k in experiment.kept_days.all()
+        if k.local_date <= experiment.last_day
+    }
     rows = []
     for block in experiment.blocks:
         answers = [v for d, v in kept.items() if block.holds(d)]
@@ -92,6 +101,7 @@ def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
             )
         )
     state = services.state(experiment, today)
+    final = state in ("stopped", "finished")
     result: Result = services.result(experiment)
     return {
         "experiment": experiment,
@@ -104,13 +114,17 @@ def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
         "answered_today": today in kept,
         "schedule": rows,
         "result": result,
-        "final": state in ("stopped", "finished"),
+        "final": final,
         "verdict_label": wording.VERDICT_LABELS[result.verdict],
         "verdict_meaning": wording.VERDICT_MEANING[result.verdict],
         "planned": wording.effect_sentence(result.as_planned, experiment.outcome),
         "per_protocol": wording.effect_sentence(result.per_protocol, experiment.outcome),
         "per_protocol_label": wording.VERDICT_LABELS[result.per_protocol.verdict],
-        "adherence": wording.adherence_sentence(result),
+        "adherence": (
+            wording.adherence_sentence(result)
+            if final
+            else wording.answers_so_far(sum(kept.values()), len(kept))
+        ),
         "diary": wording.diary_sentence(result),
         "stopped_note": wording.STOPPED_EARLY if result.stopped_early else "",
         "power_percent": round(100 * registration["expected_power"]),

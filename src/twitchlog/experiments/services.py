@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.core import audit, sql
-from twitchlog.core.timezones import local_now
+from twitchlog.core.timezones import local_date, local_now
 from twitchlog.diary.daily import daily_frame
 from twitchlog.experiments import design
 from twitchlog.experiments.analysis import METHOD, METHOD_WITHOUT_DIARY, Result, analyze
@@ -58,12 +58,19 @@ def target_effect(outcome: str, choice: str) -> float:
 
 
 def advise(
-    user: User, outcome: str, effect_choice: str, block_days: int, washout: bool
+    user: User,
+    outcome: str,
+    effect_choice: str,
+    block_days: int,
+    washout: bool,
+    *,
+    on: dt.date | None = None,
 ) -> design.LengthAdvice:
-    """How long a test needs to be for this person, from their own diary."""
+    """How long a test needs to be for this person, from their own diary before ``on``
+    (default today)."""
     _check_design(outcome, block_days)
     effect = target_effect(outcome, effect_choice)
-    history = _history(user, outcome, today_for(user))
+    history = _history(user, outcome, on or today_for(user))
     return design.advise_length(history, outcome, effect, block_days, washout)
 
 
@@ -102,24 +109,32 @@ def _change(plan: PlanInput) -> dict[str, str]:
 
 
 def register(
-    user: User, plan: PlanInput, *, allow_past_start: bool = False, seed: int | None = None
+    user: User,
+    plan: PlanInput,
+    *,
+    allow_past_start: bool = False,
+    seed: int | None = None,
+    registered_at: dt.datetime | None = None,
 ) -> Experiment:
-    """Freeze the plan and make the schedule. ``allow_past_start`` is for demo data only."""
+    """Freeze the plan and make the schedule. ``allow_past_start`` is for tests only.
+    ``registered_at`` is for demo data only: a test that ran in the past is registered as
+    it would have been, at that moment and from the diary before it, so its page does not
+    say it was fixed after the fact; the start must then come on or after that day."""
     _check_design(plan.outcome, plan.block_days)
     change = _change(plan)
     if not design.MIN_PAIRS <= plan.pairs <= design.MAX_PAIRS:
         raise ExperimentInputError("A test has 2 to 6 pairs of blocks.")
-    today = today_for(user)
+    now = registered_at.astimezone(dt.UTC) if registered_at else timezone.now()
+    today = local_date(now, user.time_zone)
     if plan.start_date < today and not allow_past_start:
         raise ExperimentInputError("A test starts today or later, so the plan comes first.")
     if plan.start_date > today + LATEST_START:
         raise ExperimentInputError("Start within the next 60 days.")
-    advice = advise(user, plan.outcome, plan.effect_choice, plan.block_days, plan.washout)
+    advice = advise(user, plan.outcome, plan.effect_choice, plan.block_days, plan.washout, on=today)
     blocks = design.make_schedule(
         plan.start_date, plan.pairs, plan.block_days, plan.washout, random.Random(seed)
     )
     power = next(o.power for o in advice.options if o.pairs == plan.pairs)
-    now = timezone.now()
     registration = {
         "change": change,
         "outcome": plan.outcome,

@@ -1,6 +1,11 @@
-"""A self-experiment's result in plain, calm words (pages, report, command line). Pure."""
+"""A self-experiment's plan and result in plain, calm words (pages, report, command line).
+Pure."""
 
 from twitchlog.experiments.analysis import Comparison, Result
+from twitchlog.experiments.design import TARGET_POWER
+
+# Below this chance of showing the difference, a test is called "probably too short".
+PROBABLY_TOO_SHORT = 0.5
 
 VERDICT_LABELS = {
     "likely_helps": "Likely helps",
@@ -65,6 +70,18 @@ def effect_sentence(comparison: Comparison, outcome: str) -> str:
     )
 
 
+def answers_so_far(kept: int, answered: int) -> str:
+    """While a test runs: its answers to "kept to the plan today?" so far, today's included,
+    as the schedule counts them. (The result leaves today out until the test ends, as
+    today's diary is not complete, so its share would lag a day behind the schedule.)"""
+    if not answered:
+        return "No answers yet to “kept to the plan today?”."
+    return (
+        f"So far you kept to the plan on {kept} of {answered} "
+        f"day{'' if answered == 1 else 's'} answered."
+    )
+
+
 def adherence_sentence(result: Result) -> str:
     if result.adherence is None:
         return "No answers yet to “kept to the plan today?”."
@@ -102,3 +119,32 @@ def result_text(result: Result) -> str:
     if result.stopped_early:
         lines.append(STOPPED_EARLY)
     return "\n".join(lines)
+
+
+def length_shortfall(pairs: int, power: float, from_diary: bool) -> str:
+    """When even the longest test (``pairs`` pairs of blocks) has less than TARGET_POWER:
+    what its ``power`` means, and why (``from_diary``: the spread was measured from the
+    diary; otherwise a typical one was assumed, and the page says so already)."""
+    chance = (
+        f"if the change really makes the difference you chose, a test that long would show "
+        f"it with {'only ' if power < PROBABLY_TOO_SHORT else ''}about a {power:.0%} chance"
+    )
+    if power < PROBABLY_TOO_SHORT:
+        head = (
+            f"Even the longest test, {pairs} pairs of blocks, would probably be too short to tell"
+        )
+    else:
+        head = (
+            f"Even the longest test, {pairs} pairs of blocks, falls short of the "
+            f"{TARGET_POWER:.0%} chance we aim for"
+        )
+    why = (
+        "Your days vary a lot for a difference of this size, so a larger one would be easier "
+        "to see."
+        if from_diary
+        else "A larger difference would be easier to see."
+    )
+    return (
+        f"{head}: {chance}. {why} You can still run it; the result will say honestly if it "
+        f"cannot tell."
+    )

@@ -7,7 +7,7 @@ An Apple Health export of several years runs to a few gigabytes of XML, which co
 from collections.abc import Callable
 from typing import IO
 
-MAX_FILE_BYTES = 1 << 30  # an upload or a file given to the command: 1 GiB compressed
+MAX_FILE_BYTES = 1 << 30  # a file given to the command: 1 GiB compressed (uploads: less)
 MAX_MEMBER_BYTES = 8 << 30  # one member once inflated (export.xml of a long history)
 MAX_RATIO = 200  # inflated size over compressed size, per member
 MAX_MEMBERS = 20_000  # files in one zip (a Takeout holds one JSON file per month and kind)

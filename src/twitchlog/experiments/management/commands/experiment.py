@@ -20,7 +20,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from twitchlog.experiments import design
+from twitchlog.experiments import design, wording
 from twitchlog.experiments.analysis import OUTCOMES
 from twitchlog.experiments.changes import CHANGES_BY_KEY, CUSTOM, EFFECT_CHOICES
 
@@ -135,7 +135,9 @@ class Command(BaseCommand):
             f"(about a {power:.0%} chance to see the difference you chose)."
         )
         if not advice.enough:
-            self.stdout.write("Even six pairs would probably be too short to tell.")
+            self.stdout.write(
+                wording.length_shortfall(advice.pairs, advice.power, advice.spread_from_diary)
+            )
         for block in experiment.blocks:
             what = experiment.change_label if block.condition == design.CHANGE else "usual"
             self.stdout.write(f"  {block.start} to {block.end}: {what}")
@@ -152,7 +154,6 @@ class Command(BaseCommand):
 
     def _show(self, user: Any, experiment: Any, options: dict[str, Any]) -> None:
         from twitchlog.experiments import services
-        from twitchlog.experiments.wording import result_text
 
         state = services.state(experiment, services.today_for(user))
         result = services.result(experiment)
@@ -169,7 +170,7 @@ class Command(BaseCommand):
             f"{experiment.change_label} ({state}, {experiment.start_date} to {experiment.end_date})"
         )
         if state in ("stopped", "finished"):
-            self.stdout.write(result_text(result))
+            self.stdout.write(wording.result_text(result))
         else:
             self.stdout.write(f"The result comes after the last block, on {experiment.end_date}.")
 
@@ -192,7 +193,6 @@ class Command(BaseCommand):
         import pandas as pd
 
         from twitchlog.experiments.analysis import TableError, analyze_frame
-        from twitchlog.experiments.wording import result_text
 
         path = Path(options["csv"])
         try:
@@ -218,4 +218,4 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         else:
-            self.stdout.write(result_text(result))
+            self.stdout.write(wording.result_text(result))

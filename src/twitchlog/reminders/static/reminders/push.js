@@ -15,6 +15,21 @@
     try { return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
   }
 
+  // What a person reads when it does not work: the browser's own errors ("Registration
+  // failed - permission denied") are for developers. The server's refusals are in our words.
+  var BLOCKED = "Notifications are blocked for this site in this browser. You can allow them " +
+    "in the browser's site settings and try again; reminders by email still work.";
+  var NOT_CHOSEN = "Notifications were not allowed. You can try again and choose Allow when " +
+    "the browser asks; reminders by email still work.";
+  var NOT_NOW = "Notifications could not be turned %s just now. Please try again later; " +
+    "reminders by email still work.";
+
+  function problem(error, onOrOff) {
+    if (error && error.fromServer) return error.message;
+    if (error && error.name === "NotAllowedError") return BLOCKED;
+    return NOT_NOW.replace("%s", onOrOff);
+  }
+
   function send(url, body) {
     return fetch(url, {
       method: "POST",
@@ -23,7 +38,11 @@
       body: new URLSearchParams(body),
     }).then(function (response) {
       return response.json().then(function (answer) {
-        if (!response.ok) throw new Error(answer.detail || "The server did not accept it.");
+        if (!response.ok) {
+          var refused = new Error(answer.detail || "The server did not accept it.");
+          refused.fromServer = true;
+          throw refused;
+        }
         return answer.detail;
       });
     });
@@ -49,7 +68,7 @@
         on.addEventListener("click", function () {
           Notification.requestPermission().then(function (permission) {
             if (permission !== "granted") {
-              show(null, "This browser has not allowed notifications. You can allow them in its site settings.");
+              show(null, permission === "denied" ? BLOCKED : NOT_CHOSEN);
               return null;
             }
             return registration.pushManager.subscribe({
@@ -59,7 +78,7 @@
               var fields = { endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth };
               return send(box.dataset.subscribe, fields).then(function (text) { show(fresh, text); });
             });
-          }).catch(function (error) { show(null, "Could not turn notifications on: " + error.message); });
+          }).catch(function (error) { show(null, problem(error, "on")); });
         });
         off.addEventListener("click", function () {
           registration.pushManager.getSubscription().then(function (current) {
@@ -68,7 +87,7 @@
             return current.unsubscribe().then(function () {
               return send(box.dataset.unsubscribe, { endpoint: endpoint });
             }).then(function (text) { show(null, text); });
-          }).catch(function (error) { show(null, "Could not turn notifications off: " + error.message); });
+          }).catch(function (error) { show(null, problem(error, "off")); });
         });
       });
     });

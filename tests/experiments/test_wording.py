@@ -1,0 +1,34 @@
+"""The planner's and the result's sentences."""
+
+import pytest
+
+from twitchlog.experiments.wording import answers_so_far, length_shortfall
+
+
+@pytest.mark.parametrize(
+    ("power", "from_diary", "says", "never"),
+    [
+        (0.76, False, "falls short of the 80% chance", "probably"),
+        (0.5, True, "falls short of the 80% chance", "probably"),
+        (0.49, False, "would probably be too short to tell", "falls short"),
+        (0.21, True, "would probably be too short to tell", "falls short"),
+    ],
+)
+def test_a_short_test_is_called_probably_too_short_only_below_an_even_chance(
+    power: float, from_diary: bool, says: str, never: str
+) -> None:
+    text = length_shortfall(6, power, from_diary)
+    assert says in text and never not in text
+    assert f"about a {power:.0%} chance" in text
+    assert "6 pairs of blocks" in text
+
+
+def test_only_a_measured_diary_is_said_to_vary_a_lot() -> None:
+    assert "Your days vary a lot" in length_shortfall(6, 0.3, from_diary=True)
+    assert "vary" not in length_shortfall(6, 0.3, from_diary=False)
+
+
+def test_answers_so_far_count_days() -> None:
+    assert answers_so_far(0, 0) == "No answers yet to “kept to the plan today?”."
+    assert answers_so_far(1, 1) == "So far you kept to the plan on 1 of 1 day answered."
+    assert answers_so_far(3, 4) == "So far you kept to the plan on 3 of 4 days answered."
