@@ -85,6 +85,18 @@ def test_results_list_only_your_own(
     assert charlie_client.get(f"{URL}/results").json() == []
 
 
+def test_results_come_in_bounded_slices(alice_client: Any, alice: Any, result_for: Any) -> None:
+    made = [result_for(alice, "gad2", "11", days_ago=d) for d in (3, 2, 1)]
+    newest_first = [r.pk for r in reversed(made)]
+    assert [r["id"] for r in alice_client.get(f"{URL}/results?limit=2").json()] == (
+        newest_first[:2]
+    )
+    page = alice_client.get(f"{URL}/results?limit=2&offset=2").json()
+    assert [r["id"] for r in page] == newest_first[2:]
+    for bad in ("limit=0", "limit=1001", "offset=-1", "limit=lots"):
+        assert alice_client.get(f"{URL}/results?{bad}").status_code == 422
+
+
 def test_one_result_is_404_for_a_stranger(
     alice_client: Any, charlie_client: Any, alice_gad7: Any
 ) -> None:

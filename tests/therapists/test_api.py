@@ -68,6 +68,8 @@ def test_book_list_get_move_and_cancel(alice_client: Client, theo_profile: Any) 
     booking = created.json()
     assert (booking["role"], booking["status"]) == ("client", "booked")
     assert [b["id"] for b in alice_client.get(f"{BASE}/bookings").json()] == [booking["id"]]
+    assert alice_client.get(f"{BASE}/bookings?offset=1").json() == []
+    assert alice_client.get(f"{BASE}/bookings?limit=5000").status_code == 422
     assert alice_client.get(f"{BASE}/bookings/{booking['id']}").json()["start"] == _iso(first.start)
     moved = alice_client.post(
         f"{BASE}/bookings/{booking['id']}/reschedule",

@@ -4,9 +4,10 @@ command line ("item 3: 5 is not one of 0, 1, 2, 3")."""
 import datetime as dt
 from typing import Any
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.api.diary.common import Window
 from twitchlog.assessments import services
 from twitchlog.assessments.instruments import INSTRUMENTS
 from twitchlog.assessments.instruments.base import Instrument
@@ -180,13 +181,15 @@ def submit(request: AuthedRequest, payload: AnswersIn) -> Status[Any]:
     "/results",
     response=list[ResultOut],
     url_name="assessment_results",
-    summary="Your own results, newest first",
+    summary="Your own results, newest first (500 at a time: ?limit= up to 1000, ?offset=)",
 )
-def list_results(request: AuthedRequest, instrument: str | None = None) -> list[ResultOut]:
+def list_results(
+    request: AuthedRequest, window: Query[Window], instrument: str | None = None
+) -> list[ResultOut]:
     results = AssessmentResult.objects.filter(user=request.user)
     if instrument:
         results = results.filter(instrument=instrument)
-    return [_result_out(r, request.user.country) for r in results]
+    return [_result_out(r, request.user.country) for r in window.of(results)]
 
 
 @router.get(

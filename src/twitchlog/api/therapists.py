@@ -14,10 +14,11 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.api.diary.common import Window
 from twitchlog.api.problems import ProblemOut
 from twitchlog.core.timezones import is_valid_zone, zone
 from twitchlog.therapists import access, series, services
@@ -269,14 +270,17 @@ def list_therapists(
     response=list[BookingOut],
     url_name="therapist_bookings",
     summary="Your appointments: as a client, or with role=therapist those booked with you",
+    description="In order of time, 500 at a time (`?limit=` up to 1000, `?offset=`).",
 )
-def list_bookings(request: AuthedRequest, role: str = "client") -> list[BookingOut]:
+def list_bookings(
+    request: AuthedRequest, window: Query[Window], role: str = "client"
+) -> list[BookingOut]:
     booked = Appointment.objects.select_related("therapist", "client")
     if role == "therapist":
         booked = booked.filter(therapist__user=request.user)
     else:
         booked = booked.filter(client=request.user)
-    return [_booking_out(a, request.user) for a in booked]
+    return [_booking_out(a, request.user) for a in window.of(booked)]
 
 
 @router.get(
