@@ -78,6 +78,9 @@ def test_only_the_last_two_years_are_analysed() -> None:
     assert [(f.factor, f.verdict, f.p_value) for f in both.findings] == [
         (f.factor, f.verdict, f.p_value) for f in recent.findings
     ]
+    # The window ends on the last day twitching was logged, not on a later row without it.
+    stray = pd.DataFrame({"date": ["2040-01-01"], "stress_level": [4.0]})
+    assert analyze(pd.concat([frame, stray], ignore_index=True)).days_left_out == 0
 
 
 def test_the_json_has_exactly_the_documented_shape() -> None:

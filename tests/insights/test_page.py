@@ -54,7 +54,9 @@ def test_a_planted_driver_is_shown_with_its_cause_and_what_helps(
 def test_the_page_says_when_older_days_are_left_out(alice: Any, alice_client: Any) -> None:
     give_diary(alice, days=60)
     assert "last two years" not in alice_client.get(reverse("insights:index")).content.decode()
-    transfer.import_daily(alice, transfer.read_for(alice, "date,stress_level\n2030-01-01,4\n"))
+    # A row of twitches three years on: the two years before it hold none of the diary.
+    later = "date,twitch_count\n2029-12-01,3\n"
+    transfer.import_daily(alice, transfer.read_for(alice, later))
     page = alice_client.get(reverse("insights:index")).content.decode()
     assert "It looks at the last two years of your diary" in page
     assert re.search(r"The \d+ days before that stay in your diary and your exports", page)

@@ -11,9 +11,10 @@ import pandas as pd
 
 from twitchlog.knowledge.factors import OUTCOMES
 
-# The analysis looks at the last two years of a diary, ending on its last day: what drives
-# someone's twitching now shows in their recent days, and the work grows with the days (a
-# year of 20 factors takes about 0.3 s of CPU), so a diary of decades holds no core for long.
+# The analysis looks at the last two years of a diary, up to the last day its outcome was
+# logged: what drives someone's twitching now shows in their recent days, and the work grows
+# with the days (a year of 20 factors takes about 0.3 s of CPU), so a diary of decades holds
+# no core for long.
 WINDOW_DAYS = 730
 
 
@@ -71,10 +72,15 @@ def read_diary(frame: pd.DataFrame, outcome: str) -> Diary:
     dates = read_dates(frame["date"])
     if len(dates) == 0:
         raise DiaryError("The table has no days in it.")
-    recent = (dates.max() - dates).dt.days < WINDOW_DAYS
+    outcome_values = read_numbers(frame[outcome], outcome)
+    # The window ends on the last day the outcome was logged: a stray row of a factor alone,
+    # years later, must not push the diary out of it.
+    logged = ~np.isnan(outcome_values)
+    last = dates[logged].max() if logged.any() else dates.max()
+    recent = ((last - dates).dt.days < WINDOW_DAYS).to_numpy()
     left_out = int((~recent).sum())
     if left_out:
-        frame, dates = frame[recent.to_numpy()], dates[recent]
+        frame, dates, outcome_values = frame[recent], dates[recent], outcome_values[recent]
     calendar = pd.date_range(dates.min(), dates.max(), freq="D")
     position = ((dates - calendar[0]).dt.days).to_numpy()
 
@@ -83,7 +89,7 @@ def read_diary(frame: pd.DataFrame, outcome: str) -> Diary:
         out[position] = values
         return out
 
-    y = on_calendar(read_numbers(frame[outcome], outcome))
+    y = on_calendar(outcome_values)
     if outcome == "twitch_count" and np.nanmin(np.append(y, 0)) < 0:
         raise DiaryError("Twitch counts cannot be negative.")
     factors = {
