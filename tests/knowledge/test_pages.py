@@ -48,6 +48,12 @@ def test_the_doctor_page_puts_emergencies_first_then_soon_then_routine(client: A
     assert 'href="tel:112"' in page
     assert "121 people" in page and "NICE" in page
     assert "any twitching is worth" not in page
+    # Every sign carries its sources, and reading the page is not itself an alert.
+    for item in page.split('data-tier="')[1:]:
+        for sign in item.split("</ul>")[0].split("<li>")[1:]:
+            assert 'class="cite"' in sign
+    assert 'role="alert"' not in page
+    assert "there is nothing you need to do about the twitching." in page
 
 
 @pytest.mark.django_db

@@ -99,6 +99,9 @@ def test_the_tiers_follow_clinical_guidance() -> None:
 def test_the_qualifiers_match_the_guidance() -> None:
     assert "new, lasting or getting worse" in RED_FLAGS_BY_KEY["weakness"].label
     assert "visibly" in RED_FLAGS_BY_KEY["wasting"].label
+    # Plain to see, not found by comparing one side with the other: no sign asks for checking.
+    for flag in RED_FLAGS:
+        assert "compar" not in flag.label and "check" not in flag.label.lower()
     swallowing = RED_FLAGS_BY_KEY["swallowing_breathing"]
     assert "really sticking" in swallowing.label and "lump-in-the-throat" in swallowing.why
 

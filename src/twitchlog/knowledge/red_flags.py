@@ -120,8 +120,7 @@ RED_FLAGS = (
     ),
     RedFlag(
         "wasting",
-        "A muscle visibly getting thinner over weeks, compared with the same muscle on the "
-        "other side",
+        "A muscle visibly getting thinner over weeks, plain to see without looking for it",
         SOON,
         "Doctors look for wasting together with weakness; a muscle that only twitches is a "
         "different thing.",

@@ -16,17 +16,22 @@ _NUMBERS = {ref.key: number for number, ref in enumerate(REFERENCES, start=1)}
 
 
 @register.simple_tag
-def para(p: Para) -> str:
-    """A paragraph with its sources as numbered links to the references page."""
-    links = format_html_join(
+def cites(refs: tuple[str, ...]) -> str:
+    """Sources as numbered links to the references page: [19][23]."""
+    return format_html_join(
         "",
         '<a class="cite" href="{}#ref-{}" title="{}">[{}]</a>',
         (
             (reverse("knowledge:references"), key, REFERENCES_BY_KEY[key].citation, _NUMBERS[key])
-            for key in p.refs
+            for key in refs
         ),
     )
-    return format_html("<p>{} {}</p>", p.text, links)
+
+
+@register.simple_tag
+def para(p: Para) -> str:
+    """A paragraph with its sources as numbered links to the references page."""
+    return format_html("<p>{} {}</p>", p.text, cites(p.refs))
 
 
 @register.inclusion_tag("knowledge/_flag_checklist.html", takes_context=True)
