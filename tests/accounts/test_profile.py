@@ -44,7 +44,11 @@ def test_the_country_is_chosen_from_a_list_by_name(alice_client: Any, alice: Any
     alice.save()
     page = alice_client.get(reverse("accounts:profile")).content.decode()
     assert '<select name="country"' in page
-    assert '<option value="GB" selected>Britain (UK)</option>' in page
+    assert '<option value="GB" selected>United Kingdom</option>' in page
+    names = page.split('<select name="country"')[1].split("</select>")[0]
+    assert names.index("United Arab Emirates") < names.index("United Kingdom")
+    assert names.index("United Kingdom") < names.index("United States")
+    assert "Britain (UK)" not in names and "South Korea" in names
     assert '<option value="DE">Germany</option>' in page
     alice_client.post(reverse("accounts:profile"), {"time_zone": "Europe/London", "country": "de"})
     alice.refresh_from_db()
