@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.conftest import client_for
 from tests.therapists.factories import make_booking, make_therapist, slots_after
@@ -330,3 +331,31 @@ def test_moving_an_appointment_weeks_ahead_offers_times_around_it(
     # The signed link's page offers the same times.
     signed = Client().get(reverse("therapists:manage", args=[manage_token(booking, "client")]))
     assert signed.context["moves"].first == moves.first
+
+
+def test_a_past_session_does_not_ask_to_share_before_you_meet(
+    alice_client: Client, booking: Any
+) -> None:
+    url = reverse("therapists:appointment", args=[booking.pk])
+    assert "Share your summary" in alice_client.get(url).content.decode()
+    start = timezone.now() - dt.timedelta(days=1)
+    Appointment.objects.filter(pk=booking.pk).update(
+        start=start, end=start + dt.timedelta(minutes=50)
+    )
+    page = alice_client.get(url).content.decode()
+    assert "Share your summary" not in page and "before you meet" not in page
+    # One given before the session can still be withdrawn while its window runs.
+    Appointment.objects.filter(pk=booking.pk).update(shared_at=start - dt.timedelta(hours=1))
+    assert "Stop sharing" in alice_client.get(url).content.decode()
+
+
+def test_a_therapist_out_of_the_directory_is_named_not_linked(
+    alice_client: Client, booking: Any, theo_profile: Any
+) -> None:
+    url = reverse("therapists:appointment", args=[booking.pk])
+    profile_url = reverse("therapists:profile", args=[theo_profile.pk])
+    assert f'href="{profile_url}"' in alice_client.get(url).content.decode()
+    type(theo_profile).objects.filter(pk=theo_profile.pk).update(licence_number="")
+    page = alice_client.get(url).content.decode()
+    assert f'href="{profile_url}"' not in page
+    assert "Theo Marsh" in page and "this appointment stands" in page

@@ -266,6 +266,10 @@ def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) 
         "role": role,
         "may_change": may_change,
         "too_late": appointment.is_upcoming(now) and not may_change,
+        # Sharing is offered before the session; one already given can be withdrawn until
+        # its window ends.
+        "sharing_section": appointment.is_active
+        and (appointment.is_upcoming(now) or appointment.shared_at is not None),
         "summary_visible": access.shared_summary_visible(appointment, now),
         "summary_until": appointment.shared_until
         or appointment.end + access.SHARED_SUMMARY_AFTER_END,
