@@ -159,12 +159,13 @@ def test_a_profile_needs_its_licence_and_is_listed_only_with_it(
     assert not TherapistProfile.objects.listed().exists()
 
 
-def test_the_profile_shows_the_licence_and_lived_experience_in_their_words(
+def test_the_profile_shows_the_licence_and_lived_experience_as_told(
     client: Client, theo_profile: Any
 ) -> None:
     page = client.get(reverse("therapists:profile", args=[theo_profile.pk])).content.decode()
     assert "PYL12345" in page and "HCPC" in page and "United Kingdom" in page
-    assert "In their own words" in page
+    assert "Has lived experience of an anxiety disorder." in page
+    assert "by ticking a box" in page and "In their own words" not in page  # not a quote
 
 
 def test_pages_for_therapists_send_others_to_apply(charlie_client: Client) -> None:
