@@ -54,6 +54,21 @@ def test_a_bad_time_or_no_channel_says_so_and_keeps_what_was_typed(
     assert not ReminderSettings.objects.exists()
 
 
+def test_notifications_only_with_no_device_allowed_is_flagged(
+    alice_client: Client, alice: User
+) -> None:
+    # Before: "On: every day at 20:30, by notification", and nothing could ever arrive.
+    response = _save(alice_client, by_email="", by_push="on")
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "no device has notifications allowed yet, so nothing can reach you" in page
+    assert 'id="no-way-to-arrive"' in page
+    PushSubscription.objects.create(user=alice, endpoint=ENDPOINT, p256dh="k", auth="a")
+    page = alice_client.get("/reminders/").content.decode()
+    assert 'id="no-way-to-arrive"' not in page
+    page = alice_client.get(_save(alice_client, by_push="on")["Location"]).content.decode()
+    assert "Your reminder settings are saved." in page
+
+
 def test_pause_for_a_week_then_resume_then_off(alice_client: Client, alice: User) -> None:
     _save(alice_client)
     alice_client.post("/reminders/", {"action": "pause"})
