@@ -93,3 +93,11 @@ def test_search_ranks_title_matches_first_and_needs_every_word() -> None:
     assert search.search("caffeine cortisol") != []
     assert search.search("caffeine zebra") == []
     assert search.search("   ") == []
+
+
+def test_an_eye_twitch_is_found_however_it_is_asked() -> None:
+    # The guides say "eyelid"; people ask about their eye.
+    expected = [h.document.title for h in search.search("eyelid twitch")]
+    assert expected
+    for query in ("eye", "eye twitching", "twitching eyes", "eye lid"):
+        assert [h.document.title for h in search.search(query)] == expected

@@ -6,7 +6,7 @@ keeping an index up to date.
 Matching is by whole word, after folding simple endings ("twitches", "twitching" -> "twitch")
 and known synonyms into one concept: "ALS", "MND", "motor neurone disease" and "Lou Gehrig"
 are one thing, as are "BFS" and "benign fasciculation syndrome", and "fasciculation" and
-"twitch". A word never matches inside a longer one, so "ALS" does not find "also". Every
+"twitch", and "eye" and "eyelid". A word never matches inside a longer one, so "ALS" does not find "also". Every
 query word must match; a match in the title counts most, then in a heading, then in the text.
 """
 
@@ -38,6 +38,8 @@ SYNONYMS = {
     ),
     "bfs": ("bfs", "benign fasciculation syndrome", "benign fasciculations"),
     "twitch": ("twitch", "fasciculation", "fasciculate"),
+    # The most common twitch of all is asked about as "eye twitching"; the guides say eyelid.
+    "eyelid": ("eyelid", "eye", "eyes", "eyelids", "eye lid"),
 }
 _PHRASES = sorted(
     ((phrase, concept) for concept, words in SYNONYMS.items() for phrase in words if " " in phrase),
