@@ -1,6 +1,7 @@
 """In Chromium: the app is installable, logging works offline, and log-out forgets the device."""
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -100,6 +101,8 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
     assert "Left calf, twitch (same as last time)" in queued
     assert "Left eyelid or around the eye, twitch" in queued
     assert "Stress moment: fright or shock" in queued
+    assert re.search(r", \w{3} \d{2}:\d{2}$", queued.splitlines()[0])  # 24-hour, like the app
+    assert " AM" not in queued and " PM" not in queued
 
     # A page the device has not kept says it needs the connection.
     page.goto(f"{live_server.url}/insights/")

@@ -223,7 +223,7 @@
         var list = element("ul", "", "offline-queue");
         entries.forEach(function (entry) {
           var when = new Date(entry.body.occurred_at);
-          var item = element("li", entry.label + ", " + when.toLocaleString([], { weekday: "short", hour: "2-digit", minute: "2-digit" }));
+          var item = element("li", entry.label + ", " + when.toLocaleString("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
           if (entry.problem) {
             item.appendChild(element("span", " Not accepted: " + entry.problem + ". ", "offline-problem"));
             var drop = element("button", "Remove", "small secondary");
