@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -307,3 +308,13 @@ def test_a_shared_summary_without_any_result_says_so(
     set_sharing(alice, booking, True)
     page = theo_client.get(reverse("therapists:shared_summary", args=[booking.pk]))
     assert "No shared results yet." in page.content.decode()
+
+
+def test_the_availability_preview_says_when_it_shows_only_the_first_times(
+    theo_client: Client, theo_profile: Any
+) -> None:
+    # The factory's weekday hours give far more than 30 free times in two weeks.
+    page = theo_client.get(reverse("therapists:availability")).content.decode()
+    found = re.search(r"The first 30 of the (\d+) free times clients can book", page)
+    assert found and int(found.group(1)) > 30
+    assert "Every free time clients can book" not in page

@@ -5,9 +5,10 @@ keeping an index up to date.
 
 Matching is by whole word, after folding simple endings ("twitches", "twitching" -> "twitch")
 and known synonyms into one concept: "ALS", "MND", "motor neurone disease" and "Lou Gehrig"
-are one thing, as are "BFS" and "benign fasciculation syndrome", and "fasciculation" and
-"twitch", and "eye" and "eyelid". A word never matches inside a longer one, so "ALS" does not find "also". Every
-query word must match; a match in the title counts most, then in a heading, then in the text.
+are one thing, as are "BFS" and "benign fasciculation syndrome", "fasciculation" and "twitch",
+and "eye" and "eyelid". A word never matches inside a longer one, so "ALS" does not find "also".
+Every query word must match; a match in the title counts most, then in a heading, then in the
+text.
 """
 
 import re

@@ -31,6 +31,8 @@ from twitchlog.therapists.models import (
 )
 from twitchlog.therapists.results import latest_results_for
 
+PREVIEW_SLOTS = 30  # the availability page shows this many free times, and says so
+
 AVAILABILITY_KINDS: dict[str, Any] = {
     "weekly": (WeeklyHours, WeeklyHoursForm),
     "extra": (ExtraHours, ExtraHoursForm),
@@ -121,7 +123,9 @@ def availability(request: AuthedRequest) -> HttpResponse:
         "weekly": profile.weekly_hours.all(),
         "extra": profile.extra_hours.filter(day__gte=timezone.localdate() - dt.timedelta(days=1)),
         "time_off": profile.time_off.filter(last_day__gte=timezone.localdate()),
-        "preview": slots_by_local_day(preview[:30], profile.time_zone),
+        "preview": slots_by_local_day(preview[:PREVIEW_SLOTS], profile.time_zone),
+        "preview_cut": len(preview) > PREVIEW_SLOTS,
+        "preview_total": len(preview),
     }
     return render(request, "therapists/availability.html", ctx)
 
