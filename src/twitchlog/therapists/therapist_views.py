@@ -81,8 +81,9 @@ def edit_profile(request: AuthedRequest) -> HttpResponse:
             if services.update_profile(request.user, profile, changed):
                 messages.info(
                     request,
-                    "You changed your name or qualifications, so your profile is hidden from "
-                    "the directory until our team has checked it again.",
+                    "You changed your name, qualifications or licence details, so your profile "
+                    "is hidden from the directory until our team has checked it again. "
+                    "Appointments already booked stand.",
                 )
         _save_photo(request, profile, form)
         messages.success(request, "Your profile is saved.")
