@@ -318,3 +318,24 @@ def test_the_availability_preview_says_when_it_shows_only_the_first_times(
     found = re.search(r"The first 30 of the (\d+) free times clients can book", page)
     assert found and int(found.group(1)) > 30
     assert "Every free time clients can book" not in page
+
+
+def test_overlapping_hours_are_refused_in_plain_words(
+    theo_client: Client, theo_profile: Any
+) -> None:
+    url = reverse("therapists:availability")
+    theo_profile.weekly_hours.filter(weekday=6).delete()  # the factory sets every day
+    week = {"form": "weekly", "weekly-weekday": "6", "weekly-start": "09:00"}
+    theo_client.post(url, {**week, "weekly-end": "12:00"})
+    before = WeeklyHours.objects.count()
+    page = theo_client.post(url, {**week, "weekly-start": "11:00", "weekly-end": "13:00"})
+    assert "These hours overlap 09:00 to 12:00 that you already have" in page.content.decode()
+    assert 'value="11:00"' in page.content.decode()
+    assert WeeklyHours.objects.count() == before
+    theo_client.post(url, {**week, "weekly-start": "12:00", "weekly-end": "13:00"})  # touching
+    assert WeeklyHours.objects.count() == before + 1
+    extra = {"form": "extra", "extra-day": "2030-01-05", "extra-start": "09:00"}
+    theo_client.post(url, {**extra, "extra-end": "10:00"})
+    page = theo_client.post(url, {**extra, "extra-end": "10:00"})
+    assert "These hours overlap 09:00 to 10:00" in page.content.decode()
+    assert theo_profile.extra_hours.count() == 1

@@ -91,6 +91,27 @@ def edit_profile(request: AuthedRequest) -> HttpResponse:
     return render(request, "therapists/edit_profile.html", {"form": form, "therapist": profile})
 
 
+def _overlaps(profile: Any, which: str, form: Any) -> bool:
+    """Whether new hours overlap hours already set for that weekday or date (then the form
+    says which, in plain words): the list would show both, and the slots are the same."""
+    data = form.cleaned_data
+    if which == "weekly":
+        same = profile.weekly_hours.filter(weekday=data["weekday"])
+    elif which == "extra":
+        same = profile.extra_hours.filter(day=data["day"])
+    else:
+        return False
+    clash = same.filter(start__lt=data["end"], end__gt=data["start"]).first()
+    if clash is None:
+        return False
+    form.add_error(
+        None,
+        f"These hours overlap {clash.start:%H:%M} to {clash.end:%H:%M} that you already have "
+        "on that day. Remove that one first if you want to change it.",
+    )
+    return True
+
+
 @login_required
 def availability(request: AuthedRequest) -> HttpResponse:
     profile = access.own_profile(request.user)
@@ -104,7 +125,7 @@ def availability(request: AuthedRequest) -> HttpResponse:
     forms["rules"] = BookingRulesForm(
         request.POST if which == "rules" else None, instance=profile, prefix="rules"
     )
-    if which in forms and forms[which].is_valid():
+    if which in forms and forms[which].is_valid() and not _overlaps(profile, which, forms[which]):
         form = forms[which]
         if which == "rules":
             if form.changed_data:
