@@ -83,3 +83,24 @@ def test_a_cancelled_appointment_has_nothing_to_mark(theo: Any, alice: Any, book
     _past(booking)
     with pytest.raises(ChangeRefused, match="nothing to mark"):
         mark_attendance(theo, booking, "missed")
+
+
+def test_the_appointment_page_marks_and_clears_attendance(
+    theo_client: Any, alice_client: Any, booking: Any
+) -> None:
+    url = f"/therapists/appointments/{booking.pk}/"
+    assert "How did this session go?" not in theo_client.get(url).content.decode()  # upcoming
+    _past(booking)
+    page = theo_client.get(url).content.decode()
+    assert "How did this session go?" in page and "Clear the mark" not in page
+    assert "How did this session go?" not in alice_client.get(url).content.decode()
+    mark = f"{url}attendance/"
+    answer = theo_client.post(mark, {"attendance": "attended", "next": "appointment"})
+    assert answer["Location"] == url
+    page = theo_client.get(url).content.decode()
+    assert "Clear the mark" in page and "Attended" in page
+    theo_client.post(mark, {"attendance": "", "next": "appointment"})
+    booking.refresh_from_db()
+    assert booking.attendance == ""
+    dashboard = theo_client.get("/therapists/me/appointments/").content.decode()
+    assert "Clear the mark" not in dashboard

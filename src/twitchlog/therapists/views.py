@@ -268,6 +268,8 @@ def _appointment_context(appointment: Appointment, role: str, now: dt.datetime) 
         "too_late": appointment.is_upcoming(now) and not may_change,
         # Sharing is offered before the session; one already given can be withdrawn until
         # its window ends.
+        "started": appointment.start <= now,
+        "attendance_choices": Appointment.Attendance.choices,
         "sharing_section": appointment.is_active
         and (appointment.is_upcoming(now) or appointment.shared_at is not None),
         "summary_visible": access.shared_summary_visible(appointment, now),
