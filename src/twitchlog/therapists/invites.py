@@ -58,7 +58,10 @@ def _event(
     event.add("dtend", appointment.end.astimezone(dt.UTC))
     event.add("summary", f"Appointment with {other_party}")
     event.add("location", _location(appointment))
-    event.add("description", f"See, move or cancel it: {manage_url}")
+    # Read later, perhaps inside the cancel notice: say what is always true.
+    event.add(
+        "description", f"See it, and move or cancel it while that is still possible: {manage_url}"
+    )
     event.add("url", manage_url)
     event.add("status", "CANCELLED" if method == CANCEL else "CONFIRMED")
     event.add("transp", "OPAQUE")
