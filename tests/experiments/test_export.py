@@ -8,11 +8,13 @@ import zipfile
 
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 from fhir.resources.R4B.bundle import Bundle
 
 from tests.therapists.factories import make_booking, make_therapist
 from twitchlog.accounts.models import User
 from twitchlog.diary import services as diary
+from twitchlog.experiments.export import records
 from twitchlog.experiments.models import Experiment
 from twitchlog.reports import archive
 from twitchlog.reports import bundle as fhir
@@ -76,4 +78,7 @@ def test_the_report_and_the_shared_summary_show_finished_tests(
     own = alice_client.get(reverse("therapists:appointment", args=[booking.pk])).content.decode()
     preview = own.split("What Theo")[1].split("</section>")[0]
     assert "self-experiments you finished or stopped" in preview
-    assert "“No caffeine after noon”" in preview and "No alcohol" not in preview
+    assert "<strong>No caffeine after noon</strong>" in preview and "No alcohol" not in preview
+    [record] = records(alice, finished_only=True)
+    for words in (record.verdict_label, record.planned, record.adherence):  # all the therapist sees
+        assert escape(words) in preview and escape(words) in html

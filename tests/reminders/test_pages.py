@@ -60,8 +60,8 @@ def test_notifications_only_with_no_device_allowed_is_flagged(
     # Before: "On: every day at 20:30, by notification", and nothing could ever arrive.
     response = _save(alice_client, by_email="", by_push="on")
     page = alice_client.get(response["Location"]).content.decode()
-    assert "no device has notifications allowed yet, so nothing can reach you" in page
-    assert 'id="no-way-to-arrive"' in page
+    assert "No device has notifications allowed yet, so nothing can reach you" in page
+    assert page.count("nothing can reach you") == 1 and 'id="no-way-to-arrive"' in page
     PushSubscription.objects.create(user=alice, endpoint=ENDPOINT, p256dh="k", auth="a")
     page = alice_client.get("/reminders/").content.decode()
     assert 'id="no-way-to-arrive"' not in page

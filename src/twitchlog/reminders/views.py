@@ -31,17 +31,7 @@ def settings_view(request: AuthedRequest) -> HttpResponse:
         return redirect("reminders:settings")
     form = ReminderForm(request.POST if action == "save" else None, instance=current)
     if action == "save" and form.is_valid():
-        saved = services.update_settings(
-            user, **{name: form.cleaned_data[name] for name in form.fields}
-        )
-        unreachable = saved.by_push and not saved.by_email
-        if saved.enabled and unreachable and not user.push_subscriptions.exists():
-            messages.warning(
-                request,
-                "Saved, but no device has notifications allowed yet, so nothing can reach "
-                "you until one does. Allow them on this device below, or tick email too.",
-            )
-            return redirect("reminders:settings")
+        services.update_settings(user, **{name: form.cleaned_data[name] for name in form.fields})
         messages.success(request, "Your reminder settings are saved.")
         return redirect("reminders:settings")
     context = {

@@ -248,7 +248,7 @@ def appointments(request: AuthedRequest) -> HttpResponse:
     ctx: dict[str, Any] = {**_split(mine, timezone.now())}
     ctx["waiting"] = WaitlistEntry.objects.filter(
         client=request.user, ended_at__isnull=True
-    ).select_related("therapist")
+    ).select_related("therapist__user")  # is_listed reads the therapist's account
     return render(request, "therapists/appointments.html", ctx)
 
 
