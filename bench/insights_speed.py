@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--days", type=int, default=365)
-    # 49 is the most a diary can hold: the standard factors and csvfile.LIMITS.factors own.
+    # A diary holds at most 38: the 18 standard factors and csvfile.LIMITS.factors (20) own.
     parser.add_argument("--factors", type=int, default=20)
     args = parser.parse_args(argv)
     print(

@@ -312,9 +312,17 @@ def test_a_stored_value_above_its_ceiling_is_pointed_out_when_the_check_in_is_sa
 def test_the_readme_states_every_ceiling() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text()
     ceilings = readme.split("- Every number is 0 or more and at most:")[1].split("\n- ")[0]
-    for column in STANDARD_COLUMNS:
-        if column.kind == "binary":
-            continue
-        assert column.high is not None, column.name
-        assert f"`{column.name}`" in ceilings and number_words(column.high) in ceilings
-    assert number_words(OWN_FACTOR_HIGH) in ceilings
+    # "`a` 10, `b` and `c` 24, ...": each number belongs to the names written before it.
+    stated, waiting = {}, []
+    for name, number in re.findall(r"`(\w+)`|(?<![\w.])(\d+)(?![\w.])", ceilings):
+        if name:
+            waiting.append(name)
+        else:
+            stated.update(dict.fromkeys(waiting, number))
+            waiting = []
+    expected = {
+        c.name: number_words(c.high) for c in STANDARD_COLUMNS if c.kind != "binary" and c.high
+    }
+    assert {name: stated.get(name) for name in expected} == expected
+    assert all(c.high is not None for c in STANDARD_COLUMNS if c.kind != "binary")
+    assert ceilings.rstrip().split("own factor ")[1].startswith(number_words(OWN_FACTOR_HIGH))

@@ -22,10 +22,6 @@ from twitchlog.diary import services
 from twitchlog.diary.access import (
     get_checkin_for_user,
 )
-from twitchlog.diary.columns import (
-    FACTOR_COLUMNS,
-    check_value,
-)
 from twitchlog.diary.models import CheckIn
 from twitchlog.diary.presets import MEDICATION_EVENTS
 from twitchlog.knowledge.factors import FACTORS, Factor
@@ -64,21 +60,17 @@ class CheckInFields(_FactorValues):  # type: ignore[valid-type,misc]
 
 
 class CheckInValues(CheckInFields):
-    """A check-in as sent: every value checked by the diary's one rule (columns.check_value).
-    What is read back is not checked again, so a check-in stored before a ceiling was added
-    still reads (CheckInOut)."""
+    """A check-in as sent; the services check every value by the diary's one rule
+    (columns.check_values), as for every other way in. What is read back is not checked
+    again, so a check-in stored before a ceiling was added still reads (CheckInOut)."""
 
     # JSON parsers take NaN and Infinity; a diary value is a real number or null. A number
     # sent as text ("7,5") is refused as not a number, never read as 75.
     model_config = ConfigDict(allow_inf_nan=False)
 
     @model_validator(mode="after")
-    def _ranges(self) -> "CheckInValues":
-        for column in FACTOR_COLUMNS:
-            value = getattr(self, column.field)
-            reason = None if value is None else check_value(column, float(value))
-            if reason:
-                raise ValueError(f"{column.name} {reason}")
+    def _known_events(self) -> "CheckInValues":
+        # Ranges are the services' one rule (check_checkin), a 422 like this one.
         unknown = set(self.medication_events) - {t.slug for t in MEDICATION_EVENTS}
         if unknown:
             raise ValueError(f"unknown medication events: {', '.join(sorted(unknown))}")

@@ -32,12 +32,11 @@ class Pages(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=1_000_000_000)
 
 
-class Window(Schema):
-    """A bounded slice of a plain list (``?limit=&offset=``): the answer stays a list, and no
-    request can ask for all of an account's rows at once."""
+class Window(Pages.Input):
+    """A bounded slice of a plain list (``?limit=&offset=``, the pages' own bounds): the
+    answer stays a list, and no request can ask for all of an account's rows at once."""
 
     limit: int = Field(500, ge=1, le=1000)
-    offset: int = Field(0, ge=0, le=1_000_000_000)
 
     def of(self, rows: QuerySet[Any]) -> QuerySet[Any]:
         return rows[self.offset : self.offset + self.limit]
