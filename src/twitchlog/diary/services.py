@@ -500,6 +500,8 @@ def add_factor(
     client_id: uuid.UUID | None = None,
 ) -> tuple[CustomFactor, bool]:
     def make() -> CustomFactor:
+        # Two requests at once take the person's row in turn, so both cannot pass at 19.
+        User.objects.select_for_update().filter(pk=user.pk).exists()
         if CustomFactor.objects.filter(user=user).count() >= csvfile.LIMITS.factors:
             raise ColumnError(
                 f"You already track {csvfile.LIMITS.factors} factors of your own, the most a "
