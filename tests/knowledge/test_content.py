@@ -101,3 +101,16 @@ def test_an_eye_twitch_is_found_however_it_is_asked() -> None:
     assert expected
     for query in ("eye", "eye twitching", "twitching eyes", "eye lid"):
         assert [h.document.title for h in search.search(query)] == expected
+
+
+def test_a_search_snippet_is_whole_sentences_of_one_paragraph() -> None:
+    # Cut from the joined text, a search for ALS put "none went on to develop motor neurone
+    # disease" beside the opening of the stroke warning on the doctor page.
+    for query in ("als", "stroke", "fear", "breathing", "magnesium", "eye", "numb", "sleep"):
+        for hit in search.search(query):
+            body = hit.snippet.removeprefix("…").removesuffix("…")
+            assert any(body in paragraph for paragraph in hit.document.paragraphs), hit
+            assert body[:1].isupper() or body[:1].isdigit(), hit.snippet
+    doctor = next(h for h in search.search("als") if h.document.route == "knowledge:doctor")
+    assert "motor neurone disease" in doctor.snippet
+    assert "stroke" not in doctor.snippet and "droop" not in doctor.snippet

@@ -21,6 +21,7 @@ from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
 from twitchlog.knowledge.topics import TOPICS
 
 WORD = re.compile(r"[a-z0-9]+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT = 10, 4, 1
 
 # Each concept and the words or phrases that mean it. Phrases are matched before words.
@@ -81,8 +82,12 @@ class Document:
     title: str
     route: str  # URL name
     args: tuple[str, ...]
-    text: str
+    paragraphs: tuple[str, ...]  # a snippet never runs from one into the next
     headings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -98,9 +103,9 @@ def documents() -> list[Document]:
             "What anxiety twitching is like",
             "knowledge:twitching",
             (),
-            " ".join(
-                [p.text for p in SYMPTOM_INTRO]
-                + [f"{title}. {p.text}" for title, p in SYMPTOM_FACETS]
+            (
+                *(p.text for p in SYMPTOM_INTRO),
+                *(f"{title}. {p.text}" for title, p in SYMPTOM_FACETS),
             ),
             tuple(title for title, _ in SYMPTOM_FACETS),
         ),
@@ -108,9 +113,9 @@ def documents() -> list[Document]:
             fasciculations.TITLE,
             "knowledge:fear_of_als",
             (),
-            " ".join(
-                [fasciculations.SUMMARY]
-                + [p.text for _, paras in fasciculations.SECTIONS for p in paras]
+            (
+                fasciculations.SUMMARY,
+                *(p.text for _, paras in fasciculations.SECTIONS for p in paras),
             ),
             tuple(heading for heading, _ in fasciculations.SECTIONS),
         ),
@@ -118,7 +123,7 @@ def documents() -> list[Document]:
             "When to see a doctor",
             "knowledge:doctor",
             (),
-            " ".join([p.text for p in DOCTOR_INTRO] + [f"{f.label}. {f.why}" for f in RED_FLAGS]),
+            (*(p.text for p in DOCTOR_INTRO), *(f"{f.label}. {f.why}" for f in RED_FLAGS)),
         ),
     ]
     for cause in CAUSES:
@@ -128,7 +133,7 @@ def documents() -> list[Document]:
                 cause.title,
                 "knowledge:cause",
                 (cause.slug,),
-                " ".join([cause.summary, *(p.text for p in paras)]),
+                (cause.summary, *(p.text for p in paras)),
                 (cause.summary,),
             )
         )
@@ -138,15 +143,15 @@ def documents() -> list[Document]:
                 topic.title,
                 "knowledge:topic",
                 (topic.slug,),
-                " ".join([topic.summary, *(p.text for p in topic.body)]),
+                (topic.summary, *(p.text for p in topic.body)),
                 (topic.summary,),
             )
         )
     return docs
 
 
-def _snippet(text: str, wanted: set[str], width: int = 180) -> str:
-    """About ``width`` characters of ``text`` around the first word or phrase that matches."""
+def _first_match(text: str, wanted: set[str]) -> int:
+    """Where the first word or phrase of ``wanted`` starts in ``text``, or -1."""
     lowered = text.lower()
     positions = [
         next((m.start() for m in WORD.finditer(lowered) if _concept(m.group()) in wanted), -1)
@@ -155,11 +160,30 @@ def _snippet(text: str, wanted: set[str], width: int = 180) -> str:
         if concept in wanted and (found := re.search(rf"\b{phrase}\b", lowered)):
             positions.append(found.start())
     hits = [p for p in positions if p >= 0]
-    start = max(0, min(hits) - width // 3) if hits else 0
-    if start and text[start - 1] != " ":  # begin at a whole word
-        start = text.find(" ", start) + 1 or start
-    snippet = text[start : start + width].strip()
-    return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
+    return min(hits) if hits else -1
+
+
+def _snippet(paragraphs: tuple[str, ...], wanted: set[str], width: int = 180) -> str:
+    """Whole sentences of the first paragraph that matches, from the sentence with the match.
+
+    A snippet never starts inside a sentence nor runs on into the next paragraph: joined
+    text put a reassurance about motor neurone disease beside the opening of the stroke
+    warning, as if one were about the other.  A sentence longer than ``width`` is cut at a
+    word, with an ellipsis.
+    """
+    found = ((p, at) for p in paragraphs if (at := _first_match(p, wanted)) >= 0)
+    # A match only in the title or a heading: the page's opening.
+    paragraph, at = next(found, (paragraphs[0] if paragraphs else "", 0))
+    start = max(s for s in [0, *(m.end() for m in SENTENCE_END.finditer(paragraph))] if s <= at)
+    sentences = SENTENCE_END.split(paragraph[start:])
+    snippet = sentences[0]
+    for sentence in sentences[1:]:
+        if len(snippet) + 1 + len(sentence) > width:
+            break
+        snippet += " " + sentence
+    if len(snippet) > width:
+        snippet = snippet[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ("…" if start else "") + snippet.strip()
 
 
 def search(query: str, limit: int = 20) -> list[Hit]:
@@ -179,6 +203,6 @@ def search(query: str, limit: int = 20) -> list[Hit]:
             + TEXT_WEIGHT * text.count(term)
             for term in terms
         )
-        hits.append(Hit(doc, score, _snippet(doc.text, set(terms))))
+        hits.append(Hit(doc, score, _snippet(doc.paragraphs, set(terms))))
     hits.sort(key=lambda hit: (-hit.score, hit.document.title))
     return hits[:limit]
