@@ -100,3 +100,12 @@ def test_the_worker_changes_when_a_kept_file_changes(
         scripts.append(client.get("/sw.js").content)
     views._static_digest.cache_clear()
     assert scripts[0] != scripts[1]
+
+
+def test_the_default_favicon_address_leads_to_the_app_icon(client: Client, db: Any) -> None:
+    # The admin's pages and a browser's first guess ask for /favicon.ico, which was a 404.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content).startswith(b"\x89PNG")

@@ -5,7 +5,7 @@ import json
 from functools import cache
 
 from django.contrib.staticfiles import finders
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -43,6 +43,16 @@ def manifest(request: HttpRequest) -> HttpResponse:
     }
     response = JsonResponse(data, content_type="application/manifest+json")
     response["Cache-Control"] = "public, max-age=3600"  # the same for everyone
+    return response
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Pages name their icon, but the admin's and browsers' default ask for /favicon.ico.
+
+    A temporary redirect: the static name carries a content hash that changes with the icon.
+    """
+    response = HttpResponseRedirect(static("pwa/icon-192.png"))
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 
