@@ -24,6 +24,7 @@ def finding(factor: str, lag: int, verdict: str, q: float | None = None, more: i
 REPORT = {
     "outcome": "twitch_count",
     "days_used": 90,
+    "days_left_out": 0,
     "load": {"available": False, "summary": "none"},
     "findings": [
         finding("caffeine_mg", 0, "raises", 0.04),

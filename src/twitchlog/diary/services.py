@@ -32,7 +32,6 @@ from twitchlog.core.timezones import local_date, local_now
 from twitchlog.diary import csvfile, one_statement, versions
 from twitchlog.diary.columns import (
     ChoiceError,
-    Column,
     ColumnError,
     DayError,
     EmptyCheckIn,
@@ -457,11 +456,6 @@ def delete_stress_event(user: User, event: StressEvent) -> None:
 # --- Custom factors ------------------------------------------------------------------------
 
 
-def custom_column(factor: CustomFactor) -> Column:
-    """How a custom factor's values are checked: like a file's cell of that kind."""
-    return own_column(factor.column, factor.kind)
-
-
 def resolve_custom(user: User, values: dict[str, float | None]) -> dict[CustomFactor, float | None]:
     """Values for the person's own factors, by CSV column, checked once for every entry
     point: the column must be one of theirs, a yes/no factor takes 1 or 0, a number is not
@@ -473,7 +467,8 @@ def resolve_custom(user: User, values: dict[str, float | None]) -> dict[CustomFa
     resolved: dict[CustomFactor, float | None] = {}
     for column, value in values.items():
         factor = factors[column]
-        if value is not None and (reason := check_value(custom_column(factor), value)):
+        rule = own_column(factor.column, factor.kind)
+        if value is not None and (reason := check_value(rule, value)):
             raise ColumnError(f"{column} {reason}.")
         resolved[factor] = value
     return resolved

@@ -70,12 +70,15 @@ def effect_sentence(comparison: Comparison, outcome: str) -> str:
     )
 
 
+NO_ANSWERS = "No answers yet to “kept to the plan today?”."
+
+
 def answers_so_far(kept: int, answered: int) -> str:
     """While a test runs: its answers to "kept to the plan today?" so far, today's included,
     as the schedule counts them. (The result leaves today out until the test ends, as
     today's diary is not complete, so its share would lag a day behind the schedule.)"""
     if not answered:
-        return "No answers yet to “kept to the plan today?”."
+        return NO_ANSWERS
     return (
         f"So far you kept to the plan on {kept} of {answered} "
         f"day{'' if answered == 1 else 's'} answered."
@@ -84,7 +87,7 @@ def answers_so_far(kept: int, answered: int) -> str:
 
 def adherence_sentence(result: Result) -> str:
     if result.adherence is None:
-        return "No answers yet to “kept to the plan today?”."
+        return NO_ANSWERS
     return (
         f"Kept to the plan on {result.adherence:.0%} of the days answered "
         f"({result.days_not_kept} day{'' if result.days_not_kept == 1 else 's'} not kept)."

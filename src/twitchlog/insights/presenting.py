@@ -150,6 +150,7 @@ def page(report: dict[str, Any], custom_labels: dict[str, str]) -> Page:
         load_cause=CAUSES_BY_SLUG["hyperstimulation"],
         days_to_first=max(0, MIN_DAYS - report["days_used"]),
         more_data=more_data,
-        # Reports stored before the two-year window have no such key.
-        days_left_out=report.get("days_left_out", 0),
+        # A report stored by an engine without the window has another fingerprint and is
+        # computed again before it is shown (services._report_at).
+        days_left_out=report["days_left_out"],
     )
