@@ -11,6 +11,10 @@ Rules (README, "Importing from a phone or watch"):
 - Importing the same file again changes nothing. A later file replaces an earlier one's value
   for each day and column the later file covers.
 - Days before 1900 or after today are ignored (a device with a wrong clock).
+- A value outside its column's range is left out, by the same rule every other way in
+  follows (``columns.check_value`` with the column's ceiling): a 30-hour night is a fault in
+  the export. The rest of the file is imported, the day keeps whatever the diary had, and the
+  summary says on how many days each column was left out.
 """
 
 import datetime as dt
@@ -32,7 +36,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
 from twitchlog.diary import csvfile, versions
-from twitchlog.diary.columns import check_day
+from twitchlog.diary.columns import STANDARD_BY_NAME, allowed_range, check_day, check_value
 from twitchlog.diary.devices.days import DayValue, daily_values
 from twitchlog.diary.devices.files import KINDS, ZIP_MAGIC, read_export, sniff
 
@@ -75,9 +79,10 @@ class ImportRunning(ExportError):
 
 @dataclass
 class ColumnSummary:
-    days: int = 0  # days in the file with a value
+    days: int = 0  # days in the file with a value in range (stored, or kept as typed)
     typed: int = 0  # of them, days where the person's typed value is kept
     changed: int = 0  # days whose stored imported value is new or different
+    left_out: int = 0  # days whose value is outside the column's range, so not stored
 
 
 @dataclass
@@ -103,6 +108,10 @@ class DeviceSummary:
     def changed(self) -> int:
         return sum(c.changed for c in self.columns.values())
 
+    @property
+    def left_out(self) -> int:
+        return sum(c.left_out for c in self.columns.values())
+
     def sentences(self) -> list[str]:
         """What changed, in words: "Sleep on 143 days (12 kept as you typed them)"."""
         out = []
@@ -114,16 +123,34 @@ class DeviceSummary:
             if c.typed:
                 line += f" ({c.typed} kept as you typed {'them' if c.typed != 1 else 'it'})"
             out.append(line)
-        if not out:
+        if not out and not self.left_out:
             out.append("The file holds no sleep, exercise or resting heart rate we could use")
         if self.ignored_days:
             out.append(
                 f"{self.ignored_days} day{'s' if self.ignored_days != 1 else ''} outside the "
                 "diary's dates (a device clock set wrong) left out"
             )
-        if self.columns and not self.changed:
+        for name, words in DEVICE_COLUMNS.items():
+            c = self.columns.get(name)
+            if c is not None and c.left_out:
+                out.append(_left_out_words(name, words, c.left_out))
+        if any(c.days for c in self.columns.values()) and not self.changed:
             out.append("Nothing changed: your diary already had these values")
         return out
+
+
+def _left_out_words(column: str, words: str, days: int) -> str:
+    """Why a column's values were left out on ``days`` days, with the range every way into the
+    diary keeps to: "Sleep on 1 day left out: the file's value was not between 0 and 24 hours
+    ..."."""
+    one = days == 1
+    return (
+        f"{words.capitalize()} on {days} day{'' if one else 's'} left out: the file's "
+        f"{'value was' if one else 'values were'} not "
+        f"{allowed_range(STANDARD_BY_NAME[column])} {UNITS[column]}, the range the diary "
+        "takes, so the export is most likely wrong there; "
+        f"{'that day keeps' if one else 'those days keep'} what your diary already had"
+    )
 
 
 def _amount(column: str, value: float) -> str:
@@ -177,9 +204,15 @@ def save_values(
     for column, days in found.items():
         if column not in DEVICE_COLUMNS:
             continue
+        rule = STANDARD_BY_NAME[column]  # the ceiling the page, the API and the CSV keep to
         for day, found_value in days.items():
             if check_day(day, latest) is not None:
                 ignored.add(day)
+                continue
+            if check_value(rule, found_value.value) is not None:
+                # Not stored, and nothing stored is touched: a later file's broken night must
+                # not replace a good one an earlier file brought in.
+                summary.columns.setdefault(column, ColumnSummary()).left_out += 1
                 continue
             names = ", ".join(found_value.sources)
             source = f"{label}: {names}"[:300] if names else label
@@ -215,7 +248,14 @@ def save_values(
         DeviceValue.objects.bulk_update(changed, ["value", "source", "updated_at"], batch_size=500)
         if new or changed:
             versions.bump(user.pk)  # bulk writes send no signals
-        audit.log(user, "diary.device.imported", None, kind=kind, changed=summary.changed)
+        audit.log(
+            user,
+            "diary.device.imported",
+            None,
+            kind=kind,
+            changed=summary.changed,
+            left_out=summary.left_out,
+        )
     return summary
 
 
