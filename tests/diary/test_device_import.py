@@ -505,3 +505,19 @@ def test_the_page_and_the_api_say_how_many_days_were_left_out(
         "left_out": 2,
     }
     assert sleep_of(alice) == {dt.date(2026, 1, 2): 7.5}
+
+
+def test_a_reading_that_is_not_a_number_is_left_out_and_the_rest_imported(
+    alice: User, tmp_path: Path
+) -> None:
+    # Before, Apple's value="NaN" became a NaN mean, which SQLite stores as NULL: the whole
+    # import stopped on a NOT NULL error and the person's good nights were not imported.
+    morning = at("2026-01-03", "09:00")
+    reading = s.Record(
+        "HKQuantityTypeIdentifierRestingHeartRate", "NaN", morning, morning, unit="count/min"
+    )
+    path = export_file(tmp_path, [night_ending("2026-01-02", 7), reading])
+    out = run("diary", "import", "--user", alice.email, str(path))
+    assert "- Resting heart rate on 1 day left out: the file's value was not between 0 and" in out
+    assert sleep_of(alice) == {dt.date(2026, 1, 2): 7}
+    assert not DeviceValue.objects.filter(column="resting_hr").exists()
