@@ -521,3 +521,136 @@ def test_a_reading_that_is_not_a_number_is_left_out_and_the_rest_imported(
     assert "- Resting heart rate on 1 day left out: the file's value was not between 0 and" in out
     assert sleep_of(alice) == {dt.date(2026, 1, 2): 7}
     assert not DeviceValue.objects.filter(column="resting_hr").exists()
+
+
+# A result the database will not take: the job says so at once, and never becomes a 500. -----
+
+
+def refuse_every_result_save(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A job's result (a save of named fields; making the job is not one) always meets a
+    locked database; returns the statuses it was asked to save."""
+    attempts: list[str] = []
+    real_save = DeviceImport.save
+
+    def locked(self: DeviceImport, *args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("update_fields"):
+            return real_save(self, *args, **kwargs)
+        attempts.append(self.status)
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(device_import, "SAVE_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(DeviceImport, "save", locked)
+    return attempts
+
+
+def test_a_result_the_database_never_takes_marks_the_job_failed_at_once(
+    alice: User, alice_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before, the fifth refusal was raised out of the job's thread: the job stayed "running"
+    # (the page kept saying "Reading your file") until it went stale 15 minutes later, and
+    # then said "Nothing was imported" of values that were in the diary.
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    with monkeypatch.context() as m:
+        attempts = refuse_every_result_save(m)
+        device_import.run_job(job.pk)
+    assert attempts == [DeviceImport.DONE] * device_import.SAVE_ATTEMPTS
+    job.refresh_from_db()
+    assert (job.status, job.error) == (DeviceImport.FAILED, device_import.RESULT_NOT_SAVED)
+    assert device_import.job_state(job) == DeviceImport.FAILED
+    assert len(sleep_of(alice)) == 7  # what was read is in the diary
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": job.pk})).content
+    text = page.decode()
+    assert device_import.RESULT_NOT_SAVED in text
+    assert "Nothing was imported" not in text and "Reading your file" not in text
+    # Importing the file again, as the message asks, is safe and shows what it holds.
+    again = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    device_import.run_job(again.pk)
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": again.pk})).content
+    assert "Nothing changed: your diary already had these values" in page.decode()
+    assert len(sleep_of(alice)) == 7
+
+
+def test_a_failed_import_whose_failure_cannot_be_saved_keeps_its_own_reason(
+    alice: User, alice_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE HealthData [<!ENTITY a "a">]><HealthData>&a;</HealthData>'
+    )
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.xml", bomb))
+    with monkeypatch.context() as m:
+        attempts = refuse_every_result_save(m)
+        device_import.run_job(job.pk)
+    assert attempts == [DeviceImport.FAILED] * device_import.SAVE_ATTEMPTS
+    job.refresh_from_db()
+    assert job.status == DeviceImport.FAILED
+    assert job.error and job.error != device_import.RESULT_NOT_SAVED
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": job.pk})).content
+    assert f"<strong>Nothing was imported.</strong> {job.error}" in page.decode()
+    assert not DeviceValue.objects.exists()
+
+
+def test_a_result_that_landed_though_the_database_said_no_is_not_overwritten(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A commit can be reported as failed and still have happened; the job is only marked
+    # failed while it is still "running".
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_save = DeviceImport.save
+
+    def saved_then_refused(self: DeviceImport, *args: Any, **kwargs: Any) -> None:
+        real_save(self, *args, **kwargs)
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(device_import, "SAVE_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(DeviceImport, "save", saved_then_refused)
+    device_import.run_job(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.error) == (DeviceImport.DONE, "")
+    assert job.summary["columns"]["sleep_hours"]["days"] == 7
+
+
+def test_when_the_database_refuses_the_failure_too_the_job_is_left_to_go_stale_honestly(
+    alice: User, alice_client: Any, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_update = QuerySet.update
+
+    def locked(self: QuerySet, **fields: Any) -> int:
+        if fields.get("status") == DeviceImport.FAILED:
+            raise OperationalError("database is locked")
+        return real_update(self, **fields)
+
+    with monkeypatch.context() as m:
+        refuse_every_result_save(m)
+        m.setattr(QuerySet, "update", locked)
+        device_import.run_job(job.pk)  # before, the lock was raised out of the job
+    job.refresh_from_db()
+    assert job.status == DeviceImport.RUNNING
+    assert "neither its result (done) nor its failure could be saved" in caplog.text
+    assert len(sleep_of(alice)) == 7
+    # Once stale, the page cannot know whether the values were saved, and says both.
+    DeviceImport.objects.filter(pk=job.pk).update(
+        updated_at=timezone.now() - device_import.STALE_AFTER - dt.timedelta(minutes=1)
+    )
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": job.pk})).content
+    text = page.decode()
+    assert "cut off before it finished" in text and "database was too busy" in text
+    assert "if its values were already saved, nothing in your diary is lost" in text
+    assert "Nothing was imported" not in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_whose_result_meets_a_locked_database_is_not_an_error_page(
+    alice: User, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run inline, the job reads within the request: before, the fifth refusal left the view as
+    # a 503 "yours was not saved", though the values were in the diary.
+    settings.TWITCHLOG_IMPORTS_INLINE = True
+    client = api_client(alice)
+    with monkeypatch.context() as m:
+        refuse_every_result_save(m)
+        response = client.post("/api/diary/imports", {"file": export_upload()})
+    assert response.status_code == 202
+    job = client.get(f"/api/diary/imports/{response.json()['id']}").json()
+    assert (job["status"], job["error"]) == ("failed", device_import.RESULT_NOT_SAVED)
+    assert len(sleep_of(alice)) == 7

@@ -66,6 +66,14 @@ STALE_AFTER = dt.timedelta(minutes=15)
 # A job's progress and result are written again after a database lock this often at most.
 SAVE_ATTEMPTS = 5
 SAVE_PAUSE_SECONDS = 0.5
+# A job whose values reached the diary but whose result could not be written: it is marked
+# failed with this, since the page cannot show what changed. Importing the file again is safe
+# (it changes nothing already stored) and shows the summary.
+RESULT_NOT_SAVED = (
+    "Your file was read and its values were saved in your diary, but the database was too "
+    "busy to record the result here, so this page cannot show what changed. Please import "
+    "the same file again to see it: nothing already in your diary is lost or doubled."
+)
 
 
 class ImportRunning(ExportError):
@@ -401,16 +409,57 @@ def run_job(job_id: int) -> None:
 
 
 def _save_result(job: DeviceImport) -> None:
-    """Write the job's outcome, waiting out a database lock a few times before giving up."""
+    """Write the job's outcome, waiting out a database lock a few times; then, if it still
+    cannot be written, mark the job failed (``_give_up``).
+
+    Never raises for the database: a job runs in a thread (where an error would leave the job
+    "running" until it goes stale) or, inline, within a request (where it would be a 503 for
+    an upload whose values may well be saved)."""
     for attempt in range(1, SAVE_ATTEMPTS + 1):
         try:
             job.save(update_fields=["status", "error", "summary", "progress", "updated_at"])
             return
         except OperationalError:
-            if attempt == SAVE_ATTEMPTS:
-                raise
-            logger.warning("Device import %s: result not saved, trying again", job.pk)
+            logger.warning(
+                "Device import %s: result not saved (attempt %s of %s)",
+                job.pk,
+                attempt,
+                SAVE_ATTEMPTS,
+                exc_info=True,
+            )
             time.sleep(SAVE_PAUSE_SECONDS * attempt)
+    _give_up(job)
+
+
+def _give_up(job: DeviceImport) -> None:
+    """Mark a job failed whose result could not be saved, so the page says so at once rather
+    than "Reading" until the job goes stale.
+
+    One narrow write (status and message), and only over a job still "running": a result that
+    did land after all (a commit reported as failed) is never overwritten. A job whose values
+    reached the diary says so and asks for the file again; one that failed keeps its own
+    reason. If the database refuses this write too (it is still locked), nothing more can be
+    done from here: the job shows as cut off once it is STALE_AFTER old, and the log says what
+    happened."""
+    error = RESULT_NOT_SAVED if job.status == DeviceImport.DONE else job.error
+    try:
+        marked = DeviceImport.objects.filter(pk=job.pk, status=DeviceImport.RUNNING).update(
+            status=DeviceImport.FAILED, error=error, updated_at=timezone.now()
+        )
+    except OperationalError:
+        logger.error(
+            "Device import %s: neither its result (%s) nor its failure could be saved; the "
+            "database refused every write. It shows as cut off once %s old.",
+            job.pk,
+            job.status,
+            STALE_AFTER,
+            exc_info=True,
+        )
+        return
+    if marked:
+        logger.error("Device import %s: result (%s) not saved; marked failed", job.pk, job.status)
+    else:
+        logger.warning("Device import %s: its result was saved after all", job.pk)
 
 
 def _run_in_thread(job_id: int) -> None:
