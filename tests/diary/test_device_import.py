@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from tests.diary.helpers import make_checkin
 from tests.diary.test_api import api_client
 from twitchlog.accounts.models import User
 from twitchlog.diary import device_import
+from twitchlog.diary.columns import STANDARD_BY_NAME
 from twitchlog.diary.daily import daily_frame
 from twitchlog.diary.devices import synthetic as s
 from twitchlog.diary.models import CheckIn, DeviceImport, DeviceValue
@@ -364,3 +366,291 @@ def test_the_api_refuses_an_export_over_the_limit_in_the_same_words(
     assert response.status_code == 422
     assert "That phone or watch export is larger than 500 bytes" in response.json()["detail"]
     assert not DeviceImport.objects.exists()
+
+
+# A device value keeps the same range as a value typed or imported any other way. -----------
+
+
+def night_ending(day: str, hours: float) -> s.Record:
+    end = at(day, "07:00")
+    return s.asleep(end - dt.timedelta(hours=hours), end)
+
+
+def export_file(tmp_path: Path, records: list[s.Record], name: str = "export.zip") -> Path:
+    path = tmp_path / name
+    path.write_bytes(s.apple_zip(records))
+    return path
+
+
+SLEEP_CEILING = STANDARD_BY_NAME["sleep_hours"].high
+
+
+def test_a_night_past_the_sleep_ceiling_is_left_out_and_the_rest_imported(
+    alice: User, tmp_path: Path
+) -> None:
+    # Before, a broken export's 30-hour night was stored like any other, though the check-in
+    # page, the API, the command and the CSV import all refuse more than 24 hours of sleep.
+    assert SLEEP_CEILING is not None
+    nights = [night_ending(f"2026-01-0{d}", 7.5) for d in (2, 3, 4)]
+    broken = night_ending("2026-01-10", SLEEP_CEILING + 6)
+    out = run(
+        "diary", "import", "--user", alice.email, str(export_file(tmp_path, [*nights, broken]))
+    )
+    assert "- Sleep on 3 days.\n" in out
+    assert (
+        "- Sleep on 1 day left out: the file's value was not between 0 and 24 hours, the range "
+        "the diary takes, so the export is most likely wrong there; that day keeps what your "
+        "diary already had.\n"
+    ) in out
+    assert sleep_of(alice) == {dt.date(2026, 1, d): 7.5 for d in (2, 3, 4)}
+    assert not DeviceValue.objects.filter(local_date="2026-01-10").exists()
+
+
+def test_a_broken_night_in_a_later_file_keeps_the_value_already_stored(
+    alice: User, tmp_path: Path
+) -> None:
+    assert SLEEP_CEILING is not None
+    first = export_file(tmp_path, [night_ending("2026-01-10", 8)], "first.zip")
+    run("diary", "import", "--user", alice.email, str(first))
+    stored = DeviceValue.objects.get()
+    later = export_file(
+        tmp_path,
+        [night_ending("2026-01-10", SLEEP_CEILING + 6), night_ending("2026-01-12", 6)],
+        "later.zip",
+    )
+    out = run("diary", "import", "--user", alice.email, str(later))
+    assert "Sleep on 1 day left out" in out
+    assert "Nothing changed" not in out  # the night of the 12th is new
+    kept = DeviceValue.objects.get(local_date="2026-01-10")
+    assert (kept.value, kept.source, kept.updated_at) == (8, stored.source, stored.updated_at)
+    assert sleep_of(alice) == {dt.date(2026, 1, 10): 8, dt.date(2026, 1, 12): 6}
+
+
+def column_records(column: str, day: str, value: float) -> s.Record:
+    """One Apple record that gives ``column`` the value ``value`` on ``day``."""
+    if column == "sleep_hours":
+        end = at(day, "18:00")  # the latest end that still counts for ``day``
+        return s.asleep(end - dt.timedelta(hours=value), end)
+    start = at(day, "00:00")
+    if column == "exercise_min":
+        kind = "HKQuantityTypeIdentifierAppleExerciseTime"
+        return s.Record(kind, "1", start, start + dt.timedelta(minutes=value), unit="min")
+    kind = "HKQuantityTypeIdentifierRestingHeartRate"
+    return s.Record(kind, f"{value:g}", start, start, unit="count/min")
+
+
+@pytest.mark.parametrize("column", ["sleep_hours", "exercise_min", "resting_hr"])
+def test_each_device_column_keeps_the_ceiling_every_other_way_in_keeps(
+    alice: User, tmp_path: Path, column: str
+) -> None:
+    high = STANDARD_BY_NAME[column].high
+    assert high is not None
+    records = [
+        column_records(column, "2026-01-03", high),
+        column_records(column, "2026-01-06", high + 1),
+    ]
+    out = run("diary", "import", "--user", alice.email, str(export_file(tmp_path, records)))
+    stored = DeviceValue.objects.get(column=column)
+    assert (stored.local_date, stored.value) == (dt.date(2026, 1, 3), high)
+    assert not DeviceValue.objects.exclude(pk=stored.pk).exists()
+    words = device_import.DEVICE_COLUMNS[column].capitalize()
+    assert f"- {words} on 1 day.\n" in out
+    assert f"- {words} on 1 day left out: the file's value was not between 0 and" in out
+
+
+def test_the_ceiling_is_the_shared_rule_not_a_copy(
+    alice: User, export_zip: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lower the one rule the check-in page, the API and the CSV import read: a week of 7.5-hour
+    # nights is then left out of a device import too, and the summary gives the new range.
+    rule = STANDARD_BY_NAME["sleep_hours"]
+    monkeypatch.setitem(STANDARD_BY_NAME, "sleep_hours", replace(rule, high=7))
+    out = run("diary", "import", "--user", alice.email, str(export_zip))
+    assert "Sleep on 7 days left out: the file's values were not between 0 and 7 hours" in out
+    assert "those days keep what your diary already had" in out
+    assert "The file holds no sleep" not in out and "Nothing changed" not in out
+    assert "Resting heart rate on 1 day" in out
+    assert not DeviceValue.objects.filter(column="sleep_hours").exists()
+
+
+def test_the_page_and_the_api_say_how_many_days_were_left_out(
+    alice: User, alice_client: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    assert SLEEP_CEILING is not None
+    settings.TWITCHLOG_IMPORTS_INLINE = True
+    upload = io.BytesIO(
+        s.apple_zip(
+            [
+                night_ending("2026-01-02", 7.5),
+                night_ending("2026-01-05", SLEEP_CEILING + 6),
+                night_ending("2026-01-08", SLEEP_CEILING + 1),
+            ]
+        )
+    )
+    upload.name = "export.zip"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice_client.post(reverse("diary:import"), {"file": upload})
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "<strong>Done.</strong>" in page
+    assert "Sleep on 1 day." in page
+    assert (
+        "Sleep on 2 days left out: the file&#x27;s values were not between 0 and 24 hours" in page
+    )
+    job = api_client(alice).get(f"/api/diary/imports/{DeviceImport.objects.get().pk}").json()
+    assert job["status"] == "done"
+    assert job["summary"]["columns"]["sleep_hours"] == {
+        "days": 1,
+        "typed": 0,
+        "changed": 1,
+        "left_out": 2,
+    }
+    assert sleep_of(alice) == {dt.date(2026, 1, 2): 7.5}
+
+
+def test_a_reading_that_is_not_a_number_is_left_out_and_the_rest_imported(
+    alice: User, tmp_path: Path
+) -> None:
+    # Before, Apple's value="NaN" became a NaN mean, which SQLite stores as NULL: the whole
+    # import stopped on a NOT NULL error and the person's good nights were not imported.
+    morning = at("2026-01-03", "09:00")
+    reading = s.Record(
+        "HKQuantityTypeIdentifierRestingHeartRate", "NaN", morning, morning, unit="count/min"
+    )
+    path = export_file(tmp_path, [night_ending("2026-01-02", 7), reading])
+    out = run("diary", "import", "--user", alice.email, str(path))
+    assert "- Resting heart rate on 1 day left out: the file's value was not between 0 and" in out
+    assert sleep_of(alice) == {dt.date(2026, 1, 2): 7}
+    assert not DeviceValue.objects.filter(column="resting_hr").exists()
+
+
+# A result the database will not take: the job says so at once, and never becomes a 500. -----
+
+
+def refuse_every_result_save(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A job's result (a save of named fields; making the job is not one) always meets a
+    locked database; returns the statuses it was asked to save."""
+    attempts: list[str] = []
+    real_save = DeviceImport.save
+
+    def locked(self: DeviceImport, *args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("update_fields"):
+            return real_save(self, *args, **kwargs)
+        attempts.append(self.status)
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(device_import, "SAVE_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(DeviceImport, "save", locked)
+    return attempts
+
+
+def test_a_result_the_database_never_takes_marks_the_job_failed_at_once(
+    alice: User, alice_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before, the fifth refusal was raised out of the job's thread: the job stayed "running"
+    # (the page kept saying "Reading your file") until it went stale 15 minutes later, and
+    # then said "Nothing was imported" of values that were in the diary.
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    with monkeypatch.context() as m:
+        attempts = refuse_every_result_save(m)
+        device_import.run_job(job.pk)
+    assert attempts == [DeviceImport.DONE] * device_import.SAVE_ATTEMPTS
+    job.refresh_from_db()
+    assert (job.status, job.error) == (DeviceImport.FAILED, device_import.RESULT_NOT_SAVED)
+    assert device_import.job_state(job) == DeviceImport.FAILED
+    assert len(sleep_of(alice)) == 7  # what was read is in the diary
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": job.pk})).content
+    text = page.decode()
+    assert device_import.RESULT_NOT_SAVED in text
+    assert "Nothing was imported" not in text and "Reading your file" not in text
+    # Importing the file again, as the message asks, is safe and shows what it holds.
+    again = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    device_import.run_job(again.pk)
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": again.pk})).content
+    assert "Nothing changed: your diary already had these values" in page.decode()
+    assert len(sleep_of(alice)) == 7
+
+
+def test_a_failed_import_whose_failure_cannot_be_saved_keeps_its_own_reason(
+    alice: User, alice_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE HealthData [<!ENTITY a "a">]><HealthData>&a;</HealthData>'
+    )
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.xml", bomb))
+    with monkeypatch.context() as m:
+        attempts = refuse_every_result_save(m)
+        device_import.run_job(job.pk)
+    assert attempts == [DeviceImport.FAILED] * device_import.SAVE_ATTEMPTS
+    job.refresh_from_db()
+    assert job.status == DeviceImport.FAILED
+    assert job.error and job.error != device_import.RESULT_NOT_SAVED
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": job.pk})).content
+    assert f"<strong>Nothing was imported.</strong> {job.error}" in page.decode()
+    assert not DeviceValue.objects.exists()
+
+
+def test_a_result_that_landed_though_the_database_said_no_is_not_overwritten(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A commit can be reported as failed and still have happened; the job is only marked
+    # failed while it is still "running".
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_save = DeviceImport.save
+
+    def saved_then_refused(self: DeviceImport, *args: Any, **kwargs: Any) -> None:
+        real_save(self, *args, **kwargs)
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(device_import, "SAVE_PAUSE_SECONDS", 0)
+    monkeypatch.setattr(DeviceImport, "save", saved_then_refused)
+    device_import.run_job(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.error) == (DeviceImport.DONE, "")
+    assert job.summary["columns"]["sleep_hours"]["days"] == 7
+
+
+def test_when_the_database_refuses_the_failure_too_the_job_is_left_to_go_stale_honestly(
+    alice: User, alice_client: Any, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+    real_update = QuerySet.update
+
+    def locked(self: QuerySet, **fields: Any) -> int:
+        if fields.get("status") == DeviceImport.FAILED:
+            raise OperationalError("database is locked")
+        return real_update(self, **fields)
+
+    with monkeypatch.context() as m:
+        refuse_every_result_save(m)
+        m.setattr(QuerySet, "update", locked)
+        device_import.run_job(job.pk)  # before, the lock was raised out of the job
+    job.refresh_from_db()
+    assert job.status == DeviceImport.RUNNING
+    assert "neither its result (done) nor its failure could be saved" in caplog.text
+    assert len(sleep_of(alice)) == 7
+    # Once stale, the page cannot know whether the values were saved, and says both.
+    DeviceImport.objects.filter(pk=job.pk).update(
+        updated_at=timezone.now() - device_import.STALE_AFTER - dt.timedelta(minutes=1)
+    )
+    page = alice_client.get(reverse("diary:device_import", kwargs={"pk": job.pk})).content
+    text = page.decode()
+    assert "cut off before it finished" in text and "database was too busy" in text
+    assert "if its values were already saved, nothing in your diary is lost" in text
+    assert "Nothing was imported" not in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_whose_result_meets_a_locked_database_is_not_an_error_page(
+    alice: User, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run inline, the job reads within the request: before, the fifth refusal left the view as
+    # a 503 "yours was not saved", though the values were in the diary.
+    settings.TWITCHLOG_IMPORTS_INLINE = True
+    client = api_client(alice)
+    with monkeypatch.context() as m:
+        refuse_every_result_save(m)
+        response = client.post("/api/diary/imports", {"file": export_upload()})
+    assert response.status_code == 202
+    job = client.get(f"/api/diary/imports/{response.json()['id']}").json()
+    assert (job["status"], job["error"]) == ("failed", device_import.RESULT_NOT_SAVED)
+    assert len(sleep_of(alice)) == 7

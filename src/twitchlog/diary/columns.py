@@ -150,7 +150,9 @@ def check_value(column: Column, value: float) -> str | None:
     """Why ``value`` does not fit ``column``, in plain words; None when it fits."""
     if column.kind == "binary":
         return None if value in (0, 1) else "use 1 for yes and 0 for no"
-    if value < 0 or (column.high is not None and value > column.high):
+    # NaN passes every comparison, so it is named: a device export can hold one ("NaN" in
+    # Apple's XML reads as a float), where typed text never reaches here as one (read_number).
+    if math.isnan(value) or value < 0 or (column.high is not None and value > column.high):
         return f"must be {allowed_range(column)}"
     if column.integer and value != int(value):
         return "must be a whole number"

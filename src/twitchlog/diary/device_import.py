@@ -11,6 +11,10 @@ Rules (README, "Importing from a phone or watch"):
 - Importing the same file again changes nothing. A later file replaces an earlier one's value
   for each day and column the later file covers.
 - Days before 1900 or after today are ignored (a device with a wrong clock).
+- A value outside its column's range is left out, by the same rule every other way in
+  follows (``columns.check_value`` with the column's ceiling): a 30-hour night is a fault in
+  the export. The rest of the file is imported, the day keeps whatever the diary had, and the
+  summary says on how many days each column was left out.
 """
 
 import datetime as dt
@@ -32,7 +36,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.timezones import zone
 from twitchlog.diary import csvfile, versions
-from twitchlog.diary.columns import check_day
+from twitchlog.diary.columns import STANDARD_BY_NAME, allowed_range, check_day, check_value
 from twitchlog.diary.devices.days import DayValue, daily_values
 from twitchlog.diary.devices.files import KINDS, ZIP_MAGIC, read_export, sniff
 
@@ -62,6 +66,14 @@ STALE_AFTER = dt.timedelta(minutes=15)
 # A job's progress and result are written again after a database lock this often at most.
 SAVE_ATTEMPTS = 5
 SAVE_PAUSE_SECONDS = 0.5
+# A job whose values reached the diary but whose result could not be written: it is marked
+# failed with this, since the page cannot show what changed. Importing the file again is safe
+# (it changes nothing already stored) and shows the summary.
+RESULT_NOT_SAVED = (
+    "Your file was read and its values were saved in your diary, but the database was too "
+    "busy to record the result here, so this page cannot show what changed. Please import "
+    "the same file again to see it: nothing already in your diary is lost or doubled."
+)
 
 
 class ImportRunning(ExportError):
@@ -75,9 +87,10 @@ class ImportRunning(ExportError):
 
 @dataclass
 class ColumnSummary:
-    days: int = 0  # days in the file with a value
+    days: int = 0  # days in the file with a value in range (stored, or kept as typed)
     typed: int = 0  # of them, days where the person's typed value is kept
     changed: int = 0  # days whose stored imported value is new or different
+    left_out: int = 0  # days whose value is outside the column's range, so not stored
 
 
 @dataclass
@@ -103,6 +116,10 @@ class DeviceSummary:
     def changed(self) -> int:
         return sum(c.changed for c in self.columns.values())
 
+    @property
+    def left_out(self) -> int:
+        return sum(c.left_out for c in self.columns.values())
+
     def sentences(self) -> list[str]:
         """What changed, in words: "Sleep on 143 days (12 kept as you typed them)"."""
         out = []
@@ -114,16 +131,34 @@ class DeviceSummary:
             if c.typed:
                 line += f" ({c.typed} kept as you typed {'them' if c.typed != 1 else 'it'})"
             out.append(line)
-        if not out:
+        if not out and not self.left_out:
             out.append("The file holds no sleep, exercise or resting heart rate we could use")
         if self.ignored_days:
             out.append(
                 f"{self.ignored_days} day{'s' if self.ignored_days != 1 else ''} outside the "
                 "diary's dates (a device clock set wrong) left out"
             )
-        if self.columns and not self.changed:
+        for name, words in DEVICE_COLUMNS.items():
+            c = self.columns.get(name)
+            if c is not None and c.left_out:
+                out.append(_left_out_words(name, words, c.left_out))
+        if any(c.days for c in self.columns.values()) and not self.changed:
             out.append("Nothing changed: your diary already had these values")
         return out
+
+
+def _left_out_words(column: str, words: str, days: int) -> str:
+    """Why a column's values were left out on ``days`` days, with the range every way into the
+    diary keeps to: "Sleep on 1 day left out: the file's value was not between 0 and 24 hours
+    ..."."""
+    one = days == 1
+    return (
+        f"{words.capitalize()} on {days} day{'' if one else 's'} left out: the file's "
+        f"{'value was' if one else 'values were'} not "
+        f"{allowed_range(STANDARD_BY_NAME[column])} {UNITS[column]}, the range the diary "
+        "takes, so the export is most likely wrong there; "
+        f"{'that day keeps' if one else 'those days keep'} what your diary already had"
+    )
 
 
 def _amount(column: str, value: float) -> str:
@@ -177,9 +212,15 @@ def save_values(
     for column, days in found.items():
         if column not in DEVICE_COLUMNS:
             continue
+        rule = STANDARD_BY_NAME[column]  # the ceiling the page, the API and the CSV keep to
         for day, found_value in days.items():
             if check_day(day, latest) is not None:
                 ignored.add(day)
+                continue
+            if check_value(rule, found_value.value) is not None:
+                # Not stored, and nothing stored is touched: a later file's broken night must
+                # not replace a good one an earlier file brought in.
+                summary.columns.setdefault(column, ColumnSummary()).left_out += 1
                 continue
             names = ", ".join(found_value.sources)
             source = f"{label}: {names}"[:300] if names else label
@@ -215,7 +256,14 @@ def save_values(
         DeviceValue.objects.bulk_update(changed, ["value", "source", "updated_at"], batch_size=500)
         if new or changed:
             versions.bump(user.pk)  # bulk writes send no signals
-        audit.log(user, "diary.device.imported", None, kind=kind, changed=summary.changed)
+        audit.log(
+            user,
+            "diary.device.imported",
+            None,
+            kind=kind,
+            changed=summary.changed,
+            left_out=summary.left_out,
+        )
     return summary
 
 
@@ -361,16 +409,57 @@ def run_job(job_id: int) -> None:
 
 
 def _save_result(job: DeviceImport) -> None:
-    """Write the job's outcome, waiting out a database lock a few times before giving up."""
+    """Write the job's outcome, waiting out a database lock a few times; then, if it still
+    cannot be written, mark the job failed (``_give_up``).
+
+    Never raises for the database: a job runs in a thread (where an error would leave the job
+    "running" until it goes stale) or, inline, within a request (where it would be a 503 for
+    an upload whose values may well be saved)."""
     for attempt in range(1, SAVE_ATTEMPTS + 1):
         try:
             job.save(update_fields=["status", "error", "summary", "progress", "updated_at"])
             return
         except OperationalError:
-            if attempt == SAVE_ATTEMPTS:
-                raise
-            logger.warning("Device import %s: result not saved, trying again", job.pk)
+            logger.warning(
+                "Device import %s: result not saved (attempt %s of %s)",
+                job.pk,
+                attempt,
+                SAVE_ATTEMPTS,
+                exc_info=True,
+            )
             time.sleep(SAVE_PAUSE_SECONDS * attempt)
+    _give_up(job)
+
+
+def _give_up(job: DeviceImport) -> None:
+    """Mark a job failed whose result could not be saved, so the page says so at once rather
+    than "Reading" until the job goes stale.
+
+    One narrow write (status and message), and only over a job still "running": a result that
+    did land after all (a commit reported as failed) is never overwritten. A job whose values
+    reached the diary says so and asks for the file again; one that failed keeps its own
+    reason. If the database refuses this write too (it is still locked), nothing more can be
+    done from here: the job shows as cut off once it is STALE_AFTER old, and the log says what
+    happened."""
+    error = RESULT_NOT_SAVED if job.status == DeviceImport.DONE else job.error
+    try:
+        marked = DeviceImport.objects.filter(pk=job.pk, status=DeviceImport.RUNNING).update(
+            status=DeviceImport.FAILED, error=error, updated_at=timezone.now()
+        )
+    except OperationalError:
+        logger.error(
+            "Device import %s: neither its result (%s) nor its failure could be saved; the "
+            "database refused every write. It shows as cut off once %s old.",
+            job.pk,
+            job.status,
+            STALE_AFTER,
+            exc_info=True,
+        )
+        return
+    if marked:
+        logger.error("Device import %s: result (%s) not saved; marked failed", job.pk, job.status)
+    else:
+        logger.warning("Device import %s: its result was saved after all", job.pk)
 
 
 def _run_in_thread(job_id: int) -> None:

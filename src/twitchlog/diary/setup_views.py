@@ -154,5 +154,7 @@ def device_import_status(request: AuthedRequest, pk: int) -> HttpResponse:
             "percent": round(job.progress * 100),
             "sentences": summary.sentences() if summary else [],
             "waiting": state in (DeviceImport.QUEUED, DeviceImport.RUNNING),
+            # A failed job whose values did reach the diary must not say "Nothing was imported".
+            "values_saved": job.error == device_import.RESULT_NOT_SAVED,
         },
     )
