@@ -654,3 +654,21 @@ def test_an_upload_whose_result_meets_a_locked_database_is_not_an_error_page(
     job = client.get(f"/api/diary/imports/{response.json()['id']}").json()
     assert (job["status"], job["error"]) == ("failed", device_import.RESULT_NOT_SAVED)
     assert len(sleep_of(alice)) == 7
+
+
+def test_a_busy_diary_while_saving_does_not_blame_the_file(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A locked database inside the import's one transaction used to end as "Something went
+    # wrong while reading the file", sending the person to look for a fault in their export.
+    job = device_import.queue_upload(alice, SimpleUploadedFile("export.zip", week_of_nights()))
+
+    def locked(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(device_import, "save_values", locked)
+    device_import.run_job(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.error) == (DeviceImport.FAILED, device_import.DATABASE_BUSY)
+    assert "reading the file" not in job.error
+    assert sleep_of(alice) == {}

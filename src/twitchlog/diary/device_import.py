@@ -75,6 +75,11 @@ RESULT_NOT_SAVED = (
     "the same file again to see it: nothing already in your diary is lost or doubled."
 )
 
+DATABASE_BUSY = (
+    "Your file was read, but the diary was too busy to save it just now, so nothing was "
+    "imported. Please try again in a minute."
+)
+
 
 class ImportRunning(ExportError):
     """The person already has an import waiting or being read; one at a time each."""
@@ -397,6 +402,11 @@ def run_job(job_id: int) -> None:
         summary = import_file(job.user, path, job.kind, report)
     except ExportError as error:
         job.status, job.error = DeviceImport.FAILED, str(error)[:300]
+    except OperationalError:
+        # The file was fine; the diary was busy (the save is one transaction, so nothing of
+        # it was kept). Saying "while reading the file" would blame the file.
+        logger.warning("Device import %s: the database was busy; nothing saved", job_id)
+        job.status, job.error = DeviceImport.FAILED, DATABASE_BUSY
     except Exception:
         logger.exception("Device import %s failed", job_id)
         job.status = DeviceImport.FAILED
