@@ -114,3 +114,31 @@ def test_a_stranger_cannot_remove_someone_elses_device(
 
 def test_the_profile_links_the_reminders(alice_client: Client) -> None:
     assert 'href="/reminders/"' in alice_client.get("/accounts/profile/").content.decode()
+
+
+def test_a_refused_save_leaves_the_status_and_the_break_panel_as_stored(
+    alice_client: Client, alice: User
+) -> None:
+    # Before: off and saved so, then On with no time and no way picked was refused, yet the
+    # status read "On: every day at 20:00 your time, by email." and offered a break.
+    ReminderSettings.objects.create(user=alice, enabled=False, at=dt.time(20, 0), by_email=True)
+    response = _save(alice_client, at="", by_email="")
+    page = response.content.decode()
+    assert "Give a time, such as 20:00." in page
+    assert "Choose at least one way to be reminded, or turn it off." in page
+    assert "Off. Nothing is sent until you turn it on." in page
+    assert "On: every day" not in page and "Pause for a week" not in page
+    # The form keeps what was typed: On, no time, email unticked.
+    assert response.context["form"]["enabled"].value() == "1"
+    stored = ReminderSettings.objects.get(user=alice)
+    assert (stored.enabled, stored.at, stored.by_email) == (False, dt.time(20, 0), True)
+
+
+def test_a_refused_change_of_an_on_reminder_still_shows_the_stored_one(
+    alice_client: Client, alice: User
+) -> None:
+    ReminderSettings.objects.create(user=alice, enabled=True, at=dt.time(7, 15), by_email=True)
+    page = _save(alice_client, at="21:00", by_email="", by_push="").content.decode()
+    assert "Choose at least one way to be reminded, or turn it off." in page
+    assert "On: every day at 07:15 your time, by email." in page
+    assert 'value="21:00"' in page

@@ -1,11 +1,23 @@
 import copy
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 from twitchlog.core.text import SINGLE_LINE_MESSAGE, has_control_characters
+
+M = TypeVar("M")
+
+
+def working_copy(instance: M) -> M:
+    """A copy of a stored object for a ModelForm to write into.
+
+    Validating a ModelForm writes every value it accepted onto its instance, even when the
+    form as a whole is refused, so a page that shows the object elsewhere (a status line, a
+    heading, a preview) would show values that were never saved. Bind the form to this copy
+    and show the object itself: it stays what is stored. On success, save the copy."""
+    return copy.copy(instance)
 
 
 class Renderer(TemplatesSetting):

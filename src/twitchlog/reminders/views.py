@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.core.forms import working_copy
 from twitchlog.core.timezones import local_date
 from twitchlog.reminders import push, services
 from twitchlog.reminders.forms import ReminderForm, SubscriptionForm
@@ -29,7 +30,9 @@ def settings_view(request: AuthedRequest) -> HttpResponse:
         services.update_settings(user, enabled=False, paused_until=None)
         messages.success(request, "Reminders are off.")
         return redirect("reminders:settings")
-    form = ReminderForm(request.POST if action == "save" else None, instance=current)
+    # The status line and the break panel show ``current``, what is stored; the form gets a
+    # copy, since validating writes the values it accepted onto it even when it is refused.
+    form = ReminderForm(request.POST if action == "save" else None, instance=working_copy(current))
     if action == "save" and form.is_valid():
         services.update_settings(user, **{name: form.cleaned_data[name] for name in form.fields})
         messages.success(request, "Your reminder settings are saved.")
