@@ -4,6 +4,7 @@ from typing import Any
 from django.urls import reverse
 
 from twitchlog.core.models import AuditEntry
+from twitchlog.knowledge.care import care_for
 
 
 def test_it_changes_the_time_zone(alice_client: Any, alice: Any) -> None:
@@ -67,3 +68,20 @@ def test_pages_show_times_in_the_persons_zone(alice_client: Any, alice: Any) -> 
 def test_it_links_to_the_diary_downloads(alice_client: Any) -> None:
     page = alice_client.get(reverse("accounts:profile")).content.decode()
     assert f'<a href="{reverse("diary:settings")}"><strong>Download your diary</strong>' in page
+
+
+def test_a_refused_profile_leaves_the_page_around_it_as_stored(
+    alice_client: Any, alice: Any
+) -> None:
+    # The care lines on every page follow the person's country: a refused form (the zone is
+    # wrong, the country fine) must not move them to the country that was not saved.
+    alice.country = "GB"
+    alice.save(update_fields=["country"])
+    response = alice_client.post(
+        reverse("accounts:profile"),
+        {"display_name": "Al", "time_zone": "Europe/Atlantis", "country": "US"},
+    )
+    assert response.status_code == 200
+    assert response.context["care"] == care_for("GB") != care_for("US")
+    assert response.context["user"].country == "GB"
+    assert response.context["user"].time_zone == "Europe/London"

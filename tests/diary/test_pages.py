@@ -5,7 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from tests.diary.helpers import make_checkin, make_episode
+from tests.diary.helpers import make_checkin, make_episode, make_factor
 from twitchlog.core.registry import home_panels, nav_links
 from twitchlog.diary import services
 from twitchlog.diary.browse_views import DAY_LIST_LIMIT, burden_legend, burden_level
@@ -236,3 +236,24 @@ def test_a_day_with_few_twitches_and_a_high_rating_is_coloured_and_keyed_by_the_
     assert "6–9 twitches, or rated 6–7" in page
     assert "whichever is darker" in page
     assert "On days with only an overall rating" not in page
+
+
+def test_a_refused_change_of_a_factor_keeps_its_stored_name_in_the_heading(
+    alice_client: Any, alice: Any
+) -> None:
+    factor = make_factor(alice, "Screen time")
+    url = reverse("diary:factor", args=[factor.pk])
+    # The name is accepted, the kind is not: nothing is saved, so the page is still about
+    # "Screen time".
+    page = alice_client.post(url, {"name": "Phone", "kind": "colour", "unit": ""})
+    text = page.content.decode()
+    assert "<h1>Screen time</h1>" in text and "<code>screen_time</code>" in text
+    assert 'value="Phone"' in text
+    # Accepted by the form, refused by the diary (the kind is fixed once values exist).
+    services.save_checkin(alice, dt.date(2026, 11, 1), {}, {factor: 2})
+    page = alice_client.post(url, {"name": "Phone", "kind": "binary", "unit": ""})
+    text = page.content.decode()
+    assert "its kind cannot change" in text
+    assert "<h1>Screen time</h1>" in text
+    factor.refresh_from_db()
+    assert factor.name == "Screen time"

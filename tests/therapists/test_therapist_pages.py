@@ -339,3 +339,40 @@ def test_overlapping_hours_are_refused_in_plain_words(
     page = theo_client.post(url, {**extra, "extra-end": "10:00"})
     assert "These hours overlap 09:00 to 10:00" in page.content.decode()
     assert theo_profile.extra_hours.count() == 1
+
+
+def test_a_refused_profile_change_does_not_claim_the_profile_left_the_directory(
+    theo_client: Client, theo_profile: Any
+) -> None:
+    assert theo_profile.is_listed
+    current = {
+        **APPLICATION,
+        "name": "",  # refused
+        "credentials": theo_profile.credentials,
+        "time_zone": theo_profile.time_zone,
+        "bio": theo_profile.bio,
+    }
+    del current["lived_experience"]  # accepted, but never saved
+    page = theo_client.post(reverse("therapists:edit_profile"), current).content.decode()
+    assert "Please give the name clients will see." in page
+    assert "Your profile is not in the directory" not in page
+    theo_profile.refresh_from_db()
+    assert theo_profile.lived_experience and theo_profile.is_listed
+
+
+def test_refused_booking_rules_leave_the_preview_on_the_stored_ones(
+    theo_client: Client, theo_profile: Any
+) -> None:
+    url = reverse("therapists:availability")
+    before = theo_client.get(url).context["preview_total"]
+    rules = {
+        "form": "rules",
+        "rules-buffer_minutes": "nonsense",  # refused
+        "rules-notice_hours": str(theo_profile.notice_hours),
+        "rules-horizon_days": "1",  # accepted, but never saved
+        "rules-cancel_notice_hours": str(theo_profile.cancel_notice_hours),
+    }
+    response = theo_client.post(url, rules)
+    assert response.status_code == 200 and response.context["forms"]["rules"].errors
+    assert response.context["preview_total"] == before
+    assert response.context["therapist"].horizon_days == theo_profile.horizon_days != 1

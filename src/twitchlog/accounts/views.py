@@ -23,6 +23,7 @@ from twitchlog.accounts.models import ApiToken
 from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core import throttle
 from twitchlog.core.access import get_owned_or_404
+from twitchlog.core.forms import working_copy
 from twitchlog.core.navigation import safe_next
 from twitchlog.core.throttle import Limit
 from twitchlog.core.timezones import all_zones
@@ -131,11 +132,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def profile(request: AuthedRequest) -> HttpResponse:
     user = request.user
-    form = ProfileForm(request.POST or None, instance=user)
+    # Every page shows the signed-in user (the care lines follow their country), so a refused
+    # form must not change it: the form gets a copy, saved only when it is valid.
+    form = ProfileForm(request.POST or None, instance=working_copy(user))
     if request.method == "POST" and form.is_valid():
         if form.changed_data:
-            form.save(commit=False)
-            services.update_profile(user, list(form.changed_data))
+            services.update_profile(form.save(commit=False), list(form.changed_data))
         messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form, "zones": all_zones()})

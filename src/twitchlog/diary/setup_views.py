@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.core.forms import working_copy
 from twitchlog.diary import device_import, services, transfer
 from twitchlog.diary.access import get_device_import_for_user, get_factor_for_user
 from twitchlog.diary.columns import ColumnError
@@ -41,12 +42,13 @@ def factors(request: AuthedRequest) -> HttpResponse:
 @login_required
 def factor(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_factor_for_user(request.user, pk)
-    form = CustomFactorForm(posted(request), instance=found)
+    # The heading shows ``found`` as stored; a refused name must not replace it there.
+    form = CustomFactorForm(posted(request), instance=working_copy(found))
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        found.refresh_from_db()
         try:
-            services.update_factor(request.user, found, changes)
+            # A copy too: the service renames before it may refuse a change of kind.
+            services.update_factor(request.user, working_copy(found), changes)
         except ColumnError as error:
             form.add_error("kind" if "kind" in changes else "name", str(error))
         else:

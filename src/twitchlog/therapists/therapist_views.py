@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from twitchlog.accounts.types import AuthedRequest
+from twitchlog.core.forms import working_copy
 from twitchlog.experiments import export as experiments
 from twitchlog.therapists import access, intake, services
 from twitchlog.therapists.availability import free_slots, slots_by_local_day
@@ -73,11 +74,12 @@ def edit_profile(request: AuthedRequest) -> HttpResponse:
     profile = access.own_profile(request.user)
     if profile is None:
         return redirect("therapists:apply")
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    # The directory notice shows ``profile`` as stored; the form writes into a copy.
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=working_copy(profile))
     if request.method == "POST" and form.is_valid():
         changed = [f for f in form.changed_data if f not in ("photo", "remove_photo")]
         if changed:
-            form.save(commit=False)
+            profile = form.save(commit=False)
             if services.update_profile(request.user, profile, changed):
                 messages.info(
                     request,
@@ -122,15 +124,17 @@ def availability(request: AuthedRequest) -> HttpResponse:
         kind: form_class(request.POST if which == kind else None, prefix=kind)
         for kind, (_, form_class) in AVAILABILITY_KINDS.items()
     }
+    # The preview below follows the stored booking rules, so refused ones go into a copy.
     forms["rules"] = BookingRulesForm(
-        request.POST if which == "rules" else None, instance=profile, prefix="rules"
+        request.POST if which == "rules" else None, instance=working_copy(profile), prefix="rules"
     )
     if which in forms and forms[which].is_valid() and not _overlaps(profile, which, forms[which]):
         form = forms[which]
         if which == "rules":
             if form.changed_data:
-                form.save(commit=False)
-                services.update_profile(request.user, profile, list(form.changed_data))
+                services.update_profile(
+                    request.user, form.save(commit=False), list(form.changed_data)
+                )
         else:
             item = form.save(commit=False)
             item.profile = profile
