@@ -1,7 +1,9 @@
 """The insights page, its cache, its API twin and the command's --user source."""
 
 import ast
+import datetime as dt
 import re
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from django.urls import reverse
 
 from tests.insights.conftest import planted
 from twitchlog.core.models import AuditEntry
+from twitchlog.diary import services as diary_services
 from twitchlog.diary import transfer
 from twitchlog.diary.csvfile import write_daily
 from twitchlog.insights import services
@@ -20,9 +23,16 @@ from twitchlog.insights.models import InsightReport
 from twitchlog.insights.simulate import simulate_person
 
 
-def give_diary(user: Any, days: int = 120, seed: int = 3, factor: str = "caffeine_mg") -> None:
+def give_diary(
+    user: Any,
+    days: int = 120,
+    seed: int = 3,
+    factor: str = "caffeine_mg",
+    start: dt.date | None = None,
+) -> None:
     """Import a simulated diary in which ``factor`` strongly raises twitching the same day."""
-    frame, _ = simulate_person(days, seed, planted(factor, rate_ratio=2.0))
+    spec = planted(factor, rate_ratio=2.0)
+    frame, _ = simulate_person(days, seed, replace(spec, start=start) if start else spec)
     result = transfer.import_daily(user, transfer.read_for(user, write_daily(frame)))
     assert result is not None
 
@@ -52,10 +62,11 @@ def test_a_planted_driver_is_shown_with_its_cause_and_what_helps(
 
 
 def test_the_page_says_when_older_days_are_left_out(alice: Any, alice_client: Any) -> None:
-    give_diary(alice, days=60)
+    # A diary that ended years ago (an import takes no day after today), then a row of
+    # twitches today: the two years before it hold none of that diary.
+    give_diary(alice, days=60, start=dt.date(2022, 1, 3))
     assert "last two years" not in alice_client.get(reverse("insights:index")).content.decode()
-    # A row of twitches three years on: the two years before it hold none of the diary.
-    later = "date,twitch_count\n2029-12-01,3\n"
+    later = f"date,twitch_count\n{diary_services.today_for(alice)},3\n"
     transfer.import_daily(alice, transfer.read_for(alice, later))
     page = alice_client.get(reverse("insights:index")).content.decode()
     assert "It looks at the last two years of your diary" in page
@@ -68,7 +79,7 @@ def test_the_report_is_kept_until_the_diary_changes(alice: Any, alice_client: An
     alice_client.get(reverse("insights:index"))
     assert computations(alice) == 1
 
-    table = transfer.read_for(alice, "date,stress_level\n2030-01-01,4\n")
+    table = transfer.read_for(alice, f"date,stress_level\n{diary_services.today_for(alice)},4\n")
     transfer.import_daily(alice, table)
     alice_client.get(reverse("insights:index"))
     assert computations(alice) == 2

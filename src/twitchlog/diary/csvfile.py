@@ -18,7 +18,6 @@ import pandas as pd
 
 from twitchlog.core.spreadsheet import safe_cell, safe_row
 from twitchlog.diary.columns import (
-    LAST_DAY,
     RESERVED,
     SOURCES,
     STANDARD_BY_NAME,
@@ -110,10 +109,14 @@ def write_rows(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
 
 
 def read_daily(
-    text: str | Iterable[str], existing_kinds: dict[str, str] | None = None
+    text: str | Iterable[str],
+    existing_kinds: dict[str, str] | None = None,
+    latest: dt.date | None = None,
 ) -> DailyTable:
     """Check and read a daily CSV, given as its text or as its lines. ``existing_kinds`` are
     the person's custom factors (column -> kind), so a yes/no factor is not fed numbers.
+    ``latest`` is the person's today: a later row is refused, as the check-in refuses it
+    (columns.check_day; without it, the latest today anywhere on Earth).
 
     The file is read line by line and every limit (LIMITS) is checked as the line arrives, so a
     hostile file costs at most one line's work past the limit it breaks. Lines may end in
@@ -125,7 +128,7 @@ def read_daily(
     reader = csv.reader(lines)
     try:
         table, columns, header = _read_header(reader, existing_kinds or {})
-        problems = _read_rows(reader, table, columns, header)
+        problems = _read_rows(reader, table, columns, header, latest)
     except _Stop as stop:
         raise CsvProblems([stop.problem]) from None
     if problems:
@@ -244,7 +247,11 @@ def _read_header(
 
 
 def _read_rows(
-    reader: Any, table: DailyTable, columns: dict[str, Column], header: list[str]
+    reader: Any,
+    table: DailyTable,
+    columns: dict[str, Column],
+    header: list[str],
+    latest: dt.date | None,
 ) -> list[Problem]:
     problems: list[Problem] = []
     row_number = 1
@@ -267,7 +274,7 @@ def _read_rows(
             )
             continue
         record = dict(zip(header, [c.strip() for c in cells], strict=False))
-        day = _read_date(record.get("date", ""), row_number, table, problems)
+        day = _read_date(record.get("date", ""), row_number, table, problems, latest)
         values: dict[str, float | None] = {}
         for name in header:
             if name in ("date", SOURCES):
@@ -303,7 +310,9 @@ def _is_column_name(name: str) -> bool:
         return False
 
 
-def _read_date(text: str, row: int, table: DailyTable, problems: list[Problem]) -> dt.date | None:
+def _read_date(
+    text: str, row: int, table: DailyTable, problems: list[Problem], latest: dt.date | None
+) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(text)
         if len(text) != 10:
@@ -311,8 +320,8 @@ def _read_date(text: str, row: int, table: DailyTable, problems: list[Problem]) 
     except ValueError:
         problems.append(Problem(row, "date", f"“{text}” is not a date like 2026-11-20"))
         return None
-    # A file may hold planned or simulated days, so only a slip of the year is refused.
-    if reason := check_day(day, LAST_DAY):
+    # The one rule of the check-in and the device imports: 1900 to the person's today.
+    if reason := check_day(day, latest):
         problems.append(Problem(row, "date", f"{text} {reason}"))
         return None
     if day in table.rows:

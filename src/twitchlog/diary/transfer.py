@@ -107,9 +107,10 @@ def _checkin_values(table: DailyTable, row: dict[str, float | None], new: bool) 
 
 
 def read_for(user: User, text: str) -> DailyTable:
-    """Check a file against the person's own factors. Raises csvfile.CsvProblems."""
+    """Check a file against the person's own factors and their today (a later day is refused,
+    as the check-in refuses it). Raises csvfile.CsvProblems."""
     kinds = dict(CustomFactor.objects.filter(user=user).values_list("column", "kind"))
-    return read_daily(text, kinds)
+    return read_daily(text, kinds, services.today_for(user))
 
 
 # Rows per INSERT or UPDATE statement: few statements, none of them huge.
