@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from twitchlog.accounts.types import AuthedRequest
-from twitchlog.diary import device_import, transfer
+from twitchlog.diary import csvfile, device_import, transfer
 from twitchlog.diary.access import get_device_import_for_user
 from twitchlog.diary.csvfile import CsvProblems
 from twitchlog.diary.devices.limits import ExportError
@@ -74,13 +74,7 @@ def create_import(request: AuthedRequest, file: File[UploadedFile]) -> Any:
         device_import.start_job(job)
         return Status(202, _job(job))
     try:
-        text = file.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise HttpError(
-            422, "That file is neither a diary CSV (UTF-8 text) nor a phone or watch export."
-        ) from None
-    try:
-        table = transfer.read_for(request.user, text)
+        table = transfer.read_for(request.user, csvfile.decode(file.read()))
     except CsvProblems as problems:
         raise HttpError(422, "; ".join(str(p) for p in problems.problems)) from None
     result = transfer.import_daily(request.user, table)

@@ -2,12 +2,19 @@
 
 Reading checks the whole file before anything is stored: a problem is reported with its row
 (as a spreadsheet numbers it, the header being row 1) and its column, and a file with any
-problem imports nothing.
+problem imports nothing. A file that is no CSV at all (a zip, a spreadsheet's own format) is
+one problem of the whole file, saying what it is.
+
+What is read: cells separated by commas, or by semicolons when the header line has a
+semicolon and no comma (a spreadsheet set to a decimal comma saves so); column names in any
+case and with spaces around them; numbers as columns.read_number reads them, so "7,5" is 7.5
+whatever the separator. Writing is always the one format: commas, points, small letters.
 """
 
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -60,8 +67,53 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.row == WHOLE_FILE:
+            return self.message[:1].upper() + self.message[1:]
         where = f"Row {self.row}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {self.message}"
+
+
+# A problem with no row: the file as a whole is not a diary CSV.
+WHOLE_FILE = 0
+
+# Every zip starts with one of these: a file, an empty archive, a split archive.
+ZIP_SIGNATURES = ("PK\x03\x04", "PK\x05\x06", "PK\x07\x08")
+A_ZIP = (
+    "this is a zip file, not a CSV. If it is an export from Apple Health, Health Connect or "
+    "Fitbit, import the zip as it is, under “From a phone or watch” on the import page; this "
+    "one cannot be opened as one (it may be damaged or cut short), so export it again. A diary "
+    "CSV is plain text, one row per day"
+)
+NOT_TEXT = (
+    "this is not a CSV file: it holds binary data, such as a spreadsheet's own format (.xlsx, "
+    ".numbers, .ods) or a picture. Save it from your spreadsheet as CSV and import that"
+)
+NOT_UTF8 = "this file is not UTF-8 text. Save it as CSV (UTF-8) and import that"
+# Characters no text file holds (tab, line ends, form feed and DOS's end-of-file mark aside).
+_BINARY = frozenset(map(chr, range(32))) - set("\t\n\r\f\x1a")
+
+
+def not_a_csv(head: str) -> str | None:
+    """Why a file starting with ``head`` is no CSV at all (a zip, other binary data), in
+    plain words; None when it may be one."""
+    if head.startswith(ZIP_SIGNATURES):
+        return A_ZIP
+    if any(ch in _BINARY for ch in head[:1024]):
+        return NOT_TEXT
+    return None
+
+
+def decode(data: bytes) -> str:
+    """The text of an uploaded diary CSV, for every way in (page, API, command). Raises
+    CsvProblems with one problem of the whole file for a zip, other binary data or text that
+    is not UTF-8."""
+    reason = not_a_csv(data[:1024].decode("latin-1"))  # every byte is one character
+    if reason is None:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            reason = NOT_UTF8
+    raise CsvProblems([Problem(WHOLE_FILE, "", reason)])
 
 
 @dataclass
@@ -125,8 +177,12 @@ def read_daily(
     Raises CsvProblems listing up to MAX_PROBLEMS problems.
     """
     lines = _lines(text)
-    reader = csv.reader(lines)
     try:
+        # The header line says the separator: a semicolon file (a spreadsheet set to a
+        # decimal comma) has one and no comma.
+        first = next(lines, "")
+        delimiter = ";" if ";" in first and "," not in first else ","
+        reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         table, columns, header = _read_header(reader, existing_kinds or {})
         problems = _read_rows(reader, table, columns, header, latest)
     except _Stop as stop:
@@ -154,6 +210,8 @@ def _lines(text: str | Iterable[str]) -> Iterator[str]:
         # newline=None reads \n, \r\n and a bare \r alike as the end of a line.
         text = io.StringIO(text.removeprefix("\ufeff"), newline=None)
     for number, line in enumerate(text, start=1):
+        if number == 1 and (reason := not_a_csv(line)):
+            raise _Stop(Problem(WHOLE_FILE, "", reason))
         if len(line) > LIMITS.line_chars:
             raise _Stop(
                 Problem(
@@ -180,7 +238,11 @@ def _next_record(reader: Any, row: int) -> list[str] | None:
 def _read_header(
     reader: Any, existing_kinds: dict[str, str]
 ) -> tuple[DailyTable, dict[str, Column], list[str]]:
-    header = [name.strip() for name in _next_record(reader, 1) or []]
+    # Names are matched in any case and with spaces around them trimmed ("Date ", "Sleep_Hours");
+    # a problem of the header names the column as the file writes it.
+    written = [name.strip() for name in _next_record(reader, 1) or []]
+    header = [name.lower() for name in written]
+    as_written = dict(zip(header, written, strict=True))
     if len(header) > LIMITS.columns:
         raise _Stop(
             Problem(
@@ -200,19 +262,23 @@ def _read_header(
         if name in ("date", SOURCES) and counts[name] == 1:
             continue
         if counts[name] > 1:
-            problems.append(Problem(1, name, "this column appears twice"))
+            problems.append(Problem(1, as_written[name], "this column appears twice"))
         elif name in STANDARD_BY_NAME:
             table.standard.append(name)
             columns[name] = STANDARD_BY_NAME[name]
         elif name in RESERVED:
             problems.append(
-                Problem(1, name, "this column belongs to self-experiment files, not the diary")
+                Problem(
+                    1,
+                    as_written[name],
+                    "this column belongs to self-experiment files, not the diary",
+                )
             )
         elif not _is_column_name(name):
             problems.append(
                 Problem(
                     1,
-                    name,
+                    as_written[name],
                     "a custom column name may use only small letters, digits and _, "
                     "and must start with a letter",
                 )

@@ -373,8 +373,6 @@ class ImportForm(forms.Form):
             self.device_export = upload
             return ""
         try:
-            return str(upload.read().decode("utf-8-sig"))
-        except UnicodeDecodeError as error:
-            raise forms.ValidationError(
-                "That file is not plain text (UTF-8). Save it as CSV and try again."
-            ) from error
+            return csvfile.decode(upload.read())
+        except csvfile.CsvProblems as error:  # a zip, a spreadsheet's own format, not UTF-8
+            raise forms.ValidationError(str(error.problems[0])) from None

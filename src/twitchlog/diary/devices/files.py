@@ -76,6 +76,11 @@ def _zip_kind(path: Path) -> str:
         for info in archive.infolist():
             if info.filename.endswith((".db", ".sqlite", ".sqlite3")):
                 return "health_connect"
+    if "[Content_Types].xml" in names or "mimetype" in names:  # .xlsx, .docx; .ods, .numbers
+        raise ExportError(
+            "This is a spreadsheet or document file (such as .xlsx or .ods), not a diary CSV. "
+            "Save it from your spreadsheet as CSV and import that."
+        )
     raise ExportError(
         "This zip is not an export this app knows. It reads Apple Health's export.zip, a Health "
         "Connect export and a Fitbit export from Google Takeout."

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from twitchlog.accounts.lookup import user_by_email
 from twitchlog.accounts.models import User
-from twitchlog.diary import device_import, transfer
+from twitchlog.diary import csvfile, device_import, transfer
 from twitchlog.diary.csvfile import CsvProblems
 from twitchlog.diary.devices.files import sniff
 from twitchlog.diary.devices.limits import ExportError
@@ -66,11 +66,11 @@ class Command(BaseCommand):
         if source != "-" and self._import_device_file(user, Path(source)):
             return
         try:
-            text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
+            data = _stdin_bytes() if source == "-" else Path(source).read_bytes()
+        except OSError as error:
             raise CommandError(f"Could not read {source}: {error}") from error
         try:
-            table = transfer.read_for(user, text)
+            table = transfer.read_for(user, csvfile.decode(data))
         except CsvProblems as problems:
             for problem in problems.problems:
                 self.stderr.write(str(problem))
@@ -96,3 +96,9 @@ class Command(BaseCommand):
         for line in summary.sentences():
             self.stdout.write(f"- {line}.")
         return True
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input as bytes (a stand-in stream without them, as in tests, as UTF-8)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream.read() if stream is not None else sys.stdin.read().encode()
