@@ -257,3 +257,34 @@ def test_a_refused_change_of_a_factor_keeps_its_stored_name_in_the_heading(
     assert "<h1>Screen time</h1>" in text
     factor.refresh_from_db()
     assert factor.name == "Screen time"
+
+
+def test_the_calendar_greys_out_days_to_come_and_does_not_link_them(
+    alice_client: Any, alice: Any
+) -> None:
+    # Before: a day to come looked like the key's "nothing logged" and linked to an empty
+    # day page.
+    today = services.today_for(alice)
+    tomorrow = today + dt.timedelta(days=1)
+    page = alice_client.get(reverse("diary:calendar", args=[tomorrow.year, tomorrow.month]))
+    text = page.content.decode()
+    cells = {cell["day"]: cell for week in page.context["grid"] for cell in week}
+    assert cells[tomorrow]["is_future"] and not cells.get(today, {"is_future": False})["is_future"]
+    assert f'href="{reverse("diary:day", args=[tomorrow])}"' not in text
+    assert '<td class="future' in text
+    assert '<span class="swatch future"></span> not yet' in text
+    if today in cells:
+        assert f'href="{reverse("diary:day", args=[today])}"' in text
+
+
+def test_a_day_to_come_says_so_and_offers_no_logging(alice_client: Any, alice: Any) -> None:
+    tomorrow = services.today_for(alice) + dt.timedelta(days=1)
+    text = alice_client.get(reverse("diary:day", args=[tomorrow])).content.decode()
+    assert "This day has not come yet, so there is nothing to log for it." in text
+    assert reverse("diary:checkin", args=[tomorrow]) not in text
+    assert "No twitches logged" not in text and "None logged." not in text
+    # A past day without entries still offers its check-in.
+    yesterday = tomorrow - dt.timedelta(days=2)
+    text = alice_client.get(reverse("diary:day", args=[yesterday])).content.decode()
+    assert "has not come yet" not in text
+    assert reverse("diary:checkin", args=[yesterday]) in text

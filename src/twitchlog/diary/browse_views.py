@@ -259,6 +259,8 @@ def calendar(request: AuthedRequest, year: int, month: int) -> HttpResponse:
                     "level": level,
                     "count": None if math.isnan(count) else int(count),
                     "is_today": day_date == today_date,
+                    # Not yet: shown greyed and without a link, never as "nothing logged".
+                    "is_future": day_date > today_date,
                 }
             )
         grid.append(cells)
