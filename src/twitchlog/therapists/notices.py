@@ -16,7 +16,7 @@ from twitchlog.therapists import invites, links
 from twitchlog.therapists.access import may_change
 from twitchlog.therapists.choices import SessionFormat
 from twitchlog.therapists.display import short_when, when
-from twitchlog.therapists.models import Appointment
+from twitchlog.therapists.models import Appointment, TherapistProfile
 
 BOOKED = "booked"
 MOVED = "moved"
@@ -58,13 +58,18 @@ def recipients(appointment: Appointment) -> list[Recipient]:
     ]
 
 
-def _how(appointment: Appointment) -> str:
-    if appointment.session_format == SessionFormat.IN_PERSON:
-        city = one_line(appointment.therapist.city)
+def how(session_format: str, therapist: TherapistProfile) -> str:
+    """'in person in Berlin', 'by phone' or 'by video call'."""
+    if session_format == SessionFormat.IN_PERSON:
+        city = one_line(therapist.city)
         return f"in person in {city}" if city else "in person"
-    if appointment.session_format == SessionFormat.PHONE:
+    if session_format == SessionFormat.PHONE:
         return "by phone"
     return "by video call"
+
+
+def _how(appointment: Appointment) -> str:
+    return how(appointment.session_format, appointment.therapist)
 
 
 def message(

@@ -14,6 +14,7 @@ allows one open offer per freed slot.
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -27,9 +28,10 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.text import one_line
-from twitchlog.therapists import services
+from twitchlog.therapists import notices, services
 from twitchlog.therapists.availability import is_free
-from twitchlog.therapists.display import when
+from twitchlog.therapists.choices import SessionFormat
+from twitchlog.therapists.display import money, when
 from twitchlog.therapists.models import (
     FreedSlot,
     TherapistProfile,
@@ -56,8 +58,17 @@ def join(
     session_format: str,
     language: str = "",
     before: dt.datetime | None = None,
+    city: str = "",
 ) -> WaitlistEntry:
-    """Put ``client`` on the waitlist for ``therapist`` (or any matching one, when None)."""
+    """Put ``client`` on the waitlist for ``therapist`` (or any matching one, when None).
+
+    ``city``: for in person with any therapist, where the client can get to (the city of the
+    therapist they joined from); other therapists' in-person times are offered only there.
+    """
+    if session_format != SessionFormat.IN_PERSON:
+        city = ""
+    elif therapist is not None:
+        city = therapist.city
     if therapist is not None:
         if client.pk == therapist.user_id:
             raise services.ChangeRefused("You cannot wait for a time with yourself.")
@@ -75,6 +86,7 @@ def join(
         therapist=therapist,
         session_format=session_format,
         language=language,
+        city=" ".join(city.split()),
         before=before,
     )
     audit.log(client, "waitlist.joined", entry)
@@ -126,11 +138,31 @@ def _next_entry(freed: FreedSlot, now: dt.datetime) -> tuple[WaitlistEntry | Non
         language = entry.language
         if entry.therapist_id is None and language and language not in profile.languages:
             continue
+        if not reachable(entry, profile):
+            continue
         if entry.client_id in holding:
             someone_busy = True
             continue
         return entry, someone_busy
     return None, someone_busy
+
+
+def same_city(one: str, other: str) -> bool:
+    """'London' and ' london' are one city; a blank city is no place at all."""
+    first, second = " ".join(one.split()).casefold(), " ".join(other.split()).casefold()
+    return bool(first) and first == second
+
+
+def reachable(entry: WaitlistEntry, profile: TherapistProfile) -> bool:
+    """Whether the entry's client can get to ``profile``'s sessions in the entry's format.
+
+    Video and phone reach anywhere. In person, the therapist they waited for is reachable by
+    definition; any other only in the city the entry recorded (a London client who said
+    "anyone will do" is not sent to Berlin).
+    """
+    if entry.session_format != SessionFormat.IN_PERSON or entry.therapist_id == profile.pk:
+        return True
+    return same_city(entry.city, profile.city)
 
 
 def _close(freed: FreedSlot, now: dt.datetime) -> None:
@@ -187,6 +219,35 @@ def offer_freed_slots(now: dt.datetime | None = None) -> int:
     return made
 
 
+# What is on offer ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Where, how and for how much: what the person needs before one tap books it."""
+
+    session_format: str
+    how: str  # 'in person in Berlin', 'by video call'
+    minutes: int
+    fee: str  # '£90'
+    in_person: bool
+    city: str
+
+
+def terms(offer: WaitlistOffer) -> Terms:
+    """The terms of the offered time, in the way of meeting the person asked for."""
+    profile = offer.therapist
+    session_format = offer.entry.session_format
+    return Terms(
+        session_format=session_format,
+        how=notices.how(session_format, profile),
+        minutes=profile.session_minutes,
+        fee=money(profile.fee, profile.currency),
+        in_person=session_format == SessionFormat.IN_PERSON,
+        city=one_line(profile.city),
+    )
+
+
 # The signed link and the email -----------------------------------------------------------
 
 
@@ -223,6 +284,7 @@ def send_offer(offer: WaitlistOffer) -> None:
             "when": when(offer.start, client.time_zone),
             "until": when(offer.expires_at, client.time_zone),
             "url": offer_url(offer),
+            "terms": terms(offer),
         },
     )
     subject = " ".join(f"A time has come free with {offer.therapist.name}".split())
@@ -255,27 +317,35 @@ def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
             )
         entry = current.entry
         profile = current.therapist
-        session_format = (
-            entry.session_format if entry.session_format in profile.formats else profile.formats[0]
-        )
-        try:
-            appointment = services.book_slot(
-                entry.client, profile, current.start, session_format, now=now
-            )
-        except services.AppointmentError as error:
-            # Kept (not rolled back): the offer is over and the time is no longer free.
-            refused = error
+        if entry.session_format not in profile.formats:
+            # Booked only as offered (``terms``), never quietly another way. The time is still
+            # free: the next run offers it to the next person.
             current.status = WaitlistOffer.Status.LOST
             current.save(update_fields=["status"])
-            _close(current.freed, now)
+            refused = services.ChangeRefused(
+                f"{profile.name} no longer offers sessions "
+                f"{notices.how(entry.session_format, profile)}, so this time cannot be booked "
+                "as offered. You are still on the waitlist."
+            )
         else:
-            current.status = WaitlistOffer.Status.TAKEN
-            current.appointment = appointment
-            current.save(update_fields=["status", "appointment"])
-            entry.ended_at = now
-            entry.save(update_fields=["ended_at"])
-            _close(current.freed, now)
-            audit.log(entry.client, "waitlist.taken", current)
+            try:
+                appointment = services.book_slot(
+                    entry.client, profile, current.start, entry.session_format, now=now
+                )
+            except services.AppointmentError as error:
+                # Kept (not rolled back): the offer is over and the time is no longer free.
+                refused = error
+                current.status = WaitlistOffer.Status.LOST
+                current.save(update_fields=["status"])
+                _close(current.freed, now)
+            else:
+                current.status = WaitlistOffer.Status.TAKEN
+                current.appointment = appointment
+                current.save(update_fields=["status", "appointment"])
+                entry.ended_at = now
+                entry.save(update_fields=["ended_at"])
+                _close(current.freed, now)
+                audit.log(entry.client, "waitlist.taken", current)
     if refused is not None:
         raise refused
     return appointment

@@ -28,6 +28,7 @@ def join(request: AuthedRequest, pk: int) -> HttpResponse:
             None if anyone else therapist,
             form.cleaned_data["session_format"],
             language=therapist.languages[0] if anyone and therapist.languages else "",
+            city=therapist.city,
         )
     except services.AppointmentError as error:
         messages.error(request, str(error))
@@ -59,7 +60,12 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         return render(request, "therapists/manage_invalid.html", status=404)
     now = timezone.now()
-    ctx = {"offer": found, "error": "", "zone_name": found.entry.client.time_zone}
+    ctx = {
+        "offer": found,
+        "error": "",
+        "zone_name": found.entry.client.time_zone,
+        "terms": waitlist.terms(found),
+    }
     if request.method == "POST":
         if request.POST.get("action") == "decline":
             waitlist.decline(found)
