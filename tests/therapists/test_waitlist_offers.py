@@ -1,4 +1,5 @@
-"""What a waitlist offer says and whom it goes to: where, how and how much, only in reach."""
+"""What a waitlist offer says and whom it goes to: where, how and how much, only in reach, and
+what happens to a session the person already has that day."""
 
 import datetime as dt
 import re
@@ -126,3 +127,93 @@ def test_an_offer_is_not_booked_another_way_than_offered(londoner: Any, lena: An
     assert not Appointment.objects.filter(client=londoner, status="booked").exists()
     offer.refresh_from_db()
     assert offer.status == "lost" and offer.freed.closed_at is None
+
+
+# A session the person already has that day ---------------------------------------------
+
+
+@pytest.fixture
+def same_day(londoner: Any, maya: Any, mailoutbox: Any, run_on_commit: Any) -> Any:
+    """Sam has 10:00 with Maya; 09:00 that day frees up and is offered to Sam."""
+    nine = morning_slot(maya, days=3)
+    ten = book_slot(londoner, maya, nine + dt.timedelta(hours=1), "video")
+    waitlist.join(londoner, maya, "video")
+    other = make_user("first@example.org")
+    cancel_appointment(other, book_slot(other, maya, nine, "video"))
+    mailoutbox.clear()
+    with run_on_commit():
+        waitlist.offer_freed_slots()
+    [email] = mailoutbox
+    return ten, nine, _link(email), email
+
+
+def test_the_offer_says_plainly_that_there_is_already_a_session_that_day(
+    londoner: Any, same_day: Any
+) -> None:
+    _ten, _nine, link, email = same_day
+    assert "You already have an appointment with Dr Maya Okafor that day, at 10:00" in email.body
+    page = client_for(londoner).get(link).content.decode()
+    assert "You already have a session with Dr Maya Okafor that day, at 10:00." in page
+    assert "Move my 10:00 session to 09:00" in page
+    assert "Book 09:00 as well, and keep both" in page
+    assert ">Book this time<" not in page
+
+
+def test_a_plain_take_beside_a_session_that_day_books_nothing_until_they_choose(
+    londoner: Any, same_day: Any
+) -> None:
+    _ten, _nine, link, _email = same_day
+    answer = client_for(londoner).post(link, {"action": "take"})
+    assert answer.status_code == 409
+    assert "Nothing is booked yet" in answer.content.decode()
+    assert Appointment.objects.filter(client=londoner, status="booked").count() == 1
+
+
+def test_moving_the_session_that_day_to_the_offered_time(
+    londoner: Any, same_day: Any, run_on_commit: Any, mailoutbox: Any
+) -> None:
+    ten, nine, link, _email = same_day
+    mailoutbox.clear()
+    with run_on_commit():
+        answer = client_for(londoner).post(link, {"move": str(ten.pk)})
+    assert answer.status_code == 302
+    [booked] = Appointment.objects.filter(client=londoner, status="booked")
+    assert (booked.pk, booked.start) == (ten.pk, nine)
+    assert WaitlistOffer.objects.get().status == "taken"
+    assert any(m.subject.startswith("Moved:") for m in mailoutbox)
+    # The 10:00 it left is free for the next person waiting.
+    assert waitlist.FreedSlot.objects.filter(start=ten.start, closed_at__isnull=True).exists()
+
+
+def test_keeping_both_when_they_choose_to(londoner: Any, same_day: Any) -> None:
+    ten, nine, link, _email = same_day
+    client_for(londoner).post(link, {"action": "also"})
+    starts = set(
+        Appointment.objects.filter(client=londoner, status="booked").values_list("start", flat=True)
+    )
+    assert starts == {ten.start, nine}
+
+
+def test_a_session_inside_the_notice_is_not_offered_to_move(
+    londoner: Any, maya: Any, same_day: Any
+) -> None:
+    ten, _nine, link, _email = same_day
+    maya.cancel_notice_hours = 24 * 7
+    maya.save()
+    page = client_for(londoner).get(link).content.decode()
+    assert "Move my 10:00" not in page
+    assert "so it can no longer be moved here" in page
+    answer = client_for(londoner).post(link, {"move": str(ten.pk)})
+    assert answer.status_code == 409
+    assert WaitlistOffer.objects.get().status == "offered"
+
+
+def test_someone_elses_session_cannot_be_moved_by_an_offer(
+    londoner: Any, maya: Any, same_day: Any, alice: Any
+) -> None:
+    _ten, nine, link, _email = same_day
+    hers = book_slot(alice, maya, nine + dt.timedelta(hours=3), "video")
+    client_for(londoner).post(link, {"move": str(hers.pk)})
+    hers.refresh_from_db()
+    assert hers.start == nine + dt.timedelta(hours=3)
+    assert WaitlistOffer.objects.get().status == "offered"

@@ -28,11 +28,14 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.text import one_line
+from twitchlog.core.timezones import zone
 from twitchlog.therapists import notices, services
+from twitchlog.therapists.access import may_change
 from twitchlog.therapists.availability import is_free
 from twitchlog.therapists.choices import SessionFormat
 from twitchlog.therapists.display import money, when
 from twitchlog.therapists.models import (
+    Appointment,
     FreedSlot,
     TherapistProfile,
     WaitlistEntry,
@@ -248,6 +251,29 @@ def terms(offer: WaitlistOffer) -> Terms:
     )
 
 
+def same_day(offer: WaitlistOffer) -> list[Appointment]:
+    """The person's booked sessions with this therapist on the offered time's day (their day).
+
+    Taking the offer beside one of them would leave two sessions that day; the page says so
+    and offers to move it instead.
+    """
+    client = offer.entry.client
+    local_zone = zone(client.time_zone)
+    day = offer.start.astimezone(local_zone).date()
+    first = dt.datetime.combine(day, dt.time(), local_zone)
+    after = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), local_zone)
+    found = Appointment.objects.select_related("therapist", "therapist__user", "client").filter(
+        client=client,
+        therapist_id=offer.therapist_id,
+        status=Appointment.Status.BOOKED,
+        start__gte=first,
+        start__lt=after,
+    )
+    if offer.appointment_id is not None:
+        found = found.exclude(pk=offer.appointment_id)
+    return list(found.order_by("start"))
+
+
 # The signed link and the email -----------------------------------------------------------
 
 
@@ -276,6 +302,7 @@ def offer_url(offer: WaitlistOffer) -> str:
 def send_offer(offer: WaitlistOffer) -> None:
     """The neutral email: a time is free with this therapist, held until then."""
     client = offer.entry.client
+    local_zone = zone(client.time_zone)
     body = render_to_string(
         "therapists/email/offer.txt",
         {
@@ -285,6 +312,7 @@ def send_offer(offer: WaitlistOffer) -> None:
             "until": when(offer.expires_at, client.time_zone),
             "url": offer_url(offer),
             "terms": terms(offer),
+            "same_day": [f"{a.start.astimezone(local_zone):%H:%M}" for a in same_day(offer)],
         },
     )
     subject = " ".join(f"A time has come free with {offer.therapist.name}".split())
@@ -294,13 +322,29 @@ def send_offer(offer: WaitlistOffer) -> None:
 # Taking or letting go --------------------------------------------------------------------
 
 
-def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
+def take(
+    offer: WaitlistOffer, now: dt.datetime | None = None, move: Appointment | None = None
+) -> Any:
     """Book the offered time for the person it was offered to; the first to confirm wins.
 
     The offer row is locked, so two clicks take it once; the booking itself goes through
     ``services.book_slot``, so a time that someone else got first is refused there.
+
+    ``move``: one of the person's sessions that day with this therapist (``same_day``), moved
+    to the offered time instead of booking a second session; its old time goes to the
+    waitlist in turn.
     """
     now = now or timezone.now()
+    if move is not None:
+        if move.pk not in {a.pk for a in same_day(offer)}:
+            raise services.ChangeRefused("That session cannot be moved to this time.")
+        if not may_change(move, "client", now):
+            hours = move.therapist.cancel_notice_hours
+            raise services.ChangeRefused(
+                f"Your session at {move.start.astimezone(zone(move.client.time_zone)):%H:%M} "
+                f"is less than {hours} hour{'' if hours == 1 else 's'} away, so it can no "
+                "longer be moved here. You can book this time as well, or let it go."
+            )
     refused: services.AppointmentError | None = None
     with transaction.atomic():
         current = (
@@ -317,7 +361,7 @@ def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
             )
         entry = current.entry
         profile = current.therapist
-        if entry.session_format not in profile.formats:
+        if move is None and entry.session_format not in profile.formats:
             # Booked only as offered (``terms``), never quietly another way. The time is still
             # free: the next run offers it to the next person.
             current.status = WaitlistOffer.Status.LOST
@@ -329,9 +373,14 @@ def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
             )
         else:
             try:
-                appointment = services.book_slot(
-                    entry.client, profile, current.start, entry.session_format, now=now
-                )
+                if move is not None:
+                    appointment = services.reschedule_appointment(
+                        entry.client, move, current.start, now=now
+                    )
+                else:
+                    appointment = services.book_slot(
+                        entry.client, profile, current.start, entry.session_format, now=now
+                    )
             except services.AppointmentError as error:
                 # Kept (not rolled back): the offer is over and the time is no longer free.
                 refused = error
@@ -345,7 +394,7 @@ def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
                 entry.ended_at = now
                 entry.save(update_fields=["ended_at"])
                 _close(current.freed, now)
-                audit.log(entry.client, "waitlist.taken", current)
+                audit.log(entry.client, "waitlist.taken", current, moved=move is not None)
     if refused is not None:
         raise refused
     return appointment
