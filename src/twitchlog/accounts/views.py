@@ -24,6 +24,7 @@ from twitchlog.accounts.types import AuthedRequest
 from twitchlog.core import throttle
 from twitchlog.core.access import get_owned_or_404
 from twitchlog.core.navigation import safe_next
+from twitchlog.core.registry import deletion_notes, render_panels
 from twitchlog.core.throttle import Limit
 from twitchlog.core.timezones import all_zones
 
@@ -179,7 +180,8 @@ def delete_account(request: AuthedRequest) -> HttpResponse:
         response = redirect("core:welcome")
         response["Clear-Site-Data"] = FORGET_DEVICE
         return response
-    return render(request, "accounts/delete.html", {"form": form})
+    notes = render_panels(deletion_notes(), request)
+    return render(request, "accounts/delete.html", {"form": form, "notes": notes})
 
 
 class PasswordChange(auth_views.PasswordChangeView):
