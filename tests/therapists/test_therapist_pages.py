@@ -18,8 +18,10 @@ from twitchlog.core.models import AuditEntry
 from twitchlog.therapists import therapist_views
 from twitchlog.therapists.models import (
     Appointment,
+    ExtraHours,
     TherapistPhoto,
     TherapistProfile,
+    TimeOff,
     WeeklyHours,
 )
 from twitchlog.therapists.services import set_sharing
@@ -339,3 +341,28 @@ def test_overlapping_hours_are_refused_in_plain_words(
     page = theo_client.post(url, {**extra, "extra-end": "10:00"})
     assert "These hours overlap 09:00 to 10:00" in page.content.decode()
     assert theo_profile.extra_hours.count() == 1
+
+
+def test_each_remove_button_says_what_it_removes(theo_client: Client, theo_profile: Any) -> None:
+    """Three identical "Remove" buttons tell a screen reader nothing; each names its item."""
+    theo_profile.weekly_hours.all().delete()
+    for day in (0, 2):
+        WeeklyHours.objects.create(
+            profile=theo_profile, weekday=day, start=dt.time(9), end=dt.time(13)
+        )
+    ExtraHours.objects.create(
+        profile=theo_profile, day=dt.date(2030, 1, 5), start=dt.time(9), end=dt.time(10)
+    )
+    TimeOff.objects.create(
+        profile=theo_profile, first_day=dt.date(2030, 2, 1), last_day=dt.date(2030, 2, 3)
+    )
+    page = theo_client.get(reverse("therapists:availability")).content.decode()
+    buttons = re.findall(r"<button class=\"small secondary\">(.*?)</button>", page)
+    names = [" ".join(re.sub(r"<[^>]+>", "", b).split()) for b in buttons]
+    assert names == [
+        "Remove Monday 09:00–13:00",
+        "Remove Wednesday 09:00–13:00",
+        "Remove Sat 5 Jan 2030, 09:00–10:00",
+        "Remove time off Fri 1 Feb 2030 to Sun 3 Feb 2030",
+    ]
+    assert 'Remove<span class="visually-hidden"> Monday 09:00–13:00</span>' in page
