@@ -6,6 +6,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -366,3 +367,40 @@ def test_each_remove_button_says_what_it_removes(theo_client: Client, theo_profi
         "Remove time off Fri 1 Feb 2030 to Sun 3 Feb 2030",
     ]
     assert 'Remove<span class="visually-hidden"> Monday 09:00–13:00</span>' in page
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("buffer_minutes", "-5", "The break after a session can be from 0 to 120 minutes."),
+        ("buffer_minutes", "500", "The break after a session can be from 0 to 120 minutes."),
+        ("buffer_minutes", "ten", "Type the break as a whole number of minutes, such as 10."),
+        ("buffer_minutes", "", "Please give the break after each session in minutes (0 for none)."),
+        ("notice_hours", "-1", "The notice for a booking can be from 0 to 336 hours (two weeks)."),
+        (
+            "notice_hours",
+            "",
+            "Please give the notice you need for a booking in hours (0 for none).",
+        ),
+        ("horizon_days", "0", "People can book from 1 to 365 days ahead."),
+        ("horizon_days", "", "Please say how many days ahead people can book."),
+        ("cancel_notice_hours", "400", "The notice to cancel or move can be from 0 to 336 hours"),
+        ("cancel_notice_hours", "", "Please give the notice a client needs to cancel or move"),
+    ],
+)
+def test_the_booking_rules_say_what_is_wrong_in_plain_words(
+    theo_client: Client, theo_profile: Any, field: str, value: str, message: str
+) -> None:
+    rules = {
+        "form": "rules",
+        "rules-buffer_minutes": "10",
+        "rules-notice_hours": "24",
+        "rules-horizon_days": "60",
+        "rules-cancel_notice_hours": "24",
+    }
+    rules[f"rules-{field}"] = value
+    page = theo_client.post(reverse("therapists:availability"), rules).content.decode()
+    assert message in page
+    assert "Ensure this value" not in page and "This field is required." not in page
+    theo_profile.refresh_from_db()
+    assert (theo_profile.buffer_minutes, theo_profile.horizon_days) == (10, 60)
