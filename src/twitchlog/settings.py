@@ -50,6 +50,9 @@ DEBUG = envbool("TWITCHLOG_DEBUG", "0")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Whether SITE_URL was set: `twitchlog send_reminders` (cron) warns when it was not, since its
+# emailed links would point at this default, which works only on the machine itself.
+SITE_URL_CONFIGURED = bool(os.getenv("SITE_URL", "").strip())
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -99,3 +99,36 @@ def test_two_machines_running_at_once_send_each_reminder_once(
         runner.join()
     assert sum(counts) == 3
     assert sorted(m.subject.split(":")[0] for m in mailoutbox) == ["Reminder"] * 6
+
+
+def test_the_command_warns_when_the_site_address_is_not_set(db: Any, settings: Any) -> None:
+    """Links in its emails are built from SITE_URL; cron without it sends 127.0.0.1 links."""
+    from io import StringIO
+
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    settings.SITE_URL_CONFIGURED = False
+    out, err = StringIO(), StringIO()
+    call_command("send_reminders", stdout=out, stderr=err)
+    assert "Warning: SITE_URL is not set" in err.getvalue()
+    assert "http://127.0.0.1:8000, which works only on this machine" in err.getvalue()
+    assert "Warning" not in out.getvalue()
+    settings.SITE_URL = "https://twitchlog.example.org"
+    settings.SITE_URL_CONFIGURED = True
+    err = StringIO()
+    call_command("send_reminders", stdout=StringIO(), stderr=err)
+    assert err.getvalue() == ""
+
+
+def test_the_site_address_counts_as_set_only_when_given(monkeypatch: Any) -> None:
+    import importlib
+
+    import twitchlog.settings as project_settings
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert importlib.reload(project_settings).SITE_URL_CONFIGURED is False
+    monkeypatch.setenv("SITE_URL", "https://twitchlog.example.org/")
+    reloaded = importlib.reload(project_settings)
+    assert reloaded.SITE_URL_CONFIGURED is True
+    assert reloaded.SITE_URL == "https://twitchlog.example.org"
+    monkeypatch.undo()
+    importlib.reload(project_settings)

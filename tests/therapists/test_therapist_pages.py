@@ -6,6 +6,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -18,8 +19,10 @@ from twitchlog.core.models import AuditEntry
 from twitchlog.therapists import therapist_views
 from twitchlog.therapists.models import (
     Appointment,
+    ExtraHours,
     TherapistPhoto,
     TherapistProfile,
+    TimeOff,
     WeeklyHours,
 )
 from twitchlog.therapists.services import set_sharing
@@ -376,3 +379,65 @@ def test_refused_booking_rules_leave_the_preview_on_the_stored_ones(
     assert response.status_code == 200 and response.context["forms"]["rules"].errors
     assert response.context["preview_total"] == before
     assert response.context["therapist"].horizon_days == theo_profile.horizon_days != 1
+
+
+def test_each_remove_button_says_what_it_removes(theo_client: Client, theo_profile: Any) -> None:
+    """Three identical "Remove" buttons tell a screen reader nothing; each names its item."""
+    theo_profile.weekly_hours.all().delete()
+    for day in (0, 2):
+        WeeklyHours.objects.create(
+            profile=theo_profile, weekday=day, start=dt.time(9), end=dt.time(13)
+        )
+    ExtraHours.objects.create(
+        profile=theo_profile, day=dt.date(2030, 1, 5), start=dt.time(9), end=dt.time(10)
+    )
+    TimeOff.objects.create(
+        profile=theo_profile, first_day=dt.date(2030, 2, 1), last_day=dt.date(2030, 2, 3)
+    )
+    page = theo_client.get(reverse("therapists:availability")).content.decode()
+    buttons = re.findall(r"<button class=\"small secondary\">(.*?)</button>", page)
+    names = [" ".join(re.sub(r"<[^>]+>", "", b).split()) for b in buttons]
+    assert names == [
+        "Remove Monday 09:00–13:00",
+        "Remove Wednesday 09:00–13:00",
+        "Remove Sat 5 Jan 2030, 09:00–10:00",
+        "Remove time off Fri 1 Feb 2030 to Sun 3 Feb 2030",
+    ]
+    assert 'Remove<span class="visually-hidden"> Monday 09:00–13:00</span>' in page
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("buffer_minutes", "-5", "The break after a session can be from 0 to 120 minutes."),
+        ("buffer_minutes", "500", "The break after a session can be from 0 to 120 minutes."),
+        ("buffer_minutes", "ten", "Type the break as a whole number of minutes, such as 10."),
+        ("buffer_minutes", "", "Please give the break after each session in minutes (0 for none)."),
+        ("notice_hours", "-1", "The notice for a booking can be from 0 to 336 hours (two weeks)."),
+        (
+            "notice_hours",
+            "",
+            "Please give the notice you need for a booking in hours (0 for none).",
+        ),
+        ("horizon_days", "0", "People can book from 1 to 365 days ahead."),
+        ("horizon_days", "", "Please say how many days ahead people can book."),
+        ("cancel_notice_hours", "400", "The notice to cancel or move can be from 0 to 336 hours"),
+        ("cancel_notice_hours", "", "Please give the notice a client needs to cancel or move"),
+    ],
+)
+def test_the_booking_rules_say_what_is_wrong_in_plain_words(
+    theo_client: Client, theo_profile: Any, field: str, value: str, message: str
+) -> None:
+    rules = {
+        "form": "rules",
+        "rules-buffer_minutes": "10",
+        "rules-notice_hours": "24",
+        "rules-horizon_days": "60",
+        "rules-cancel_notice_hours": "24",
+    }
+    rules[f"rules-{field}"] = value
+    page = theo_client.post(reverse("therapists:availability"), rules).content.decode()
+    assert message in page
+    assert "Ensure this value" not in page and "This field is required." not in page
+    theo_profile.refresh_from_db()
+    assert (theo_profile.buffer_minutes, theo_profile.horizon_days) == (10, 60)

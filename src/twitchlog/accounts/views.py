@@ -25,6 +25,7 @@ from twitchlog.core import throttle
 from twitchlog.core.access import get_owned_or_404
 from twitchlog.core.forms import working_copy
 from twitchlog.core.navigation import safe_next
+from twitchlog.core.registry import deletion_notes, render_panels
 from twitchlog.core.throttle import Limit
 from twitchlog.core.timezones import all_zones
 
@@ -181,7 +182,8 @@ def delete_account(request: AuthedRequest) -> HttpResponse:
         response = redirect("core:welcome")
         response["Clear-Site-Data"] = FORGET_DEVICE
         return response
-    return render(request, "accounts/delete.html", {"form": form})
+    notes = render_panels(deletion_notes(), request)
+    return render(request, "accounts/delete.html", {"form": form, "notes": notes})
 
 
 class PasswordChange(auth_views.PasswordChangeView):

@@ -1,8 +1,10 @@
 """Where apps plug into shared pages without the core knowing about them.
 
-Each app registers, in its ``AppConfig.ready()``, the links it adds to the main navigation and
-the panels it adds to a signed-in person's home page. The core renders whatever is registered,
-in order, so adding an app never means editing the core's templates.
+Each app registers, in its ``AppConfig.ready()``, the links it adds to the main navigation,
+the panels it adds to a signed-in person's home page, and what it tells a person on the
+page where they delete their account (what deleting will do to things of theirs it holds).
+The core renders whatever is registered, in order, so adding an app never means editing the
+core's templates.
 """
 
 from collections.abc import Callable
@@ -33,6 +35,7 @@ class HomePanel:
 
 _nav: dict[str, NavLink] = {}
 _panels: dict[str, HomePanel] = {}
+_deletion_notes: dict[str, HomePanel] = {}
 
 
 def add_nav_link(label: str, url_name: str, order: int, active_prefix: str) -> None:
@@ -49,3 +52,22 @@ def nav_links() -> list[NavLink]:
 
 def home_panels() -> list[HomePanel]:
     return sorted(_panels.values(), key=lambda panel: panel.order)
+
+
+def add_deletion_note(name: str, template: str, order: int, context: PanelContext) -> None:
+    """A part of the delete-account page: its context function returns None to leave it out."""
+    _deletion_notes[name] = HomePanel(name, template, order, context)
+
+
+def deletion_notes() -> list[HomePanel]:
+    return sorted(_deletion_notes.values(), key=lambda note: note.order)
+
+
+def render_panels(panels: list[HomePanel], request: HttpRequest) -> list[dict[str, Any]]:
+    """Each panel's template with its context, leaving out those that return None."""
+    shown = []
+    for panel in panels:
+        context = panel.context(request)
+        if context is not None:
+            shown.append({"template": panel.template, "context": context})
+    return shown

@@ -1,5 +1,4 @@
 import sys
-from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -8,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from twitchlog.core import busy
-from twitchlog.core.registry import home_panels
+from twitchlog.core.registry import home_panels, render_panels
 
 
 def welcome(request: HttpRequest) -> HttpResponse:
@@ -19,11 +18,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    panels: list[dict[str, Any]] = []
-    for panel in home_panels():
-        context = panel.context(request)
-        if context is not None:
-            panels.append({"template": panel.template, "context": context})
+    panels = render_panels(home_panels(), request)
     return render(request, "core/home.html", {"panels": panels})
 
 

@@ -1,8 +1,10 @@
 """Appointment times in words, in the zone of whoever reads them."""
 
 import datetime as dt
+from decimal import Decimal
 
 from twitchlog.core.timezones import zone
+from twitchlog.therapists.choices import CURRENCIES
 
 
 def place_name(zone_name: str) -> str:
@@ -26,3 +28,10 @@ def short_when(instant: dt.datetime, zone_name: str) -> str:
     """'Tue 3 Mar, 14:00 GMT', for subject lines and lists."""
     local = instant.astimezone(zone(zone_name))
     return f"{local:%a} {local.day} {local:%b}, {local:%H:%M} {local:%Z}"
+
+
+def money(amount: Decimal, currency: str) -> str:
+    """'£90', '€87.50', 'SEK 900'."""
+    symbol = CURRENCIES.get(currency, f"{currency} ")
+    whole = amount == amount.to_integral_value()
+    return f"{symbol}{amount:.0f}" if whole else f"{symbol}{amount:.2f}"

@@ -155,10 +155,42 @@ class ProfileForm(forms.ModelForm):
         return cleaned
 
 
+def _whole_number(
+    required: str, out_of_range: str, invalid: str = "Type a whole number, such as 24."
+) -> dict[str, str]:
+    """Plain sentences for a whole-number field, instead of Django's stock wording."""
+    return {
+        "required": required,
+        "invalid": invalid,
+        "min_value": out_of_range,
+        "max_value": out_of_range,
+    }
+
+
 class BookingRulesForm(forms.ModelForm):
     class Meta:
         model = TherapistProfile
         fields = ["buffer_minutes", "notice_hours", "horizon_days", "cancel_notice_hours"]
+        error_messages = {
+            "buffer_minutes": _whole_number(
+                "Please give the break after each session in minutes (0 for none).",
+                "The break after a session can be from 0 to 120 minutes.",
+                "Type the break as a whole number of minutes, such as 10.",
+            ),
+            "notice_hours": _whole_number(
+                "Please give the notice you need for a booking in hours (0 for none).",
+                "The notice for a booking can be from 0 to 336 hours (two weeks).",
+            ),
+            "horizon_days": _whole_number(
+                "Please say how many days ahead people can book.",
+                "People can book from 1 to 365 days ahead.",
+                "Type a whole number of days, such as 60.",
+            ),
+            "cancel_notice_hours": _whole_number(
+                "Please give the notice a client needs to cancel or move, in hours (0 for none).",
+                "The notice to cancel or move can be from 0 to 336 hours (two weeks).",
+            ),
+        }
 
 
 def _time_input() -> forms.TimeInput:

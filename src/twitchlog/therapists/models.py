@@ -358,7 +358,9 @@ class WaitlistEntry(models.Model):
     """A client asking to be offered an earlier time that frees up.
 
     With a therapist: times of that therapist. Without one: times of any listed therapist who
-    offers ``session_format`` (and speaks ``language``, when given).
+    offers ``session_format`` (and speaks ``language``, when given), and, in person, who sees
+    people in ``city``: the city of the therapist the client joined from, the only place we
+    know they can get to (a client has no address here).
     """
 
     client = models.ForeignKey(
@@ -373,6 +375,9 @@ class WaitlistEntry(models.Model):
     )
     session_format = models.CharField(max_length=16, choices=SessionFormat.choices)
     language = models.CharField(max_length=8, blank=True)
+    # In person: where the client can get to (see above); blank offers no other therapist's
+    # in-person times.
+    city = models.CharField(max_length=80, blank=True)
     # Only times starting before this are offered (e.g. the client's current booking).
     before = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

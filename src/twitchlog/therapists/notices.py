@@ -16,7 +16,7 @@ from twitchlog.therapists import invites, links
 from twitchlog.therapists.access import may_change
 from twitchlog.therapists.choices import SessionFormat
 from twitchlog.therapists.display import short_when, when
-from twitchlog.therapists.models import Appointment
+from twitchlog.therapists.models import Appointment, TherapistProfile
 
 BOOKED = "booked"
 MOVED = "moved"
@@ -58,13 +58,18 @@ def recipients(appointment: Appointment) -> list[Recipient]:
     ]
 
 
-def _how(appointment: Appointment) -> str:
-    if appointment.session_format == SessionFormat.IN_PERSON:
-        city = one_line(appointment.therapist.city)
+def how(session_format: str, therapist: TherapistProfile) -> str:
+    """'in person in Berlin', 'by phone' or 'by video call'."""
+    if session_format == SessionFormat.IN_PERSON:
+        city = one_line(therapist.city)
         return f"in person in {city}" if city else "in person"
-    if appointment.session_format == SessionFormat.PHONE:
+    if session_format == SessionFormat.PHONE:
         return "by phone"
     return "by video call"
+
+
+def _how(appointment: Appointment) -> str:
+    return how(appointment.session_format, appointment.therapist)
 
 
 def message(
@@ -134,9 +139,10 @@ def send(
 
 
 def series_message(
-    appointments: list[Appointment], kind: str, recipient: Recipient
+    appointments: list[Appointment], kind: str, recipient: Recipient, links_shown: bool = True
 ) -> mail.EmailMessage:
-    """One email about several sessions of a series (booked, moved or cancelled together)."""
+    """One email about several sessions (of a series, or of an account being deleted) booked,
+    moved or cancelled together. ``links_shown``: False when the sessions' pages are gone."""
     now = timezone.now()
     first = appointments[0]
     # Sessions that are already inside the client's cancel notice: the email says so rather
@@ -160,7 +166,10 @@ def series_message(
             "recipient_name": recipient.name,
             "other_party": recipient.other_party,
             "client_email": first.client.email,
-            "sessions": [(when(a.start, recipient.time_zone), url) for a, url in sessions],
+            "sessions": [
+                (when(a.start, recipient.time_zone), url if links_shown else "")
+                for a, url in sessions
+            ],
             "minutes": round((first.end - first.start).total_seconds() / 60),
             "how": _how(first),
             "format": first.session_format,
@@ -175,10 +184,23 @@ def series_message(
     return email
 
 
-def send_series(appointments: list[Appointment], kind: str, actor_id: int | None = None) -> int:
-    """Email both people once about sessions booked or cancelled together."""
+def send_series(
+    appointments: list[Appointment],
+    kind: str,
+    actor_id: int | None = None,
+    only_others: bool = False,
+) -> int:
+    """Email both people once about sessions booked or cancelled together.
+
+    ``only_others`` leaves out ``actor_id`` (their account is being deleted, and with it the
+    sessions' pages, so the email lists them without links).
+    """
     if not appointments:
         return 0
-    messages = [series_message(appointments, kind, r) for r in recipients(appointments[0])]
+    messages = [
+        series_message(appointments, kind, r, links_shown=not only_others)
+        for r in recipients(appointments[0])
+        if not (only_others and r.user_id == actor_id)
+    ]
     with mail.get_connection() as connection:
         return connection.send_messages(messages) or 0

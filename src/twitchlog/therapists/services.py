@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
+from twitchlog.core.text import one_line
 from twitchlog.therapists import notices, slots
 from twitchlog.therapists.access import SHARED_SUMMARY_AFTER_END, inside_cancel_notice
 from twitchlog.therapists.availability import availability_for, is_free
@@ -420,34 +421,66 @@ def attendance_counts(profile: TherapistProfile) -> dict[str, int]:
     return counts
 
 
+def upcoming_by_other_party(
+    user: User, now: dt.datetime | None = None
+) -> list[tuple[str, list[Appointment]]]:
+    """The person's upcoming booked sessions, in either role, grouped by the other person.
+
+    Each group is (the other person's name, their sessions earliest first), the groups in the
+    order of their next session: what deleting the account would cancel, and whom it tells.
+    """
+    now = now or timezone.now()
+    upcoming = (
+        Appointment.objects.select_related("therapist", "therapist__user", "client")
+        .filter(Q(client=user) | Q(therapist__user=user), status=Appointment.Status.BOOKED)
+        .filter(start__gt=now)
+        .order_by("start", "pk")
+    )
+    groups: dict[tuple[str, int], list[Appointment]] = {}
+    for appointment in upcoming:
+        if appointment.client_id == user.pk:
+            key = ("therapist", appointment.therapist_id)
+        else:
+            key = ("client", appointment.client_id)
+        groups.setdefault(key, []).append(appointment)
+    return [
+        (
+            one_line(
+                group[0].therapist.name if role == "therapist" else group[0].client.short_name
+            ),
+            group,
+        )
+        for (role, _pk), group in groups.items()
+    ]
+
+
 def cancel_for_deleted_account(user: User, now: dt.datetime | None = None) -> int:
     """Cancel the upcoming appointments of someone whose account is being deleted.
 
-    Their rows go with the account; the other person of each appointment gets a cancellation
-    (and its calendar update) once the deletion commits, and a client's times are offered to
-    the therapist's waitlist. Returns how many were cancelled.
+    Their rows go with the account; once the deletion commits, each other person gets one
+    email listing the sessions they had with them (with its calendar update), as cancelling
+    a series does, rather than one email per session; a client's times are offered to the
+    therapist's waitlist. Returns how many were cancelled.
     """
     now = now or timezone.now()
-    upcoming = list(
-        Appointment.objects.select_related("therapist", "therapist__user", "client").filter(
-            Q(client=user) | Q(therapist__user=user),
-            status=Appointment.Status.BOOKED,
-            start__gt=now,
-        )
-    )
     leaving = user.pk  # Django clears ``user.pk`` once the row is deleted
-    for appointment in upcoming:
-        appointment.status = Appointment.Status.CANCELLED
-        appointment.cancelled_at = now
-        appointment.sequence += 1
-        audit.log(user, "appointment.cancelled", appointment, by="account_deleted")
-        if appointment.client_id == leaving:  # the therapist stays: the time is free again
-            free_up(appointment.therapist, appointment.start, now)
-        tell_the_other = partial(
-            notices.send, appointment, notices.CANCELLED, leaving, only_others=True
-        )
-        transaction.on_commit(tell_the_other, robust=True)
-    return len(upcoming)
+    cancelled = 0
+    for _name, group in upcoming_by_other_party(user, now):
+        for appointment in group:
+            appointment.status = Appointment.Status.CANCELLED
+            appointment.cancelled_at = now
+            appointment.sequence += 1
+            audit.log(user, "appointment.cancelled", appointment, by="account_deleted")
+            if appointment.client_id == leaving:  # the therapist stays: the time is free again
+                free_up(appointment.therapist, appointment.start, now)
+        if len(group) == 1:
+            tell = partial(notices.send, group[0], notices.CANCELLED, leaving, only_others=True)
+        else:
+            # The sessions' pages go with the account: the email lists them without links.
+            tell = partial(notices.send_series, group, notices.CANCELLED, leaving, only_others=True)
+        transaction.on_commit(tell, robust=True)
+        cancelled += len(group)
+    return cancelled
 
 
 def send_due_reminders(now: dt.datetime | None = None) -> int:

@@ -488,3 +488,20 @@ def next_appointment_panel(request: HttpRequest) -> dict[str, Any] | None:
         "as_client": as_client,
         "as_therapist": as_therapist,
     }
+
+
+def deletion_note(request: HttpRequest) -> dict[str, Any] | None:
+    """On the delete-account page: the upcoming sessions deleting cancels, and who is told."""
+    if not request.user.is_authenticated:
+        return None
+    groups = services.upcoming_by_other_party(request.user)
+    if not groups:
+        return None
+    return {
+        "groups": [
+            {"name": name, "count": len(sessions), "next": sessions[0].start}
+            for name, sessions in groups
+        ],
+        "total": sum(len(sessions) for _name, sessions in groups),
+        "names": [name for name, _sessions in groups],
+    }

@@ -14,6 +14,7 @@ allows one open offer per freed slot.
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -27,10 +28,14 @@ from django.utils import timezone
 from twitchlog.accounts.models import User
 from twitchlog.core import audit
 from twitchlog.core.text import one_line
-from twitchlog.therapists import services
+from twitchlog.core.timezones import zone
+from twitchlog.therapists import notices, services
+from twitchlog.therapists.access import may_change
 from twitchlog.therapists.availability import is_free
-from twitchlog.therapists.display import when
+from twitchlog.therapists.choices import SessionFormat
+from twitchlog.therapists.display import money, when
 from twitchlog.therapists.models import (
+    Appointment,
     FreedSlot,
     TherapistProfile,
     WaitlistEntry,
@@ -56,8 +61,17 @@ def join(
     session_format: str,
     language: str = "",
     before: dt.datetime | None = None,
+    city: str = "",
 ) -> WaitlistEntry:
-    """Put ``client`` on the waitlist for ``therapist`` (or any matching one, when None)."""
+    """Put ``client`` on the waitlist for ``therapist`` (or any matching one, when None).
+
+    ``city``: for in person with any therapist, where the client can get to (the city of the
+    therapist they joined from); other therapists' in-person times are offered only there.
+    """
+    if session_format != SessionFormat.IN_PERSON:
+        city = ""
+    elif therapist is not None:
+        city = therapist.city
     if therapist is not None:
         if client.pk == therapist.user_id:
             raise services.ChangeRefused("You cannot wait for a time with yourself.")
@@ -75,6 +89,7 @@ def join(
         therapist=therapist,
         session_format=session_format,
         language=language,
+        city=" ".join(city.split()),
         before=before,
     )
     audit.log(client, "waitlist.joined", entry)
@@ -126,11 +141,31 @@ def _next_entry(freed: FreedSlot, now: dt.datetime) -> tuple[WaitlistEntry | Non
         language = entry.language
         if entry.therapist_id is None and language and language not in profile.languages:
             continue
+        if not reachable(entry, profile):
+            continue
         if entry.client_id in holding:
             someone_busy = True
             continue
         return entry, someone_busy
     return None, someone_busy
+
+
+def same_city(one: str, other: str) -> bool:
+    """'London' and ' london' are one city; a blank city is no place at all."""
+    first, second = " ".join(one.split()).casefold(), " ".join(other.split()).casefold()
+    return bool(first) and first == second
+
+
+def reachable(entry: WaitlistEntry, profile: TherapistProfile) -> bool:
+    """Whether the entry's client can get to ``profile``'s sessions in the entry's format.
+
+    Video and phone reach anywhere. In person, the therapist they waited for is reachable by
+    definition; any other only in the city the entry recorded (a London client who said
+    "anyone will do" is not sent to Berlin).
+    """
+    if entry.session_format != SessionFormat.IN_PERSON or entry.therapist_id == profile.pk:
+        return True
+    return same_city(entry.city, profile.city)
 
 
 def _close(freed: FreedSlot, now: dt.datetime) -> None:
@@ -187,6 +222,58 @@ def offer_freed_slots(now: dt.datetime | None = None) -> int:
     return made
 
 
+# What is on offer ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Where, how and for how much: what the person needs before one tap books it."""
+
+    session_format: str
+    how: str  # 'in person in Berlin', 'by video call'
+    minutes: int
+    fee: str  # '£90'
+    in_person: bool
+    city: str
+
+
+def terms(offer: WaitlistOffer) -> Terms:
+    """The terms of the offered time, in the way of meeting the person asked for."""
+    profile = offer.therapist
+    session_format = offer.entry.session_format
+    return Terms(
+        session_format=session_format,
+        how=notices.how(session_format, profile),
+        minutes=profile.session_minutes,
+        fee=money(profile.fee, profile.currency),
+        in_person=session_format == SessionFormat.IN_PERSON,
+        city=one_line(profile.city),
+    )
+
+
+def same_day(offer: WaitlistOffer) -> list[Appointment]:
+    """The person's booked sessions with this therapist on the offered time's day (their day).
+
+    Taking the offer beside one of them would leave two sessions that day; the page says so
+    and offers to move it instead.
+    """
+    client = offer.entry.client
+    local_zone = zone(client.time_zone)
+    day = offer.start.astimezone(local_zone).date()
+    first = dt.datetime.combine(day, dt.time(), local_zone)
+    after = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), local_zone)
+    found = Appointment.objects.select_related("therapist", "therapist__user", "client").filter(
+        client=client,
+        therapist_id=offer.therapist_id,
+        status=Appointment.Status.BOOKED,
+        start__gte=first,
+        start__lt=after,
+    )
+    if offer.appointment_id is not None:
+        found = found.exclude(pk=offer.appointment_id)
+    return list(found.order_by("start"))
+
+
 # The signed link and the email -----------------------------------------------------------
 
 
@@ -215,6 +302,7 @@ def offer_url(offer: WaitlistOffer) -> str:
 def send_offer(offer: WaitlistOffer) -> None:
     """The neutral email: a time is free with this therapist, held until then."""
     client = offer.entry.client
+    local_zone = zone(client.time_zone)
     body = render_to_string(
         "therapists/email/offer.txt",
         {
@@ -223,6 +311,8 @@ def send_offer(offer: WaitlistOffer) -> None:
             "when": when(offer.start, client.time_zone),
             "until": when(offer.expires_at, client.time_zone),
             "url": offer_url(offer),
+            "terms": terms(offer),
+            "same_day": [f"{a.start.astimezone(local_zone):%H:%M}" for a in same_day(offer)],
         },
     )
     subject = " ".join(f"A time has come free with {offer.therapist.name}".split())
@@ -232,13 +322,29 @@ def send_offer(offer: WaitlistOffer) -> None:
 # Taking or letting go --------------------------------------------------------------------
 
 
-def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
+def take(
+    offer: WaitlistOffer, now: dt.datetime | None = None, move: Appointment | None = None
+) -> Any:
     """Book the offered time for the person it was offered to; the first to confirm wins.
 
     The offer row is locked, so two clicks take it once; the booking itself goes through
     ``services.book_slot``, so a time that someone else got first is refused there.
+
+    ``move``: one of the person's sessions that day with this therapist (``same_day``), moved
+    to the offered time instead of booking a second session; its old time goes to the
+    waitlist in turn.
     """
     now = now or timezone.now()
+    if move is not None:
+        if move.pk not in {a.pk for a in same_day(offer)}:
+            raise services.ChangeRefused("That session cannot be moved to this time.")
+        if not may_change(move, "client", now):
+            hours = move.therapist.cancel_notice_hours
+            raise services.ChangeRefused(
+                f"Your session at {move.start.astimezone(zone(move.client.time_zone)):%H:%M} "
+                f"is less than {hours} hour{'' if hours == 1 else 's'} away, so it can no "
+                "longer be moved here. You can book this time as well, or let it go."
+            )
     refused: services.AppointmentError | None = None
     with transaction.atomic():
         current = (
@@ -255,27 +361,40 @@ def take(offer: WaitlistOffer, now: dt.datetime | None = None) -> Any:
             )
         entry = current.entry
         profile = current.therapist
-        session_format = (
-            entry.session_format if entry.session_format in profile.formats else profile.formats[0]
-        )
-        try:
-            appointment = services.book_slot(
-                entry.client, profile, current.start, session_format, now=now
-            )
-        except services.AppointmentError as error:
-            # Kept (not rolled back): the offer is over and the time is no longer free.
-            refused = error
+        if move is None and entry.session_format not in profile.formats:
+            # Booked only as offered (``terms``), never quietly another way. The time is still
+            # free: the next run offers it to the next person.
             current.status = WaitlistOffer.Status.LOST
             current.save(update_fields=["status"])
-            _close(current.freed, now)
+            refused = services.ChangeRefused(
+                f"{profile.name} no longer offers sessions "
+                f"{notices.how(entry.session_format, profile)}, so this time cannot be booked "
+                "as offered. You are still on the waitlist."
+            )
         else:
-            current.status = WaitlistOffer.Status.TAKEN
-            current.appointment = appointment
-            current.save(update_fields=["status", "appointment"])
-            entry.ended_at = now
-            entry.save(update_fields=["ended_at"])
-            _close(current.freed, now)
-            audit.log(entry.client, "waitlist.taken", current)
+            try:
+                if move is not None:
+                    appointment = services.reschedule_appointment(
+                        entry.client, move, current.start, now=now
+                    )
+                else:
+                    appointment = services.book_slot(
+                        entry.client, profile, current.start, entry.session_format, now=now
+                    )
+            except services.AppointmentError as error:
+                # Kept (not rolled back): the offer is over and the time is no longer free.
+                refused = error
+                current.status = WaitlistOffer.Status.LOST
+                current.save(update_fields=["status"])
+                _close(current.freed, now)
+            else:
+                current.status = WaitlistOffer.Status.TAKEN
+                current.appointment = appointment
+                current.save(update_fields=["status", "appointment"])
+                entry.ended_at = now
+                entry.save(update_fields=["ended_at"])
+                _close(current.freed, now)
+                audit.log(entry.client, "waitlist.taken", current, moved=move is not None)
     if refused is not None:
         raise refused
     return appointment

@@ -5,8 +5,8 @@ from typing import Any
 from django import template
 
 from twitchlog.assessments.services import crisis_lines
-from twitchlog.therapists.choices import APPROACHES, CURRENCIES, LANGUAGES, SessionFormat, labels
-from twitchlog.therapists.display import place_name
+from twitchlog.therapists import display
+from twitchlog.therapists.choices import APPROACHES, LANGUAGES, SessionFormat, labels
 
 register = template.Library()
 
@@ -19,9 +19,7 @@ def slot_key(instant: dt.datetime) -> str:
 
 @register.filter
 def money(amount: Decimal, currency: str) -> str:
-    symbol = CURRENCIES.get(currency, f"{currency} ")
-    whole = amount == amount.to_integral_value()
-    return f"{symbol}{amount:.0f}" if whole else f"{symbol}{amount:.2f}"
+    return display.money(amount, currency)
 
 
 @register.filter
@@ -41,7 +39,7 @@ def format_names(codes: list[str]) -> list[str]:
 
 @register.filter
 def zone_place(zone_name: str) -> str:
-    return place_name(zone_name)
+    return display.place_name(zone_name)
 
 
 _TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mrs", "ms", "mx"}

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from twitchlog.accounts.services import forget_old_sign_ups
@@ -21,6 +22,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.SITE_URL_CONFIGURED:
+            # The emails still go (a reminder is worth more than its link), but say so where
+            # cron's log shows it.
+            self.stderr.write(
+                f"Warning: SITE_URL is not set, so the links in these emails point at "
+                f"{settings.SITE_URL}, which works only on this machine. Set SITE_URL to the "
+                "address people reach Twitchlog at (such as https://twitchlog.example.org) "
+                "in the environment cron runs this command with."
+            )
         sent = send_due_reminders()
         self.stdout.write(f"Sent {sent} reminder{'' if sent == 1 else 's'}.")
         self.offer_waitlist()
