@@ -11,6 +11,7 @@ from playwright.sync_api import Error as PlaywrightError
 from tests.conftest import log_in, make_user
 from twitchlog.diary import services
 from twitchlog.diary.models import Episode, StressEvent
+from twitchlog.pwa import offline_pages
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
@@ -21,12 +22,12 @@ def _wait_until_controlled(page: Any) -> None:
     page.reload()
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.wait_for_function(
-        """async () => {
+        """async (pages) => {
             const cache = await caches.open('twitchlog-pages');
-            const kept = await Promise.all(
-                ['/home/', '/diary/log/', '/diary/stress/new/'].map((p) => cache.match(p)));
+            const kept = await Promise.all(pages.map((p) => cache.match(p)));
             return kept.every(Boolean);
-        }"""
+        }""",
+        arg=offline_pages.PAGES,
     )
 
 
@@ -107,6 +108,11 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
     # A page the device has not kept says it needs the connection.
     page.goto(f"{live_server.url}/insights/")
     assert "This page needs the connection" in page.inner_text("h1")
+    # ... and that an emergency does not wait for it.
+    assert "call your local emergency number now" in page.inner_text("main")
+    # When to see a doctor is kept, so the advice is there without a network.
+    page.goto(f"{live_server.url}/learn/see-a-doctor/")
+    assert "When to see a doctor" in page.inner_text("h1")
     assert Episode.objects.filter(user=user).count() == 1  # nothing reached the server yet
 
     page.goto(f"{live_server.url}/home/")

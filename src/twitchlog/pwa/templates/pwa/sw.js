@@ -2,10 +2,12 @@
 //
 // What it keeps, and why (see twitchlog/pwa/offline_pages.py and docs/offline.md):
 // - static files: served from the device, and refreshed from the network in the background.
-// - a page for offline use: the latest copy of the signed-in person's home page, twitch log and
-//   stress form, so they open without a network. Every other page and all API answers are
-//   never kept. The pages cache is emptied at log-out and when another account signs in.
-// - anything else that fails for want of a network shows the offline page, which says so.
+// - a page for offline use: the latest copy of the signed-in person's home page, twitch log,
+//   stress form and "When to see a doctor", so they open without a network. Every other page
+//   and all API answers are never kept. The pages cache is emptied at log-out and when another
+//   account signs in.
+// - anything else that fails for want of a network shows the offline page, which says so
+//   (and what to do in an emergency).
 "use strict";
 
 const VERSION = "__VERSION__";
