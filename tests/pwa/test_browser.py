@@ -10,7 +10,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import log_in, make_user
 from twitchlog.diary import services
-from twitchlog.diary.models import Episode, StressEvent
+from twitchlog.diary.models import CheckIn, Episode, StressEvent
+from twitchlog.pwa import offline_pages
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
@@ -21,12 +22,12 @@ def _wait_until_controlled(page: Any) -> None:
     page.reload()
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.wait_for_function(
-        """async () => {
+        """async (pages) => {
             const cache = await caches.open('twitchlog-pages');
-            const kept = await Promise.all(
-                ['/home/', '/diary/log/', '/diary/stress/new/'].map((p) => cache.match(p)));
+            const kept = await Promise.all(pages.map((p) => cache.match(p)));
             return kept.every(Boolean);
-        }"""
+        }""",
+        arg=offline_pages.PAGES,
     )
 
 
@@ -107,6 +108,11 @@ def test_twitches_and_a_stress_moment_logged_offline_are_sent_once_when_back_onl
     # A page the device has not kept says it needs the connection.
     page.goto(f"{live_server.url}/insights/")
     assert "This page needs the connection" in page.inner_text("h1")
+    # ... and that an emergency does not wait for it.
+    assert "call your local emergency number now" in page.inner_text("main")
+    # When to see a doctor is kept, so the advice is there without a network.
+    page.goto(f"{live_server.url}/learn/see-a-doctor/")
+    assert "When to see a doctor" in page.inner_text("h1")
     assert Episode.objects.filter(user=user).count() == 1  # nothing reached the server yet
 
     page.goto(f"{live_server.url}/home/")
@@ -155,4 +161,124 @@ def test_logging_out_forgets_what_the_device_kept(browser: Any, live_server: Any
     context.set_offline(True)
     with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
         page.goto(f"{live_server.url}/home/")
+    context.close()
+
+
+NOT_SENT = "main form .offline-not-sent[role=status]:has-text('not sent')"
+DRAFTS = "Object.keys(sessionStorage).filter((k) => k.startsWith('twitchlog-draft'))"
+
+
+def _type_a_checkin(page: Any) -> None:
+    page.fill("#id_sleep_hours", "6.5")
+    page.click("label:has(input[name=sleep_quality][value='4'])")
+    page.fill("#id_notes", "Woke at four, then slept again")
+
+
+def _assert_the_checkin_is_as_typed(page: Any) -> None:
+    assert page.input_value("#id_sleep_hours") == "6.5"
+    assert page.is_checked("input[name=sleep_quality][value='4']")
+    assert page.input_value("#id_notes") == "Woke at four, then slept again"
+
+
+def _assert_saved(user: Any) -> None:
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.sleep_hours, checkin.sleep_quality) == (6.5, 4)
+    assert checkin.notes == "Woke at four, then slept again"
+
+
+@pytest.mark.browser
+def test_a_form_sent_offline_keeps_everything_typed_and_sends_once_online(
+    browser: Any, live_server: Any
+) -> None:
+    # Before: the worker's offline page replaced the check-in, and Back showed it again; all
+    # the answers were gone.
+    user = make_user("checkin-offline@example.org")
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    log_in(page, live_server.url, user.email)
+    _wait_until_controlled(page)
+    page.goto(f"{live_server.url}/diary/check-in/")
+    form_url = page.url
+    # Online, a form with errors is answered by the server, under the worker, as before.
+    page.fill("#id_sleep_hours", "99")
+    with page.expect_navigation():
+        page.click("button:has-text('Save the check-in')")
+    assert "Some answers need another look" in page.inner_text("main")
+    assert not page.query_selector(".offline-not-sent")
+    _type_a_checkin(page)
+
+    context.set_offline(True)
+    page.click("button:has-text('Save the check-in')")
+    said = page.wait_for_selector(NOT_SENT, timeout=5000)
+    assert "not sent" in said.inner_text() and "still here" in said.inner_text()
+    assert page.url == form_url
+    assert "Today's check-in" in page.inner_text("h1")
+    _assert_the_checkin_is_as_typed(page)
+    assert not CheckIn.objects.filter(user=user).exists()
+
+    context.set_offline(False)
+    with page.expect_navigation():
+        page.click("button:has-text('Save the check-in')")
+    assert page.url == f"{live_server.url}/diary/"  # today's page, as before
+    assert "Your check-in is saved" in page.inner_text(".messages")
+    _assert_saved(user)
+    assert page.evaluate(DRAFTS) == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_form_whose_send_fails_stays_and_a_reload_brings_the_answers_back(
+    browser: Any, live_server: Any
+) -> None:
+    # The browser claims to be online, but nothing gets through: the worker's fetch fails.
+    user = make_user("checkin-dropped@example.org")
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    log_in(page, live_server.url, user.email)
+    _wait_until_controlled(page)
+    page.goto(f"{live_server.url}/diary/check-in/")
+    form_url = page.url
+    _type_a_checkin(page)
+
+    context.set_offline(True)
+    page.evaluate("Object.defineProperty(navigator, 'onLine', { get: () => true })")
+    assert page.evaluate("navigator.onLine") is True
+    page.click("button:has-text('Save the check-in')")
+    said = page.wait_for_selector(NOT_SENT, timeout=5000)
+    assert "not sent" in said.inner_text()
+    assert page.url == form_url
+    _assert_the_checkin_is_as_typed(page)
+
+    # Back online, a reload of the page (or a later visit in this tab) has the answers again.
+    context.set_offline(False)
+    page.reload()
+    page.wait_for_selector(NOT_SENT, timeout=5000)
+    _assert_the_checkin_is_as_typed(page)
+    assert not CheckIn.objects.filter(user=user).exists()
+    with page.expect_navigation():
+        page.click("button:has-text('Save the check-in')")
+    _assert_saved(user)
+    assert page.evaluate(DRAFTS) == []  # saved: the device keeps no copy
+    page.goto(form_url)
+    assert not page.query_selector(".offline-not-sent")
+    context.close()
+
+
+@pytest.mark.browser
+def test_logging_out_forgets_a_form_that_was_not_sent(browser: Any, live_server: Any) -> None:
+    user = make_user("draft-leaver@example.org")
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    log_in(page, live_server.url, user.email)
+    page.goto(f"{live_server.url}/diary/check-in/")
+    page.fill("#id_notes", "Something private")
+    context.set_offline(True)
+    page.click("button:has-text('Save the check-in')")
+    page.wait_for_selector(NOT_SENT, timeout=5000)
+    assert len(page.evaluate(DRAFTS)) == 1
+    context.set_offline(False)
+
+    page.click("header button:has-text('Log out')")
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.evaluate(DRAFTS) == []
     context.close()

@@ -53,14 +53,24 @@ def test_the_worker_changes_when_a_static_file_name_changes(
 
 
 def test_the_pages_kept_offline_are_the_signed_in_persons_own(client: Client, db: Any) -> None:
-    for path in offline_pages.PAGES:
+    for path in offline_pages.LOGGING_PAGES:
         assert resolve(path)  # a page that exists
         assert client.get(path).status_code == 302, path  # login required: never a shared page
+    # The rest is public advice, kept as the signed-in person saw it.
+    for path in set(offline_pages.PAGES) - set(offline_pages.LOGGING_PAGES):
+        assert client.get(path).status_code == 200, path
+
+
+def test_the_advice_on_seeing_a_doctor_opens_offline(client: Client, db: Any) -> None:
+    # Offline, something worrying must not meet "This page needs the connection" alone.
+    assert "/learn/see-a-doctor/" in offline_pages.PAGES
+    assert resolve("/learn/see-a-doctor/").url_name == "doctor"
 
 
 def test_the_offline_page_is_the_same_for_everyone(alice_client: Client, client: Client) -> None:
     theirs = alice_client.get("/offline/").content.decode()
     assert "This page needs the connection" in theirs
+    assert "In an emergency, call your local emergency number now" in theirs
     assert "alice" not in theirs.lower()
     assert "csrfmiddlewaretoken" not in theirs
 
@@ -84,6 +94,8 @@ def test_only_the_pages_kept_offline_carry_the_offline_vocabulary(
     assert 'id="offline-vocabulary"' in home
     assert '"left-eyelid"' in home
     assert 'id="offline-vocabulary"' not in alice_client.get("/diary/").content.decode()
+    page = alice_client.get("/learn/see-a-doctor/").content.decode()  # kept, but no logging
+    assert 'id="offline-vocabulary"' not in page
     assert 'id="offline-vocabulary"' not in client.get("/accounts/login/").content.decode()
 
 

@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString
 
 from twitchlog.diary.spots import Spot
 from twitchlog.knowledge.vocabulary import REGIONS, SENSATIONS
-from twitchlog.pwa.offline_pages import PAGES
+from twitchlog.pwa.offline_pages import LOGGING_PAGES
 
 register = template.Library()
 
@@ -15,9 +15,9 @@ register = template.Library()
 def offline_vocabulary(path: str) -> SafeString:
     """What pwa/offline.js needs to log a twitch offline, as a ``json_script``: every spot's
     region, side and label (keyed by the body map's button values) and the sensations, in the
-    form's order. Only on the pages kept for offline use; the same for everyone, so made once
+    form's order. Only on the pages kept to log on offline; the same for everyone, so made once
     per process."""
-    return _vocabulary_script() if path in PAGES else SafeString("")
+    return _vocabulary_script() if path in LOGGING_PAGES else SafeString("")
 
 
 @cache

@@ -348,32 +348,211 @@
     });
   }
 
+  // Offline, the logging forms are kept in the queue instead of being sent. True if this one was.
+  function queued(event, form, path) {
+    var submitter = event.submitter;
+    if (path === "/diary/log/" && submitter && submitter.name === "spot" && vocabulary) {
+      askSensation(submitter.value);
+    } else if (path === "/diary/log/" && form.querySelector("input[name=step][value=details]")) {
+      keepDetails(form);
+    } else if (path === "/diary/log/again/") {
+      repeatLast(form);
+    } else if (path === "/diary/stress/new/") {
+      keepStress(form);
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    return true;
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var path = new URL(form.getAttribute("action") || location.href, location.href).pathname;
     if (path === "/accounts/logout/") { logOut(event, form); return; }
-    if (navigator.onLine || !account || event.defaultPrevented) return;
+    if (event.defaultPrevented) return; // htmx's, or a question answered "Cancel"
+    if (!navigator.onLine && account && queued(event, form, path)) return;
     var submitter = event.submitter;
-    // Pages not kept for offline use carry no vocabulary: their forms go to the worker, which
-    // says that they need the connection and that nothing changed.
-    if (path === "/diary/log/" && submitter && submitter.name === "spot" && vocabulary) {
+    if (!isPost(form, submitter)) return; // a search or a link-like form: the worker answers
+    if (!navigator.onLine) {
       event.preventDefault();
-      askSensation(submitter.value);
-    } else if (path === "/diary/log/" && form.querySelector("input[name=step][value=details]")) {
-      event.preventDefault();
-      keepDetails(form);
-    } else if (path === "/diary/log/again/") {
-      event.preventDefault();
-      repeatLast(form);
-    } else if (path === "/diary/stress/new/") {
-      event.preventDefault();
-      keepStress(form);
+      notSent(form, submitter);
+      return;
     }
+    // Sent with a network: the copy on this device is not needed. If the network fails on
+    // the way, the worker asks this page (below), which keeps a copy again.
+    dropDraft(target(form, submitter));
+    sending = { url: target(form, submitter), form: form, submitter: submitter };
   });
+
+  // --- Every other form sent to the server: nothing typed is lost --------------------------
+  // An ordinary form (a POST the queue does not take: the check-in, settings, an edit) needs
+  // the network. Offline it is not sent at all; when the network fails on the way, the worker
+  // answers "204 No Content", which leaves this page as it is, once this page has said it sent
+  // that form (see sw.js). Either way the page and every answer stay, a note by the submit
+  // button says it was not sent, and a copy of the answers waits in this tab's sessionStorage,
+  // under the signed-in person and this page's address, so that a reload or a later visit in
+  // this tab gets them back. The copy goes when the form is sent with a network, at log-out,
+  // and when the tab is closed.
+
+  var DRAFT_PREFIX = "twitchlog-draft ";
+  var draftKey = DRAFT_PREFIX + account + " " + location.pathname + location.search;
+  var NOT_SENT = "You are offline, so this was not sent. Everything you typed is still here: send it again when you are back online.";
+  var DROPPED = "The connection dropped, so this was not sent. Everything you typed is still here: send it again in a moment.";
+  var BACK_ONLINE = "The connection is back. This was not sent yet: everything you typed is still here, so send it when you are ready.";
+  var RESTORED = "This was not sent earlier, when the connection was missing. What you typed is back in the form: check it, then send it.";
+  var NOT_KEPT = ["hidden", "password", "file", "submit", "button", "reset", "image", "fieldset", "output"];
+  var sending = null; // the ordinary form on its way to the server, while this page is shown
+
+  function target(form, submitter) {
+    var url = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action;
+    return url.split("#")[0];
+  }
+
+  function isPost(form, submitter) {
+    var method = submitter && submitter.hasAttribute("formmethod") ? submitter.formMethod : form.method;
+    return method === "post";
+  }
+
+  // What a person typed or chose; never a password, a file or the form's token.
+  function answers(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      return field.name && !field.disabled && field.name !== "csrfmiddlewaretoken" && NOT_KEPT.indexOf(field.type) === -1;
+    });
+  }
+
+  function readDraft() {
+    try { return JSON.parse(sessionStorage.getItem(draftKey)); } catch (e) { return null; }
+  }
+
+  function saveDraft(form) {
+    if (!account) return;
+    var fields = [];
+    answers(form).forEach(function (field) {
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked) fields.push([field.name, field.value]);
+      } else if (field.type === "select-multiple") {
+        Array.prototype.forEach.call(field.selectedOptions, function (option) { fields.push([field.name, option.value]); });
+      } else {
+        fields.push([field.name, field.value]);
+      }
+    });
+    // A form of buttons only (delete, dismiss) has nothing to keep, and must not take the
+    // place of another form's copy on the same page.
+    if (!answers(form).length) return;
+    try {
+      sessionStorage.setItem(draftKey, JSON.stringify({ action: form.action.split("#")[0], fields: fields }));
+      form.setAttribute("data-draft", "");
+    } catch (e) { /* storage full or refused: the page itself still holds the answers */ }
+  }
+
+  function dropDraft(action) {
+    var draft = readDraft();
+    if (!draft || draft.action !== action) return;
+    try { sessionStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+  }
+
+  function forgetDrafts(keep) {
+    try {
+      Object.keys(sessionStorage).forEach(function (key) {
+        var kept = keep && key.indexOf(keep) === 0;
+        if (key.indexOf(DRAFT_PREFIX) === 0 && !kept) sessionStorage.removeItem(key);
+      });
+    } catch (e) { /* no storage: nothing kept */ }
+  }
+
+  function sayNotSent(form, submitter, text) {
+    var said = form.querySelector(".offline-not-sent");
+    if (!said) {
+      var button = submitter && form.contains(submitter) ? submitter
+        : form.querySelector("button[type=submit], button:not([type]), input[type=submit]");
+      said = element("p", "", "notice warn offline-not-sent");
+      said.setAttribute("role", "status");
+      said.setAttribute("aria-live", "polite");
+      if (button) button.insertAdjacentElement("afterend", said);
+      else form.appendChild(said);
+    }
+    // Written a moment after the region is in the page (or emptied), so that screen readers
+    // announce it, and announce it again after a second try.
+    said.textContent = "";
+    setTimeout(function () { said.textContent = text; }, 100);
+  }
+
+  function notSent(form, submitter) {
+    saveDraft(form);
+    sayNotSent(form, submitter, navigator.onLine ? DROPPED : NOT_SENT);
+  }
+
+  function restoreDraft() {
+    var draft = readDraft();
+    if (!account || !draft || !draft.fields) return;
+    var form = Array.prototype.filter.call(document.forms, function (candidate) {
+      return candidate.method === "post" && candidate.action.split("#")[0] === draft.action;
+    })[0];
+    if (!form) return;
+    var values = {};
+    draft.fields.forEach(function (pair) { (values[pair[0]] = values[pair[0]] || []).push(pair[1]); });
+    answers(form).forEach(function (field) {
+      var mine = values[field.name] || [];
+      var changed = false;
+      if (field.type === "checkbox" || field.type === "radio") {
+        var checked = mine.indexOf(field.value) !== -1;
+        changed = field.checked !== checked;
+        field.checked = checked;
+      } else if (field.type === "select-multiple") {
+        Array.prototype.forEach.call(field.options, function (option) {
+          var selected = mine.indexOf(option.value) !== -1;
+          changed = changed || option.selected !== selected;
+          option.selected = selected;
+        });
+      } else if (mine.length) {
+        var value = mine.shift();
+        changed = field.value !== value;
+        field.value = value;
+      }
+      if (!changed) return;
+      // A folded section that holds a restored answer opens, so nothing comes back unseen.
+      var section = field.closest("details");
+      if (section) section.open = true;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    form.setAttribute("data-draft", "");
+    sayNotSent(form, null, RESTORED);
+  }
+
+  // Changes made after a send that did not go through update the copy.
+  function keepDraftUpToDate(event) {
+    var form = event.target && event.target.form;
+    if (event.isTrusted && form && form.hasAttribute("data-draft")) saveDraft(form);
+  }
+  document.addEventListener("input", keepDraftUpToDate);
+  document.addEventListener("change", keepDraftUpToDate);
+
+  if ("serviceWorker" in navigator) {
+    // The worker could not send a form: if it is the one this page sent, keep everything and
+    // say so; the worker then leaves this page as it is.
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var data = event.data || {};
+      if (data.type !== "not-sent") return;
+      var mine = sending !== null && sending.url === data.url;
+      if (mine) {
+        notSent(sending.form, sending.submitter);
+        sending = null;
+      }
+      if (event.ports && event.ports[0]) event.ports[0].postMessage({ shown: mine });
+    });
+    navigator.serviceWorker.startMessages();
+  }
+
+  // Another account's copies never stay in a tab this account uses.
+  if (account) forgetDrafts(DRAFT_PREFIX + account + " ");
+  restoreDraft();
 
   // --- Logging out: send what waits, then forget everything kept on this device ------------
 
   function forgetDevice() {
+    forgetDrafts();
     var stores = [tellWorker({ type: "forget" })];
     if (window.caches) {
       stores.push(caches.keys().then(function (names) {
@@ -406,12 +585,19 @@
         return;
       }
       return forgetDevice().then(function () { form.submit(); });
-    }).catch(function () { form.submit(); });
+    }).catch(function () { forgetDrafts(); form.submit(); });
   }
 
   // --- When things happen -------------------------------------------------------------------
 
-  window.addEventListener("online", function () { note = ""; render(); sync(); });
+  window.addEventListener("online", function () {
+    note = "";
+    render();
+    sync();
+    Array.prototype.forEach.call(document.querySelectorAll("form .offline-not-sent"), function (said) {
+      sayNotSent(said.closest("form"), null, BACK_ONLINE);
+    });
+  });
   window.addEventListener("offline", function () { note = ""; render(); });
   document.addEventListener("htmx:sendError", function () {
     note = "That needs the connection, which is not there just now. Nothing was changed.";

@@ -2,10 +2,14 @@
 //
 // What it keeps, and why (see twitchlog/pwa/offline_pages.py and docs/offline.md):
 // - static files: served from the device, and refreshed from the network in the background.
-// - a page for offline use: the latest copy of the signed-in person's home page, twitch log and
-//   stress form, so they open without a network. Every other page and all API answers are
-//   never kept. The pages cache is emptied at log-out and when another account signs in.
-// - anything else that fails for want of a network shows the offline page, which says so.
+// - a page for offline use: the latest copy of the signed-in person's home page, twitch log,
+//   stress form and "When to see a doctor", so they open without a network. Every other page
+//   and all API answers are never kept. The pages cache is emptied at log-out and when another
+//   account signs in.
+// - a form whose send fails for want of a network leaves its page as it is, with everything
+//   typed, and the page says it was not sent (notSent below).
+// - anything else that fails for want of a network shows the offline page, which says so
+//   (and what to do in an emergency).
 "use strict";
 
 const VERSION = "__VERSION__";
@@ -42,6 +46,31 @@ function offlinePage() {
     return found || new Response("You are offline.", {
       status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
+  });
+}
+
+function notSent(url) {
+  // Ask the open pages which one sent this form (pwa/offline.js). That page keeps everything
+  // typed and says it was not sent, and "204 No Content" leaves it just as it is: no page
+  // replaces the form, so Back and the answers are untouched. If no page says so (one without
+  // offline.js), the offline page says that nothing was sent, as the browser's error would.
+  return self.clients.matchAll({ type: "window" }).then(function (windows) {
+    return new Promise(function (resolve) {
+      let waiting = windows.length;
+      if (!waiting) resolve(false);
+      windows.forEach(function (client) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = function (event) {
+          waiting -= 1;
+          if (event.data && event.data.shown) resolve(true);
+          else if (!waiting) resolve(false);
+        };
+        client.postMessage({ type: "not-sent", url: url }, [channel.port2]);
+      });
+      setTimeout(function () { resolve(false); }, 2000);
+    });
+  }).then(function (shown) {
+    return shown ? new Response(null, { status: 204 }) : offlinePage();
   });
 }
 
@@ -84,9 +113,9 @@ self.addEventListener("fetch", function (event) {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method !== "GET") {
-    // A form sent without a network: say so instead of the browser's error page.
+    // A form whose send failed for want of a network.
     if (request.mode === "navigate") {
-      event.respondWith(fetch(request).catch(offlinePage));
+      event.respondWith(fetch(request).catch(function () { return notSent(request.url); }));
     }
     return;
   }
