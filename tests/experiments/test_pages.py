@@ -132,7 +132,7 @@ def test_a_running_test_shows_no_verdict_along_the_way(alice: User, alice_client
     experiment = make_experiment(alice, days_ago=20, pairs=3)
     page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
     assert "The result comes after the last block" in page
-    assert "Too little data" not in page and "No clear difference" not in page
+    assert "Too little data" not in page and "Could not tell" not in page
 
 
 def test_todays_answer_counts_in_the_result_card_as_in_the_schedule(
@@ -190,3 +190,50 @@ def test_a_new_persons_plan_says_what_the_chance_means(alice: User, alice_client
     assert "would probably be too short to tell" in text
     assert "would show it with only about a 35% chance" in text
     assert "Your days vary" not in text
+
+
+def finished_with_ratings(user: User, pair_ratings: tuple[int, int]) -> Experiment:
+    """A finished two-pair test of the 0–10 rating (one point lower matters), each pair's
+    days rated alike: the same level in both pairs reads as no change with a narrow interval;
+    different levels as no change with a wide one."""
+    experiment = make_experiment(
+        user, days_ago=40, pairs=2, outcome="twitch_severity", effect_choice="-1"
+    )
+    for block in experiment.blocks:
+        for offset in range(7):
+            day = block.start + dt.timedelta(days=offset)
+            rating = pair_ratings[block.index // 2]
+            diary.save_checkin(user, day, {"twitch_rating": rating})
+    return experiment
+
+
+def test_a_test_that_could_not_tell_says_so_on_its_page_and_in_the_list(
+    alice: User, alice_client: Client
+) -> None:
+    # Before, an interval from far below to far above no change read "No clear difference"
+    # in the headline and the list, which reads as "no effect".
+    experiment = finished_with_ratings(alice, (6, 2))
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "Result: Could not tell" in page
+    assert "not a sign that the change does nothing" in page
+    listing = alice_client.get("/experiments/").content.decode()
+    assert "Finished · Could not tell" in listing
+    for text in (page, listing):
+        assert "No clear difference" not in text and "Little or no difference" not in text
+    result = alice_client.get(f"/api/experiments/{experiment.pk}/result").json()
+    assert result["verdict"] == "could_not_tell"
+    assert result["meaningful_effect"] == -1
+
+
+def test_a_narrow_interval_inside_what_matters_reads_little_or_no_difference(
+    alice: User, alice_client: Client
+) -> None:
+    experiment = finished_with_ratings(alice, (5, 5))
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert "Result: Little or no difference" in page
+    assert "inside the difference you said would matter" in page
+    listing = alice_client.get("/experiments/").content.decode()
+    assert "Finished · Little or no difference" in listing
+    result = alice_client.get(f"/api/experiments/{experiment.pk}/result").json()
+    assert result["verdict"] == "no_meaningful_difference"
+    assert -1 < result["ci_low"] < 0 < result["ci_high"] < 1

@@ -116,7 +116,7 @@ def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
         "result": result,
         "final": final,
         "verdict_label": wording.VERDICT_LABELS[result.verdict],
-        "verdict_meaning": wording.VERDICT_MEANING[result.verdict],
+        "verdict_meaning": wording.verdict_meaning(result),
         "planned": wording.effect_sentence(result.as_planned, experiment.outcome),
         "per_protocol": wording.effect_sentence(result.per_protocol, experiment.outcome),
         "per_protocol_label": wording.VERDICT_LABELS[result.per_protocol.verdict],

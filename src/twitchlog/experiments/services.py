@@ -266,8 +266,12 @@ def result(experiment: Experiment) -> Result:
     today = today_for(experiment.user)
     upto = experiment.last_day if experiment.last_day < today else today - dt.timedelta(days=1)
     stopped = experiment.stopped_on is not None and experiment.stopped_on <= experiment.end_date
+    # The difference that matters to the person, registered with the plan: an interval
+    # wholly within it rules such a change out; one that reaches it could not tell.
+    meaningful = float(experiment.registration["effect_of_interest"])
     if experiment.registration.get("method") == METHOD_WITHOUT_DIARY:
-        found = analyze(table(experiment, upto), experiment.outcome, stopped_early=stopped)
+        days = table(experiment, upto)
+        found = analyze(days, experiment.outcome, stopped_early=stopped, meaningful=meaningful)
         return replace(found, method=METHOD_WITHOUT_DIARY)
     # One read of the diary for the weeks before the test and the test's days.
     first = experiment.start_date - dt.timedelta(days=design.DIARY_BEFORE_DAYS)
@@ -277,7 +281,9 @@ def result(experiment: Experiment) -> Result:
     series = pd.Series(frame[experiment.outcome].to_numpy(), index=frame["date"])
     before = series.reindex(calendar).to_numpy(dtype=float)
     days = table(experiment, upto, frame[frame["date"] >= pd.Timestamp(experiment.start_date)])
-    return analyze(days, experiment.outcome, stopped_early=stopped, before=before)
+    return analyze(
+        days, experiment.outcome, stopped_early=stopped, before=before, meaningful=meaningful
+    )
 
 
 def state(experiment: Experiment, today: dt.date) -> str:

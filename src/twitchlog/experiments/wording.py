@@ -10,7 +10,8 @@ PROBABLY_TOO_SHORT = 0.5
 VERDICT_LABELS = {
     "likely_helps": "Likely helps",
     "likely_worsens": "Likely worsens",
-    "no_clear_difference": "No clear difference",
+    "no_meaningful_difference": "Little or no difference",
+    "could_not_tell": "Could not tell",
     "too_little_data": "Too little data",
 }
 
@@ -23,18 +24,46 @@ VERDICT_MEANING = {
         "Twitching was higher during the change than on your usual days, by more than chance "
         "would easily explain. Going back to your usual is reasonable."
     ),
-    "no_clear_difference": (
-        "The test could not tell the change apart from your usual days. That does not prove "
-        "the change does nothing: the interval below is the range of effects that still fit "
-        "your diary. When it is narrow and close to no difference, this change is unlikely "
-        "to be a big lever for your twitching; when it is wide, the test simply could not "
-        "tell."
+    "no_meaningful_difference": (
+        "Twitching was much the same with the change as on your usual days. The interval "
+        "below, the range of effects that still fit your diary, stays inside the difference "
+        "you said would matter, either way. So this change is unlikely to be a real lever for "
+        "your twitching, though a smaller effect is still possible."
+    ),
+    "could_not_tell": (
+        "This test could not tell whether the change makes a difference for you. The "
+        "interval below, the range of effects that still fit your diary, holds both no change "
+        "and the difference you said would matter. That is not a sign that the change does "
+        "nothing: the test was too short, or your days varied too much, to show it either way."
     ),
     "too_little_data": (
         "There were not enough logged days in each kind of block to compare them (at least "
         "two blocks of each, with three logged days in each block)."
     ),
 }
+
+# "Could not tell" for other reasons than a wide interval.
+COULD_NOT_TELL_STOPPED = (
+    "This test could not tell. During it twitching was lower with the change, but the test "
+    "was stopped early, and a result read at the moment it happens to look good is too "
+    "easily chance."
+)
+COULD_NOT_TELL_NO_MARGIN = (
+    "This test could not tell whether the change makes a difference. The interval below, "
+    "the range of effects that still fit the diary, holds no change, and without a "
+    "difference that matters to compare it with, nothing can be ruled out."
+)
+
+
+def verdict_meaning(result: Result) -> str:
+    """What the verdict means, in a few calm sentences."""
+    if result.verdict == "could_not_tell":
+        if result.stopped_early_changed_verdict:
+            return COULD_NOT_TELL_STOPPED
+        if result.meaningful is None:
+            return COULD_NOT_TELL_NO_MARGIN
+    return VERDICT_MEANING[result.verdict]
+
 
 STOPPED_EARLY = (
     "The test was stopped early. Stopping when things look good is how chance results are "
@@ -109,7 +138,7 @@ def result_text(result: Result) -> str:
     plan, kept = result.as_planned, result.per_protocol
     lines = [
         f"{VERDICT_LABELS[result.verdict]}.",
-        VERDICT_MEANING[result.verdict],
+        verdict_meaning(result),
         "",
         f"As planned ({plan.blocks_a} usual and {plan.blocks_b} change blocks): "
         + effect_sentence(plan, result.outcome),
