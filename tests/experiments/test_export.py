@@ -102,3 +102,15 @@ def test_the_therapist_reads_could_not_tell_not_no_difference(
 
 def fhir_resources(user: User) -> list[dict[str, object]]:
     return [e["resource"] for e in json.loads(fhir.to_json(fhir.bundle(user)))["entry"]]
+
+
+def test_a_test_stopped_on_its_first_day_never_ends_before_it_starts(alice: User) -> None:
+    from twitchlog.experiments import services
+
+    experiment = make_experiment(alice, days_ago=0)
+    services.stop(alice, experiment)
+    (found,) = [r for r in fhir_resources(alice) if r.get("id", "").startswith("experiment-")]
+    assert found["effectivePeriod"]["end"] >= found["effectivePeriod"]["start"]
+    [record] = records(alice, finished_only=True)
+    assert record.period == f"started and stopped on {experiment.start_date:%-d %b %Y}"
+    assert "no days to compare" in record.planned

@@ -2,14 +2,16 @@
 
 import datetime as dt
 
+import pandas as pd
 from django.test import Client
+from django.urls import reverse
 
 from twitchlog.accounts.models import User
 from twitchlog.diary import services as diary
 from twitchlog.experiments import services
 from twitchlog.experiments.models import Experiment, KeptDay
 
-from .helpers import make_experiment
+from .helpers import make_experiment, plan
 
 
 def test_the_plan_shows_the_power_then_registers(alice: User, alice_client: Client) -> None:
@@ -237,3 +239,70 @@ def test_a_narrow_interval_inside_what_matters_reads_little_or_no_difference(
     result = alice_client.get(f"/api/experiments/{experiment.pk}/result").json()
     assert result["verdict"] == "no_meaningful_difference"
     assert -1 < result["ci_low"] < 0 < result["ci_high"] < 1
+
+
+def test_a_test_stopped_on_its_first_day_keeps_the_answer_and_its_dates(
+    alice: User, alice_client: Client, theo: User
+) -> None:
+    # Before: after "Yes" and stopping the same day the page said "No answers yet" with "–" in
+    # the Kept column, the header gave the planned end, and the therapist's preview read
+    # "(1 Dec 2026 to 30 Nov 2026, stopped early)": an end before the start.
+    from tests.therapists.factories import make_booking, make_therapist
+    from twitchlog.therapists.services import set_sharing
+
+    experiment = make_experiment(alice, days_ago=0, change_key="evening-magnesium")
+    today = services.today_for(alice)
+    alice_client.post(f"/experiments/{experiment.pk}/kept/", {"day": today, "kept": "yes"})
+    assert "<td>1 of 1</td>" in alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    alice_client.post(f"/experiments/{experiment.pk}/stop/")
+    experiment.refresh_from_db()
+
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    day = f"{today:%-d %b %Y}"
+    assert f"Stopped early · started and stopped on {day}" in page
+    assert f"{experiment.end_date:%-d %b %Y}" not in page.split("</h1>")[1].split("</p>")[0]
+    assert "<td>1 of 1</td>" in page  # the answer is kept
+    assert "No answers yet" not in page
+    assert f"Your answer for {day}, the day you stopped (“yes”), is kept but not counted" in page
+    assert "stopped on its first day, before that day was over, so there are no days" in page
+    assert "As planned, every day of each block" not in page
+    assert KeptDay.objects.get(experiment=experiment).kept
+
+    booking = make_booking(alice, make_therapist(theo))
+    set_sharing(alice, booking, True)
+    own = alice_client.get(reverse("therapists:appointment", args=[booking.pk])).content.decode()
+    assert f"(stopped early: started and stopped on {day})" in own
+    assert " to " not in own.split("(stopped early:")[1].split(")")[0]
+    listing = alice_client.get("/experiments/").content.decode()
+    assert f"Started and stopped on {day} · Stopped early · Too little data" in listing
+
+
+def test_a_test_stopped_later_covers_the_days_before_the_stop_day(
+    alice: User, alice_client: Client
+) -> None:
+    experiment = make_experiment(alice, days_ago=2)
+    today = services.today_for(alice)
+    yesterday = today - dt.timedelta(days=1)
+    services.mark_kept(alice, experiment, yesterday, False)
+    services.mark_kept(alice, experiment, today, True)
+    assert services.stop(alice, experiment)
+    table = services.table(experiment, today)
+    assert table["date"].max() == pd.Timestamp(yesterday)  # the stop day is left out
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    start = f"{experiment.start_date:%-d %b %Y}"
+    assert f"Stopped early · started {start}, stopped on {today:%-d %b %Y}" in page
+    assert "Kept to the plan on 0% of the days answered (1 day not kept)." in page
+    assert "the day you stopped (“yes”), is kept but not counted" in page
+    assert services.result(experiment).adherence == 0.0
+    api = alice_client.get(f"/api/experiments/{experiment.pk}").json()
+    assert [d["date"] for d in api["kept_days"]] == [yesterday.isoformat(), today.isoformat()]
+
+
+def test_a_test_stopped_before_it_began_says_so(alice: User, alice_client: Client) -> None:
+    today = services.today_for(alice)
+    experiment = services.register(alice, plan(today + dt.timedelta(days=3)))
+    assert services.stop(alice, experiment)
+    assert experiment.stopped_on == today  # the day it was stopped, not its start
+    page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
+    assert f"stopped on {today:%-d %b %Y}, before its start on" in page
+    assert "stopped before it began, so there are no days to compare" in page

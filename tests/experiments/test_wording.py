@@ -52,3 +52,18 @@ def test_could_not_tell_is_never_worded_as_no_difference() -> None:
     assert "rule out" not in meaning and "unlikely" not in meaning
     ruled_out = VERDICT_MEANING["no_meaningful_difference"]
     assert "inside the difference you said would matter" in ruled_out
+
+
+def test_a_period_never_ends_before_it_starts() -> None:
+    import datetime as dt
+
+    from twitchlog.experiments.wording import period
+
+    start, end = dt.date(2026, 12, 1), dt.date(2027, 3, 5)
+    assert period(start, end, None) == "1 Dec 2026 to 5 Mar 2027"
+    assert period(start, end, start) == "started and stopped on 1 Dec 2026"
+    assert period(start, end, dt.date(2026, 12, 9)) == "started 1 Dec 2026, stopped on 9 Dec 2026"
+    before = period(start, end, dt.date(2026, 11, 28))
+    assert before == "stopped on 28 Nov 2026, before its start on 1 Dec 2026"
+    for text in (period(start, end, start), before):
+        assert "5 Mar 2027" not in text and "30 Nov" not in text

@@ -1,6 +1,8 @@
 """A self-experiment's plan and result in plain, calm words (pages, report, command line).
 Pure."""
 
+import datetime as dt
+
 from twitchlog.experiments.analysis import Comparison, Result
 from twitchlog.experiments.design import TARGET_POWER
 
@@ -100,6 +102,42 @@ def effect_sentence(comparison: Comparison, outcome: str) -> str:
 
 
 NO_ANSWERS = "No answers yet to “kept to the plan today?”."
+NO_ANSWERS_COUNTED = "No answers to “kept to the plan today?” on the days the result covers."
+
+
+def day_words(day: dt.date) -> str:
+    """E.g. "1 Dec 2026", as the pages write a date."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def period(start: dt.date, end: dt.date, stopped_on: dt.date | None) -> str:
+    """When a test ran: "1 Dec 2026 to 5 Mar 2027", or for one stopped early the day it was
+    stopped rather than the planned end (never an end before the start)."""
+    if stopped_on is None:
+        return f"{day_words(start)} to {day_words(end)}"
+    if stopped_on < start:
+        return f"stopped on {day_words(stopped_on)}, before its start on {day_words(start)}"
+    if stopped_on == start:
+        return f"started and stopped on {day_words(start)}"
+    return f"started {day_words(start)}, stopped on {day_words(stopped_on)}"
+
+
+def no_days(start: dt.date, stopped_on: dt.date) -> str:
+    """The result of a test stopped before any day of it was over."""
+    when = "before it began" if stopped_on < start else "on its first day, before that day was over"
+    return (
+        f"The test was stopped {when}, so there are no days to compare. It says nothing either "
+        "way about the change."
+    )
+
+
+def stop_day_answer(day: dt.date, kept: bool) -> str:
+    """An answer given on the day a test was stopped: kept, and said to be left out."""
+    return (
+        f"Your answer for {day_words(day)}, the day you stopped (“{'yes' if kept else 'no'}”), "
+        "is kept but not counted: the result covers only the days before it, as that day was "
+        "not over when you stopped."
+    )
 
 
 def answers_so_far(kept: int, answered: int) -> str:
@@ -114,13 +152,17 @@ def answers_so_far(kept: int, answered: int) -> str:
     )
 
 
-def adherence_sentence(result: Result) -> str:
+def adherence_sentence(result: Result, left_out: tuple[tuple[dt.date, bool], ...] = ()) -> str:
+    """The share of answered days kept to the plan; ``left_out``: answers given on days the
+    result does not cover (the day a test was stopped), said so rather than lost."""
     if result.adherence is None:
-        return NO_ANSWERS
-    return (
-        f"Kept to the plan on {result.adherence:.0%} of the days answered "
-        f"({result.days_not_kept} day{'' if result.days_not_kept == 1 else 's'} not kept)."
-    )
+        counted = NO_ANSWERS_COUNTED if left_out else NO_ANSWERS
+    else:
+        counted = (
+            f"Kept to the plan on {result.adherence:.0%} of the days answered "
+            f"({result.days_not_kept} day{'' if result.days_not_kept == 1 else 's'} not kept)."
+        )
+    return " ".join([counted, *(stop_day_answer(day, kept) for day, kept in left_out)])
 
 
 def diary_sentence(result: Result) -> str:

@@ -173,9 +173,7 @@ class Command(BaseCommand):
             }
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
             return
-        self.stdout.write(
-            f"{experiment.change_label} ({state}, {experiment.start_date} to {experiment.end_date})"
-        )
+        self.stdout.write(f"{experiment.change_label} ({state}, {services.period(experiment)})")
         if state in ("stopped", "finished"):
             self.stdout.write(wording.result_text(result))
         else:
