@@ -1,6 +1,7 @@
 """Planning, following and reading a test through the pages."""
 
 import datetime as dt
+from html.parser import HTMLParser
 
 import pandas as pd
 from django.test import Client
@@ -306,3 +307,54 @@ def test_a_test_stopped_before_it_began_says_so(alice: User, alice_client: Clien
     page = alice_client.get(f"/experiments/{experiment.pk}/").content.decode()
     assert f"stopped on {today:%-d %b %Y}, before its start on" in page
     assert "stopped before it began, so there are no days to compare" in page
+
+
+class _Groups(HTMLParser):
+    """The Yes/No buttons and the name of the group each sits in (aria-labelledby's text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str | None] = []  # per open element: the id it is labelled by
+        self.texts: dict[str, str] = {}
+        self.reading: list[str] = []
+        self.buttons: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("input", "br", "img", "meta", "link"):
+            return
+        group = found.get("aria-labelledby") if found.get("role") == "group" else None
+        self.stack.append(group)
+        if found.get("id"):
+            self.reading.append(found["id"] or "")
+            self.texts[found["id"] or ""] = ""
+        else:
+            self.reading.append("")
+        if tag == "button":
+            groups = [g for g in self.stack if g]
+            self.buttons.append((found.get("value") or "", groups[-1] if groups else None))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and tag not in ("input", "br", "img", "meta", "link"):
+            self.stack.pop()
+            self.reading.pop()
+
+    def handle_data(self, data: str) -> None:
+        for element_id in self.reading:
+            if element_id:
+                self.texts[element_id] += data
+
+
+def test_the_yes_and_no_buttons_are_named_by_the_question(
+    alice: User, alice_client: Client
+) -> None:
+    # Before, "Kept to the plan today?" was plain text beside bare "Yes" and "No" buttons.
+    experiment = make_experiment(alice, days_ago=0)
+    for url in (f"/experiments/{experiment.pk}/", "/home/"):
+        parser = _Groups()
+        parser.feed(alice_client.get(url).content.decode())
+        kept = [(value, group) for value, group in parser.buttons if value in ("yes", "no")]
+        assert [value for value, _ in kept] == ["yes", "no"], url
+        for _, group in kept:
+            assert group is not None, url
+            assert parser.texts[group].strip().startswith("Kept to the plan today?"), url
