@@ -4,8 +4,10 @@ import datetime as dt
 from html.parser import HTMLParser
 
 import pandas as pd
+import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from twitchlog.accounts.models import User
 from twitchlog.diary import services as diary
@@ -358,3 +360,53 @@ def test_the_yes_and_no_buttons_are_named_by_the_question(
         for _, group in kept:
             assert group is not None, url
             assert parser.texts[group].strip().startswith("Kept to the plan today?"), url
+
+
+def test_an_empty_plan_is_answered_in_plain_sentences(alice_client: Client) -> None:
+    # Before: "What will you change?: This field is required." and the like.
+    text = alice_client.post("/experiments/plan/", {"preview": "1"}).content.decode()
+    assert "This field is required" not in text
+    for sentence in (
+        "Choose the change to test, or “Something else” to describe your own.",
+        "Choose the difference that would matter to you.",
+        "Choose how many days each block lasts: 5, 6 or 7.",
+        "Give the day the test starts: today or a later day.",
+    ):
+        assert escape(sentence) in text
+    bad = {"change": "x", "aim": "y", "block_days": "9", "pairs": "12", "start_date": "soon"}
+    text = alice_client.post("/experiments/plan/", {**bad, "preview": "1"}).content.decode()
+    assert "Select a valid choice" not in text and "Enter a valid" not in text
+    assert escape("Give the day the test starts as a date, such as 2026-12-01.") in text
+
+
+@pytest.mark.parametrize("button", ["preview", "register"])
+def test_a_start_in_the_past_is_refused_before_the_plan_is_offered(
+    alice: User, alice_client: Client, button: str
+) -> None:
+    # Before, "Work out the length" took a start of 2020-01-01 without a word and offered
+    # "Register and start" (registering was refused, but only then).
+    fields = {
+        "change": "regular-meals",
+        "aim": "twitch_count:0.5",
+        "block_days": "7",
+        "start_date": "2020-01-01",
+        "reminder_time": "21:15",
+        button: "1",
+    }
+    text = alice_client.post("/experiments/plan/", fields).content.decode()
+    assert "A test starts today or later, so the plan is fixed before it begins." in text
+    assert "Register and start" not in text
+    assert "Chance to see it" not in text
+    assert 'value="2020-01-01"' in text and 'value="21:15"' in text  # what was typed stays
+    assert not Experiment.objects.exists()
+    far = services.today_for(alice) + dt.timedelta(days=61)
+    text = alice_client.post("/experiments/plan/", {**fields, "start_date": far}).content.decode()
+    assert "Start within the next 60 days." in text and "Register and start" not in text
+
+
+def test_the_kept_form_says_what_is_missing(alice: User, alice_client: Client) -> None:
+    experiment = make_experiment(alice, days_ago=0)
+    today = services.today_for(alice).isoformat()
+    page = alice_client.post(f"/experiments/{experiment.pk}/kept/", {"day": today})
+    text = page.content.decode()
+    assert "Choose yes or no." in text and "This field is required" not in text
