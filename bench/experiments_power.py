@@ -8,11 +8,13 @@ diary before the test) and analyses each with ``twitchlog.experiments.analysis``
 the app does. For each design and true rate ratio it prints the share of verdicts:
 
 - helps / worsens / no clear / too little   the app's as-planned verdict (its spread pooled
-                 with back-to-back blocks of the eight weeks of diary before the test)
+                 with back-to-back blocks of the eight weeks of diary before the test; "no
+                 clear" is the interval holding no difference: "could not tell" or "little
+                 or no difference", which the bench does not tell apart)
 - pp helps       "likely helps" in the per-protocol comparison (shown, never the verdict)
 - peek helps     the test looked at after every pair and stopped as soon as it read
-                 "likely helps" (the stopping rule turns every early stop into "no clear
-                 difference", so this can never exceed helps)
+                 "likely helps" (the stopping rule turns every early stop into "could not
+                 tell", so this can never exceed helps)
 - planned power  mean power the planner promised from the 8 weeks of diary before the test
                  (``design.advise_length``) for that true effect; compare with helps
 - said enough    share of persons for whom the planner said this length reaches 80% power
@@ -373,7 +375,8 @@ def run(args: argparse.Namespace) -> None:
                 print(
                     f"| {outcome} | {2 * pairs} × {block_days} d | {ratio:4.2f} | "
                     f"{pct(t['likely_helps'])} | {pct(t['likely_worsens'])} | "
-                    f"{pct(t['no_clear_difference'])} | {pct(t['too_little_data'])} | "
+                    f"{pct(t['could_not_tell'] + t['no_meaningful_difference'])} | "
+                    f"{pct(t['too_little_data'])} | "
                     f"{pct(t['pp'])} | {pct(t['peek'])} | {plan} | {said} | {kept} | "
                     f"**{pct(t['oracle'])}** | "
                     f"{pct(t['oracle days'])} | {pct(t['oracle 5%'])} |"

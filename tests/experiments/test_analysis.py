@@ -50,7 +50,7 @@ def test_a_clear_rise_reads_likely_worsens() -> None:
 
 def test_stopping_early_never_reads_likely_helps() -> None:
     result = analyze_frame(table(CLEAR_HELP), "twitch_count", stopped_early=True)
-    assert result.verdict == "no_clear_difference"
+    assert result.verdict == "could_not_tell"
     assert result.stopped_early_changed_verdict
     flipped = [("B" if c == "A" else "A", v) for c, v in CLEAR_HELP]
     assert analyze_frame(table(flipped), "twitch_count", True).verdict == "likely_worsens"
@@ -72,7 +72,7 @@ def test_identical_blocks_do_not_make_a_tiny_interval() -> None:
     # Before the floor, equal blocks gave a spread of zero and an interval of zero width.
     same = [("A", [5] * 7), ("B", [4] * 7), ("A", [5] * 7), ("B", [4] * 7)]
     result = analyze_frame(table(same), "twitch_count")
-    assert result.verdict == "no_clear_difference"
+    assert result.verdict == "could_not_tell"
     assert result.as_planned.ci_high > 1
 
 
@@ -193,9 +193,9 @@ def test_a_calm_diary_narrows_the_interval_and_a_restless_one_widens_it() -> Non
     alone = analyze(rating_table(blocks), "twitch_severity")
     with_calm = analyze(rating_table(blocks), "twitch_severity", before=calm)
     with_restless = analyze(rating_table(blocks), "twitch_severity", before=restless)
-    assert alone.verdict == "no_clear_difference"
+    assert alone.verdict == "could_not_tell"
     assert with_calm.verdict == "likely_helps"
-    assert with_restless.verdict == "no_clear_difference"
+    assert with_restless.verdict == "could_not_tell"
     width = [r.as_planned.ci_high - r.as_planned.ci_low for r in (with_calm, alone, with_restless)]
     assert width == sorted(width)
 
@@ -229,7 +229,7 @@ def test_stopping_early_still_never_reads_helps_with_the_diary() -> None:
     table = rating_table(blocks)
     assert analyze(table, "twitch_severity", before=calm).verdict == "likely_helps"
     stopped = analyze(table, "twitch_severity", stopped_early=True, before=calm)
-    assert stopped.verdict == "no_clear_difference"
+    assert stopped.verdict == "could_not_tell"
     assert stopped.stopped_early_changed_verdict
 
 
@@ -240,3 +240,49 @@ def test_the_result_says_when_the_diary_before_the_test_was_used() -> None:
     alone = result_text(analyze(rating_table(TEST_BLOCKS), "twitch_severity"))
     assert "8 blocks of your diary from before the test" in with_diary
     assert "diary from before" not in alone
+
+
+# --- "could not tell" is never "no difference" -------------------------------------------
+
+
+def test_an_interval_reads_no_difference_only_when_it_rules_out_what_matters() -> None:
+    # Before, both of these read "no clear difference", which in a list reads as "no effect".
+    level = [("A", 6.0), ("B", 5.9), ("B", 6.1), ("A", 6.0), ("A", 6.1), ("B", 6.0)]
+    calm = np.repeat([5.9, 6.1] * 4, 7)
+    narrow = analyze(rating_table(level), "twitch_severity", before=calm, meaningful=-1.0)
+    assert narrow.verdict == "no_meaningful_difference"
+    assert -1 < narrow.as_planned.ci_low < 0 < narrow.as_planned.ci_high < 1
+    assert narrow.meaningful_effect == -1.0
+    # The same interval with no difference that matters to compare it with rules nothing out.
+    assert analyze(rating_table(level), "twitch_severity", before=calm).verdict == (
+        "could_not_tell"
+    )
+    # A wide one holds both no change and the difference that matters.
+    wide = analyze(rating_table(TEST_BLOCKS), "twitch_severity", meaningful=-1.0)
+    assert wide.as_planned.ci_low < -1 and wide.as_planned.ci_high > 0
+    assert wide.verdict == "could_not_tell"
+    assert wide.per_protocol.verdict == "could_not_tell"
+
+
+def test_the_difference_that_matters_counts_either_way() -> None:
+    # An interval that stays above one point lower but reaches one point higher has not
+    # ruled out a change that matters: a point worse would matter as much as a point better.
+    rising = [("A", 6.0), ("B", 6.8), ("B", 6.2), ("A", 6.3), ("A", 5.7), ("B", 6.5)]
+    result = analyze(rating_table(rising), "twitch_severity", meaningful=-1.0)
+    assert -1 < result.as_planned.ci_low < 0 and result.as_planned.ci_high > 1
+    assert result.verdict == "could_not_tell"
+
+
+def test_a_count_test_that_could_not_tell_says_so_with_its_ratio() -> None:
+    # Like the demo's: 1.87 times as many (95% interval 0.58 to 6.03) for a planned halving.
+    noisy = [
+        ("A", [2, 5, 1, 3, 0, 4, 2]),
+        ("B", [6, 1, 9, 2, 4, 8, 3]),
+        ("B", [3, 2, 0, 6, 1, 2, 5]),
+        ("A", [3, 1, 2, 0, 2, 1, 3]),
+    ]
+    result = analyze_frame(table(noisy), "twitch_count", meaningful=np.log(0.5))
+    plan = result.as_planned
+    assert plan.ci_low < 1 < plan.ci_high and (plan.ci_low < 0.5 or plan.ci_high > 2)
+    assert result.verdict == "could_not_tell"
+    assert result.to_dict()["meaningful_effect"] == pytest.approx(0.5)

@@ -45,8 +45,25 @@ def test_it_prints_words(clear_csv: Path) -> None:
 
 def test_stopped_early_is_never_helps(clear_csv: Path) -> None:
     data = json.loads(run("--csv", str(clear_csv), "--stopped-early", "--json"))
-    assert data["verdict"] == "no_clear_difference"
+    assert data["verdict"] == "could_not_tell"
     assert data["stopped_early"] is True
+
+
+def test_the_difference_that_matters_can_be_given(tmp_path: Path) -> None:
+    # Four level weeks of counts: with a halving as the difference that matters the interval
+    # rules it out; without one, nothing is ruled out and it could not tell.
+    level = [("A", [4] * 7), ("B", [4] * 7), ("B", [4] * 7), ("A", [4] * 7)] * 2
+    path = tmp_path / "level.csv"
+    table(level).to_csv(path, index=False)
+    data = json.loads(run("--csv", str(path), "--effect", "0.5", "--json"))
+    assert 0.5 < data["ci_low"] < 1 < data["ci_high"] < 2
+    assert data["verdict"] == "no_meaningful_difference"
+    assert data["meaningful_effect"] == pytest.approx(0.5)
+    assert json.loads(run("--csv", str(path), "--json"))["verdict"] == "could_not_tell"
+    assert run("--csv", str(path), "--effect", "0.5").startswith("Little or no difference.")
+    with pytest.raises(CommandError, match=r"0\.5, 0\.67, 0\.75") as caught:
+        run("--csv", str(path), "--effect", "0.9")
+    assert caught.value.returncode == 2
 
 
 def test_blank_cells_are_not_logged(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_the_zip_holds_every_experiment_with_its_plan(alice: User) -> None:
     done = rows[1]
     assert done["id"] == experiment.pk
     assert done["registration"]["blocks"] == experiment.registration["blocks"]
-    assert done["result"]["verdict"] in ("too_little_data", "no_clear_difference")
+    assert done["result"]["verdict"] in ("too_little_data", "could_not_tell")
     assert done["final"] is True
 
 
@@ -82,3 +82,35 @@ def test_the_report_and_the_shared_summary_show_finished_tests(
     [record] = records(alice, finished_only=True)
     for words in (record.verdict_label, record.planned, record.adherence):  # all the therapist sees
         assert escape(words) in preview and escape(words) in html
+
+
+def test_the_therapist_reads_could_not_tell_not_no_difference(
+    alice: User, theo: User, theo_client: Client
+) -> None:
+    # Before, the therapist's summary said "No clear difference" of a test that could not tell.
+    from .test_pages import finished_with_ratings
+
+    finished_with_ratings(alice, (6, 2))
+    booking = make_booking(alice, make_therapist(theo))
+    set_sharing(alice, booking, True)
+    html = theo_client.get(reverse("therapists:shared_summary", args=[booking.pk])).content
+    assert "): Could not tell." in html.decode()
+    assert "No clear difference" not in html.decode()
+    (observation,) = [r for r in fhir_resources(alice) if r.get("id", "").startswith("experiment-")]
+    assert observation["valueString"] == "Could not tell"
+
+
+def fhir_resources(user: User) -> list[dict[str, object]]:
+    return [e["resource"] for e in json.loads(fhir.to_json(fhir.bundle(user)))["entry"]]
+
+
+def test_a_test_stopped_on_its_first_day_never_ends_before_it_starts(alice: User) -> None:
+    from twitchlog.experiments import services
+
+    experiment = make_experiment(alice, days_ago=0)
+    services.stop(alice, experiment)
+    (found,) = [r for r in fhir_resources(alice) if r.get("id", "").startswith("experiment-")]
+    assert found["effectivePeriod"]["end"] >= found["effectivePeriod"]["start"]
+    [record] = records(alice, finished_only=True)
+    assert record.period == f"started and stopped on {experiment.start_date:%-d %b %Y}"
+    assert "no days to compare" in record.planned

@@ -24,8 +24,13 @@ Method (the one registered with every experiment):
 - As planned: every day of a block counts, kept to the plan or not. Per protocol: only
   days kept to the plan (or not said). The verdict is the as-planned one; both are shown.
 - "Likely helps" / "likely worsens" when the 95% interval lies wholly below / above no
-  difference. A test stopped early can never be "likely helps": looking and stopping when
-  it looks good is how chance findings are made, so it then reads "no clear difference".
+  difference. Otherwise the interval holds no difference, and two readings must never be
+  mixed up: "no meaningful difference" when it also lies wholly within the difference that
+  matters (the plan's registered effect of interest, either way: a halving rules out
+  between 0.5 and 2 times as many), and "could not tell" when it reaches that far (it holds
+  both no change and a change that matters), or when no such difference was given. A test
+  stopped early can never be "likely helps": looking and stopping when it looks good is how
+  chance findings are made, so it then reads "could not tell".
 """
 
 import math
@@ -49,7 +54,13 @@ from twitchlog.experiments.design import (
 from twitchlog.insights.frame import read_dates, read_numbers
 
 OUTCOMES = ("twitch_count", "twitch_severity")
-VERDICTS = ("likely_helps", "likely_worsens", "no_clear_difference", "too_little_data")
+VERDICTS = (
+    "likely_helps",
+    "likely_worsens",
+    "no_meaningful_difference",
+    "could_not_tell",
+    "too_little_data",
+)
 MIN_BLOCKS_EACH = 2
 METHOD = (
     "Blocks as units: log daily rate (counts) or mean rating per block; B minus A with a "
@@ -102,6 +113,9 @@ class Result:
     stopped_early_changed_verdict: bool  # "likely helps" before the stopping rule
     diary_blocks: int = 0  # blocks of the diary before the test pooled into the spread
     method: str = METHOD
+    # The difference that matters on the analysis's scale (log rate ratio, or points; the
+    # plan's registered effect of interest), or None when none was given.
+    meaningful: float | None = None
 
     @property
     def verdict(self) -> str:
@@ -124,8 +138,17 @@ class Result:
             "stopped_early": self.stopped_early,
             "stopped_early_changed_verdict": self.stopped_early_changed_verdict,
             "diary_blocks": self.diary_blocks,
+            "meaningful_effect": self.meaningful_effect,
             "method": self.method,
         }
+
+    @property
+    def meaningful_effect(self) -> float | None:
+        """The difference that matters on the reported scale (a rate ratio such as 0.5, or
+        points such as -1), or None."""
+        if self.meaningful is None:
+            return None
+        return math.exp(self.meaningful) if self.effect_kind == "rate_ratio" else self.meaningful
 
 
 def _floor_variance(values: np.ndarray, outcome: str) -> float:
@@ -141,9 +164,12 @@ def compare(
     outcome: str,
     stopped_early: bool = False,
     diary: np.ndarray | None = None,
+    meaningful: float | None = None,
 ) -> Comparison:
     """Compare B with A over ``days`` (columns ``block``, ``condition``, ``y``); ``diary``:
-    block values from before the test whose spread is pooled in (``design.diary_blocks``)."""
+    block values from before the test whose spread is pooled in (``design.diary_blocks``);
+    ``meaningful``: the difference that matters on the analysis's scale (its sign is not
+    used: a change that large either way matters)."""
     units: dict[str, list[float]] = {USUAL: [], CHANGE: []}
     floors: list[float] = []
     counted = {USUAL: 0, CHANGE: 0}
@@ -179,15 +205,21 @@ def compare(
     half = float(stats.t.ppf(0.975, df)) * se
     p_value = float(2 * stats.t.sf(abs(diff) / se, df))
     low, high = diff - half, diff + half
-    if high < 0:
-        verdict = "no_clear_difference" if stopped_early else "likely_helps"
-    elif low > 0:
-        verdict = "likely_worsens"
-    else:
-        verdict = "no_clear_difference"
+    verdict = _verdict(low, high, stopped_early, meaningful)
     if outcome == "twitch_count":
         diff, low, high = math.exp(diff), math.exp(low), math.exp(high)
     return comparison((diff, low, high, p_value), verdict)
+
+
+def _verdict(low: float, high: float, stopped_early: bool, meaningful: float | None) -> str:
+    """The reading of a 95% interval (``low``, ``high``) on the analysis's scale."""
+    if high < 0:
+        return "could_not_tell" if stopped_early else "likely_helps"
+    if low > 0:
+        return "likely_worsens"
+    if meaningful is not None and -abs(meaningful) < low and high < abs(meaningful):
+        return "no_meaningful_difference"
+    return "could_not_tell"
 
 
 def read_table(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
@@ -246,28 +278,34 @@ def analyze(
     outcome: str,
     stopped_early: bool = False,
     before: np.ndarray | None = None,
+    meaningful: float | None = None,
 ) -> Result:
     """The verdict over a table from :func:`read_table` (or built the same way). ``before``:
     the outcome per calendar day up to the day before the test (NaN = not logged), whose
-    back-to-back blocks join the spread; None or too few logged blocks: the test alone."""
+    back-to-back blocks join the spread; None or too few logged blocks: the test alone.
+    ``meaningful``: the difference that matters (log rate ratio, or points); without it an
+    interval that holds no difference reads "could not tell", as nothing is ruled out."""
     stated = table["adhered"].dropna()
     adherence = float((stated == 1).mean()) if len(stated) else None
     kept = table[table["adhered"].fillna(1) == 1]
     diary = None
     if before is not None and len(table):
         diary = diary_blocks(before, outcome, block_length(table))
-    planned = compare(table, outcome, stopped_early, diary)
-    unstopped = compare(table, outcome, diary=diary) if stopped_early else planned
+    planned = compare(table, outcome, stopped_early, diary, meaningful)
+    unstopped = (
+        compare(table, outcome, diary=diary, meaningful=meaningful) if stopped_early else planned
+    )
     return Result(
         outcome=outcome,
         effect_kind="rate_ratio" if outcome == "twitch_count" else "difference",
         as_planned=planned,
-        per_protocol=compare(kept, outcome, stopped_early, diary),
+        per_protocol=compare(kept, outcome, stopped_early, diary, meaningful),
         adherence=adherence,
         days_not_kept=int((stated == 0).sum()),
         stopped_early=stopped_early,
         stopped_early_changed_verdict=unstopped.verdict != planned.verdict,
         diary_blocks=0 if diary is None else len(diary),
+        meaningful=meaningful,
     )
 
 
@@ -290,8 +328,13 @@ def read_before(frame: pd.DataFrame, outcome: str) -> np.ndarray | None:
     return series.reindex(calendar).to_numpy(dtype=float)
 
 
-def analyze_frame(frame: pd.DataFrame, outcome: str, stopped_early: bool = False) -> Result:
+def analyze_frame(
+    frame: pd.DataFrame,
+    outcome: str,
+    stopped_early: bool = False,
+    meaningful: float | None = None,
+) -> Result:
     """:func:`read_table` then :func:`analyze`: a daily CSV's frame straight to a verdict,
     with the diary days before the test (blank condition) pooled into the spread."""
     table = read_table(frame, outcome)
-    return analyze(table, outcome, stopped_early, read_before(frame, outcome))
+    return analyze(table, outcome, stopped_early, read_before(frame, outcome), meaningful)

@@ -1,7 +1,7 @@
 """Demo data: one finished self-experiment over the demo diary's last weeks.
 
 The demo diary makes caffeine a decoy, so a test of "no caffeine after noon" reads what a
-person in that position would honestly get: most likely "no clear difference". The test
+person in that position would honestly get: most likely "could not tell". The test
 is registered the evening before it started, from the diary as it was then, as a real one
 would have been: its page shows the plan fixed in advance.
 """

@@ -22,6 +22,7 @@ class Record:
     planned: str  # the as-planned effect in words
     per_protocol: str
     adherence: str
+    period: str  # when it ran, with the day it was stopped rather than its planned end
 
     @property
     def change(self) -> str:
@@ -42,6 +43,9 @@ def records(user: User, finished_only: bool = False) -> list[Record]:
         if finished_only and not final:
             continue
         result = services.result(experiment)
+        planned = wording.effect_sentence(result.as_planned, experiment.outcome)
+        if experiment.stopped_on is not None and not experiment.has_days:
+            planned = wording.no_days(experiment.start_date, experiment.stopped_on)
         found.append(
             Record(
                 experiment,
@@ -49,9 +53,10 @@ def records(user: User, finished_only: bool = False) -> list[Record]:
                 final,
                 result,
                 wording.VERDICT_LABELS[result.verdict],
-                wording.effect_sentence(result.as_planned, experiment.outcome),
+                planned,
                 wording.effect_sentence(result.per_protocol, experiment.outcome),
-                wording.adherence_sentence(result),
+                wording.adherence_sentence(result, services.answers_left_out(experiment)),
+                services.period(experiment),
             )
         )
     return found
@@ -151,7 +156,9 @@ def fhir_observations(user: User, subject: dict[str, str], system: str) -> list[
                 "subject": subject,
                 "effectivePeriod": {
                     "start": e.start_date.isoformat(),
-                    "end": e.last_day.isoformat(),
+                    # A test stopped on its first day has no day of its own: never an end
+                    # before the start.
+                    "end": max(e.last_day, e.start_date).isoformat(),
                 },
                 "valueString": r.verdict_label,
                 "component": components,

@@ -11,7 +11,7 @@ from django import forms
 
 from twitchlog.experiments import design
 from twitchlog.experiments.changes import CHANGES, CUSTOM, EFFECT_CHOICES
-from twitchlog.experiments.services import LABEL_MAX_LENGTH, PlanInput
+from twitchlog.experiments.services import LABEL_MAX_LENGTH, LATEST_START, PlanInput
 
 AIMS = [
     (f"{outcome}:{value}", label)
@@ -25,6 +25,10 @@ class PlanForm(forms.Form):
         label="What will you change?",
         choices=[(c.key, c.label) for c in CHANGES] + [(CUSTOM, "Something else")],
         widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the change to test, or “Something else” to describe your own.",
+            "invalid_choice": "Choose the change to test from the list.",
+        },
     )
     custom_label = forms.CharField(
         label="Your own change",
@@ -38,6 +42,10 @@ class PlanForm(forms.Form):
         initial=AIMS[0][0],
         widget=forms.RadioSelect,
         help_text="A smaller difference needs a longer test to be seen.",
+        error_messages={
+            "required": "Choose the difference that would matter to you.",
+            "invalid_choice": "Choose the difference that would matter to you from the list.",
+        },
     )
     block_days = forms.TypedChoiceField(
         label="Days in each block",
@@ -45,6 +53,10 @@ class PlanForm(forms.Form):
         coerce=int,
         initial=7,
         help_text="Seven days make every block hold each weekday once.",
+        error_messages={
+            "required": "Choose how many days each block lasts: 5, 6 or 7.",
+            "invalid_choice": "Choose how many days each block lasts: 5, 6 or 7.",
+        },
     )
     washout = forms.BooleanField(
         label="A washout day between blocks",
@@ -58,15 +70,42 @@ class PlanForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        error_messages={"invalid_choice": "Choose a length from the list, or “As suggested”."},
     )
-    start_date = forms.DateField(label="Start on", widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(
+        label="Start on",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Give the day the test starts: today or a later day.",
+            "invalid": "Give the day the test starts as a date, such as 2026-12-01.",
+        },
+    )
     reminder_time = forms.TimeField(
         label="Daily reminder email",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="A short email at this time that points to your home page. It never says "
         "what you are testing.",
+        error_messages={"invalid": "Give a time, such as 20:30, or leave it empty."},
     )
+
+    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
+        """``today``: the person's local day, against which the start is checked (a registered
+        plan is fixed before the test begins, so it never starts in the past)."""
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_start_date(self) -> dt.date:
+        start: dt.date = self.cleaned_data["start_date"]
+        if self.today is not None:
+            if start < self.today:
+                raise forms.ValidationError(
+                    "A test starts today or later, so the plan is fixed before it begins. "
+                    "Choose today or a later day."
+                )
+            if start > self.today + LATEST_START:
+                raise forms.ValidationError(f"Start within the next {LATEST_START.days} days.")
+        return start
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -95,12 +134,22 @@ class PlanForm(forms.Form):
 
 
 class KeptForm(forms.Form):
-    day = forms.DateField(widget=forms.HiddenInput)
+    day = forms.DateField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "The day was missing; open the page again and answer once more.",
+            "invalid": "The day was missing; open the page again and answer once more.",
+        },
+    )
     kept = forms.TypedChoiceField(
         label="Kept to the plan today?",
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose yes or no.",
+            "invalid_choice": "Choose yes or no.",
+        },
     )
 
 

@@ -32,7 +32,8 @@ class Experiment(models.Model):
     registered_at = models.DateTimeField()
     start_date = models.DateField()  # local dates, copied from the registration for queries
     end_date = models.DateField()
-    # Stopping early: when, and the first local day no longer in the test.
+    # Stopping early: when, and the local day it was stopped, the first day no longer in the
+    # test (that day was not over, so its diary was not complete: see ``last_day``).
     stopped_at = models.DateTimeField(null=True, blank=True)
     stopped_on = models.DateField(null=True, blank=True)
     # The optional daily reminder (local time), and the local day it was last sent, which
@@ -76,10 +77,22 @@ class Experiment(models.Model):
 
     @property
     def last_day(self) -> dt.date:
-        """The last day in the test: the planned end, or the day before stopping."""
+        """The last day in the test: the planned end, or the day before stopping.
+
+        The day a test is stopped is left out, as the last day of a finished test is left out
+        until it is over: its diary was not complete when the test stopped, and a stopped
+        test's result is final at once, so it never changes after it was shown or shared.
+        Before the start of a test stopped on its first day (or before it began): see
+        ``has_days``."""
         if self.stopped_on is not None:
             return min(self.end_date, self.stopped_on - dt.timedelta(days=1))
         return self.end_date
+
+    @property
+    def has_days(self) -> bool:
+        """False for a test stopped on its first day or before it began: no day of it was
+        over, so there is nothing to analyse."""
+        return self.last_day >= self.start_date
 
 
 class KeptDay(models.Model):

@@ -36,6 +36,7 @@ class Summary:
     state_label: str
     verdict: str
     verdict_label: str
+    period: str
 
 
 def summary(experiment: Experiment, today: dt.date) -> Summary:
@@ -47,6 +48,7 @@ def summary(experiment: Experiment, today: dt.date) -> Summary:
         STATE_LABELS[state],
         verdict,
         wording.VERDICT_LABELS.get(verdict, ""),
+        services.period(experiment),
     )
 
 
@@ -81,13 +83,9 @@ class ScheduleRow:
 
 def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
     registration = experiment.registration
-    # Only the test's days: an answer given on the day it was stopped is not one of them,
-    # and the result does not count it either.
-    kept = {
-        k.local_date: k.kept
-        for k in experiment.kept_days.all()
-        if k.local_date <= experiment.last_day
-    }
+    # Every answer given, the day a test was stopped included: the schedule shows them all;
+    # the result card says when one is left out of the result.
+    kept = {k.local_date: k.kept for k in experiment.kept_days.all()}
     rows = []
     for block in experiment.blocks:
         answers = [v for d, v in kept.items() if block.holds(d)]
@@ -103,6 +101,9 @@ def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
     state = services.state(experiment, today)
     final = state in ("stopped", "finished")
     result: Result = services.result(experiment)
+    meaning = wording.verdict_meaning(result)
+    if experiment.stopped_on is not None and not experiment.has_days:
+        meaning = wording.no_days(experiment.start_date, experiment.stopped_on)
     return {
         "experiment": experiment,
         "registration": registration,
@@ -110,18 +111,20 @@ def detail(experiment: Experiment, today: dt.date) -> dict[str, Any]:
         "effect_of_interest": _effect_of_interest(registration),
         "state": state,
         "state_label": STATE_LABELS[state],
+        "period": services.period(experiment),
         "today": condition_words(experiment, today),
         "answered_today": today in kept,
         "schedule": rows,
         "result": result,
         "final": final,
         "verdict_label": wording.VERDICT_LABELS[result.verdict],
-        "verdict_meaning": wording.VERDICT_MEANING[result.verdict],
+        "verdict_meaning": meaning,
+        "no_days": not experiment.has_days,
         "planned": wording.effect_sentence(result.as_planned, experiment.outcome),
         "per_protocol": wording.effect_sentence(result.per_protocol, experiment.outcome),
         "per_protocol_label": wording.VERDICT_LABELS[result.per_protocol.verdict],
         "adherence": (
-            wording.adherence_sentence(result)
+            wording.adherence_sentence(result, services.answers_left_out(experiment))
             if final
             else wording.answers_so_far(sum(kept.values()), len(kept))
         ),

@@ -20,7 +20,7 @@ from twitchlog.accounts.models import User
 from twitchlog.core import audit, sql
 from twitchlog.core.timezones import local_date, local_now
 from twitchlog.diary.daily import daily_frame
-from twitchlog.experiments import design
+from twitchlog.experiments import design, wording
 from twitchlog.experiments.analysis import METHOD, METHOD_WITHOUT_DIARY, Result, analyze
 from twitchlog.experiments.changes import CHANGES_BY_KEY, CUSTOM, EFFECT_CHOICES
 from twitchlog.experiments.models import Experiment, KeptDay
@@ -186,7 +186,7 @@ def stop(user: User, experiment: Experiment) -> bool:
         return False
     with transaction.atomic():
         stopped = Experiment.objects.filter(pk=experiment.pk, stopped_at__isnull=True).update(
-            stopped_at=timezone.now(), stopped_on=max(today, experiment.start_date)
+            stopped_at=timezone.now(), stopped_on=today
         )
         if stopped:
             audit.log(user, "experiment.stopped", experiment)
@@ -266,8 +266,12 @@ def result(experiment: Experiment) -> Result:
     today = today_for(experiment.user)
     upto = experiment.last_day if experiment.last_day < today else today - dt.timedelta(days=1)
     stopped = experiment.stopped_on is not None and experiment.stopped_on <= experiment.end_date
+    # The difference that matters to the person, registered with the plan: an interval
+    # wholly within it rules such a change out; one that reaches it could not tell.
+    meaningful = float(experiment.registration["effect_of_interest"])
     if experiment.registration.get("method") == METHOD_WITHOUT_DIARY:
-        found = analyze(table(experiment, upto), experiment.outcome, stopped_early=stopped)
+        days = table(experiment, upto)
+        found = analyze(days, experiment.outcome, stopped_early=stopped, meaningful=meaningful)
         return replace(found, method=METHOD_WITHOUT_DIARY)
     # One read of the diary for the weeks before the test and the test's days.
     first = experiment.start_date - dt.timedelta(days=design.DIARY_BEFORE_DAYS)
@@ -277,7 +281,24 @@ def result(experiment: Experiment) -> Result:
     series = pd.Series(frame[experiment.outcome].to_numpy(), index=frame["date"])
     before = series.reindex(calendar).to_numpy(dtype=float)
     days = table(experiment, upto, frame[frame["date"] >= pd.Timestamp(experiment.start_date)])
-    return analyze(days, experiment.outcome, stopped_early=stopped, before=before)
+    return analyze(
+        days, experiment.outcome, stopped_early=stopped, before=before, meaningful=meaningful
+    )
+
+
+def answers_left_out(experiment: Experiment) -> tuple[tuple[dt.date, bool], ...]:
+    """Answers to "kept to the plan?" given on a day the result does not cover: the day a
+    test was stopped. They are kept, and the result says so."""
+    return tuple(
+        (k.local_date, k.kept)
+        for k in experiment.kept_days.all()
+        if k.local_date > experiment.last_day
+    )
+
+
+def period(experiment: Experiment) -> str:
+    """When the test ran, with the day it was stopped rather than its planned end."""
+    return wording.period(experiment.start_date, experiment.end_date, experiment.stopped_on)
 
 
 def state(experiment: Experiment, today: dt.date) -> str:

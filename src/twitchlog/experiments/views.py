@@ -30,7 +30,7 @@ def plan(request: AuthedRequest) -> HttpResponse:
         if request.GET.get("change") in CHANGES_BY_KEY:
             initial["change"] = request.GET["change"]
         return render(request, "experiments/plan.html", {"form": PlanForm(initial=initial)})
-    form = PlanForm(request.POST)
+    form = PlanForm(request.POST, today=today)
     if form.is_valid():
         outcome, effect = form.outcome_and_effect()
         data = form.cleaned_data

@@ -1,6 +1,8 @@
 """A self-experiment's plan and result in plain, calm words (pages, report, command line).
 Pure."""
 
+import datetime as dt
+
 from twitchlog.experiments.analysis import Comparison, Result
 from twitchlog.experiments.design import TARGET_POWER
 
@@ -10,7 +12,8 @@ PROBABLY_TOO_SHORT = 0.5
 VERDICT_LABELS = {
     "likely_helps": "Likely helps",
     "likely_worsens": "Likely worsens",
-    "no_clear_difference": "No clear difference",
+    "no_meaningful_difference": "Little or no difference",
+    "could_not_tell": "Could not tell",
     "too_little_data": "Too little data",
 }
 
@@ -23,18 +26,46 @@ VERDICT_MEANING = {
         "Twitching was higher during the change than on your usual days, by more than chance "
         "would easily explain. Going back to your usual is reasonable."
     ),
-    "no_clear_difference": (
-        "The test could not tell the change apart from your usual days. That does not prove "
-        "the change does nothing: the interval below is the range of effects that still fit "
-        "your diary. When it is narrow and close to no difference, this change is unlikely "
-        "to be a big lever for your twitching; when it is wide, the test simply could not "
-        "tell."
+    "no_meaningful_difference": (
+        "Twitching was much the same with the change as on your usual days. The interval "
+        "below, the range of effects that still fit your diary, stays inside the difference "
+        "you said would matter, either way. So this change is unlikely to be a real lever for "
+        "your twitching, though a smaller effect is still possible."
+    ),
+    "could_not_tell": (
+        "This test could not tell whether the change makes a difference for you. The "
+        "interval below, the range of effects that still fit your diary, holds both no change "
+        "and the difference you said would matter. That is not a sign that the change does "
+        "nothing: the test was too short, or your days varied too much, to show it either way."
     ),
     "too_little_data": (
         "There were not enough logged days in each kind of block to compare them (at least "
         "two blocks of each, with three logged days in each block)."
     ),
 }
+
+# "Could not tell" for other reasons than a wide interval.
+COULD_NOT_TELL_STOPPED = (
+    "This test could not tell. During it twitching was lower with the change, but the test "
+    "was stopped early, and a result read at the moment it happens to look good is too "
+    "easily chance."
+)
+COULD_NOT_TELL_NO_MARGIN = (
+    "This test could not tell whether the change makes a difference. The interval below, "
+    "the range of effects that still fit the diary, holds no change, and without a "
+    "difference that matters to compare it with, nothing can be ruled out."
+)
+
+
+def verdict_meaning(result: Result) -> str:
+    """What the verdict means, in a few calm sentences."""
+    if result.verdict == "could_not_tell":
+        if result.stopped_early_changed_verdict:
+            return COULD_NOT_TELL_STOPPED
+        if result.meaningful is None:
+            return COULD_NOT_TELL_NO_MARGIN
+    return VERDICT_MEANING[result.verdict]
+
 
 STOPPED_EARLY = (
     "The test was stopped early. Stopping when things look good is how chance results are "
@@ -71,6 +102,42 @@ def effect_sentence(comparison: Comparison, outcome: str) -> str:
 
 
 NO_ANSWERS = "No answers yet to “kept to the plan today?”."
+NO_ANSWERS_COUNTED = "No answers to “kept to the plan today?” on the days the result covers."
+
+
+def day_words(day: dt.date) -> str:
+    """E.g. "1 Dec 2026", as the pages write a date."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def period(start: dt.date, end: dt.date, stopped_on: dt.date | None) -> str:
+    """When a test ran: "1 Dec 2026 to 5 Mar 2027", or for one stopped early the day it was
+    stopped rather than the planned end (never an end before the start)."""
+    if stopped_on is None:
+        return f"{day_words(start)} to {day_words(end)}"
+    if stopped_on < start:
+        return f"stopped on {day_words(stopped_on)}, before its start on {day_words(start)}"
+    if stopped_on == start:
+        return f"started and stopped on {day_words(start)}"
+    return f"started {day_words(start)}, stopped on {day_words(stopped_on)}"
+
+
+def no_days(start: dt.date, stopped_on: dt.date) -> str:
+    """The result of a test stopped before any day of it was over."""
+    when = "before it began" if stopped_on < start else "on its first day, before that day was over"
+    return (
+        f"The test was stopped {when}, so there are no days to compare. It says nothing either "
+        "way about the change."
+    )
+
+
+def stop_day_answer(day: dt.date, kept: bool) -> str:
+    """An answer given on the day a test was stopped: kept, and said to be left out."""
+    return (
+        f"Your answer for {day_words(day)}, the day you stopped (“{'yes' if kept else 'no'}”), "
+        "is kept but not counted: the result covers only the days before it, as that day was "
+        "not over when you stopped."
+    )
 
 
 def answers_so_far(kept: int, answered: int) -> str:
@@ -85,13 +152,17 @@ def answers_so_far(kept: int, answered: int) -> str:
     )
 
 
-def adherence_sentence(result: Result) -> str:
+def adherence_sentence(result: Result, left_out: tuple[tuple[dt.date, bool], ...] = ()) -> str:
+    """The share of answered days kept to the plan; ``left_out``: answers given on days the
+    result does not cover (the day a test was stopped), said so rather than lost."""
     if result.adherence is None:
-        return NO_ANSWERS
-    return (
-        f"Kept to the plan on {result.adherence:.0%} of the days answered "
-        f"({result.days_not_kept} day{'' if result.days_not_kept == 1 else 's'} not kept)."
-    )
+        counted = NO_ANSWERS_COUNTED if left_out else NO_ANSWERS
+    else:
+        counted = (
+            f"Kept to the plan on {result.adherence:.0%} of the days answered "
+            f"({result.days_not_kept} day{'' if result.days_not_kept == 1 else 's'} not kept)."
+        )
+    return " ".join([counted, *(stop_day_answer(day, kept) for day, kept in left_out)])
 
 
 def diary_sentence(result: Result) -> str:
@@ -109,7 +180,7 @@ def result_text(result: Result) -> str:
     plan, kept = result.as_planned, result.per_protocol
     lines = [
         f"{VERDICT_LABELS[result.verdict]}.",
-        VERDICT_MEANING[result.verdict],
+        verdict_meaning(result),
         "",
         f"As planned ({plan.blocks_a} usual and {plan.blocks_b} change blocks): "
         + effect_sentence(plan, result.outcome),

@@ -1,6 +1,6 @@
 """``twitchlog experiment``: plan, follow and read self-experiments, or analyse a CSV.
 
-    twitchlog experiment analyze --csv FILE --outcome twitch_count [--json]
+    twitchlog experiment analyze --csv FILE --outcome twitch_count [--effect E] [--json]
     twitchlog experiment plan --user EMAIL --change KEY [--label TEXT] [--start D] ...
     twitchlog experiment list --user EMAIL
     twitchlog experiment show --user EMAIL ID [--json]
@@ -15,6 +15,7 @@ The other actions exit 1 with the reason when something cannot be done.
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,12 @@ class Command(BaseCommand):
         analyze.add_argument("--outcome", default="twitch_count", choices=OUTCOMES)
         analyze.add_argument(
             "--stopped-early", action="store_true", help="The test was stopped before its end."
+        )
+        analyze.add_argument(
+            "--effect",
+            default=None,
+            help="The difference that matters, as planned: 0.5, 0.67 or 0.75 (counts); -1 or -2 "
+            "(rating). Without it an interval that holds no change reads 'could not tell'.",
         )
         analyze.add_argument("--json", action="store_true", help="Print the result as JSON.")
         plan = actions.add_parser("plan", help="Register a test (its plan is then fixed).")
@@ -166,9 +173,7 @@ class Command(BaseCommand):
             }
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
             return
-        self.stdout.write(
-            f"{experiment.change_label} ({state}, {experiment.start_date} to {experiment.end_date})"
-        )
+        self.stdout.write(f"{experiment.change_label} ({state}, {services.period(experiment)})")
         if state in ("stopped", "finished"):
             self.stdout.write(wording.result_text(result))
         else:
@@ -194,6 +199,16 @@ class Command(BaseCommand):
 
         from twitchlog.experiments.analysis import TableError, analyze_frame
 
+        meaningful = None
+        if options["effect"] is not None:
+            allowed = [value for value, _ in EFFECT_CHOICES[options["outcome"]]]
+            if options["effect"] not in allowed:
+                raise CommandError(
+                    f"--effect for {options['outcome']} is one of {', '.join(allowed)}.",
+                    returncode=2,
+                )
+            value = float(options["effect"])
+            meaningful = math.log(value) if options["outcome"] == "twitch_count" else value
         path = Path(options["csv"])
         try:
             if path.stat().st_size > MAX_CSV_BYTES:
@@ -212,7 +227,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path} is empty.", returncode=UNUSABLE) from error
         frame = frame.replace("", None)
         try:
-            result = analyze_frame(frame, options["outcome"], options["stopped_early"])
+            result = analyze_frame(frame, options["outcome"], options["stopped_early"], meaningful)
         except TableError as error:
             raise CommandError(f"{path}: {error}", returncode=UNUSABLE) from error
         if options["json"]:
