@@ -11,6 +11,7 @@ from twitchlog.knowledge.causes import CAUSES, CAUSES_BY_SLUG
 from twitchlog.knowledge.factors import FACTORS
 from twitchlog.knowledge.red_flags import DOCTOR_INTRO, RED_FLAGS, grouped
 from twitchlog.knowledge.references import REFERENCES
+from twitchlog.knowledge.search import query_terms
 from twitchlog.knowledge.search import search as search_documents
 from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
 from twitchlog.knowledge.topics import TOPICS, TOPICS_BY_SLUG
@@ -86,12 +87,19 @@ def references(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
+    found = search_documents(query)
     hits = [
         {
             "title": hit.document.title,
             "url": reverse(hit.document.route, args=hit.document.args),
             "snippet": hit.snippet,
         }
-        for hit in search_documents(query)
+        for hit in found
     ]
-    return render(request, "knowledge/search.html", {"query": query, "hits": hits})
+    ctx = {
+        "query": query,
+        "hits": hits,
+        "partial": any(hit.partial for hit in found),
+        "searchable": bool(query_terms(query)),
+    }
+    return render(request, "knowledge/search.html", ctx)
