@@ -1,6 +1,7 @@
 """The guides' search: a crisis query meets crisis lines, people's own words for a symptom find
 the guides' words, an emergency sign carries the number to call, and a long query wraps."""
 
+import logging
 import re
 from typing import Any
 
@@ -9,6 +10,42 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from twitchlog.knowledge import search
+
+CRISIS_QUERIES = [
+    "suicide",
+    "Suicidal",
+    "suicidal thoughts",
+    "kill myself",
+    "I want to kill myself",
+    "self harm",
+    "self-harm",
+    "end my life",
+    "want to die",
+    "I just want to die",
+    "I can't go on",
+    "better off dead",
+]
+
+
+@pytest.mark.parametrize("query", CRISIS_QUERIES)
+def test_a_query_about_suicide_or_self_harm_is_recognised(query: str) -> None:
+    assert search.mentions_crisis(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "twitching",
+        "harmless",
+        "self-experiment",
+        "cutting down caffeine",
+        "will twitching kill me",
+        "fear of dying",
+        "",
+    ],
+)
+def test_ordinary_queries_are_not_taken_for_a_crisis(query: str) -> None:
+    assert not search.mentions_crisis(query)
 
 
 def test_common_words_are_left_out_of_a_query() -> None:
@@ -63,6 +100,53 @@ def test_when_no_page_has_every_word_the_pages_with_the_most_come_first() -> Non
 
 def _page(client: Any, query: str) -> str:
     return client.get(reverse("knowledge:search"), {"q": query}).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["suicide", "suicidal", "kill myself", "self harm"])
+def test_a_crisis_query_shows_crisis_lines_first_and_no_try_another_word(
+    client: Any, query: str
+) -> None:
+    page = _page(client, query)
+    assert 'id="crisis"' in page and "You can talk to someone today" in page
+    assert "findahelpline.com" in page  # the default lines, for a visitor
+    assert page.index('id="crisis"') < page.index('role="search"')  # above the search box
+    assert "Nothing in the guides" not in page and "Try a shorter word" not in page
+    # Pages that share only a word with it ("self" in self-experiment) are left out.
+    assert "No page has every word" not in page
+    assert 'class="link-list"' not in page
+
+
+@pytest.mark.django_db
+def test_a_crisis_query_shows_the_lines_of_the_persons_country(client: Any, alice: Any) -> None:
+    alice.country = "GB"
+    alice.save()
+    client.force_login(alice)
+    page = _page(client, "I want to end my life")
+    assert "Samaritans" in page and 'href="tel:116123"' in page
+    assert "findahelpline.com" not in page
+
+
+@pytest.mark.django_db
+def test_crisis_lines_are_shown_for_a_crisis_query_only(client: Any) -> None:
+    page = _page(client, "suicide twitching")
+    assert 'id="crisis"' in page and "No page has every word" not in page
+    for query in ("twitching", "harmless", "fear of dying"):
+        assert 'id="crisis"' not in _page(client, query), query
+
+
+@pytest.mark.django_db
+def test_a_crisis_query_reaches_no_log_and_no_other_address(
+    client: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG):
+        response = client.get(reverse("knowledge:search"), {"q": "kill myself"})
+    assert "kill" not in caplog.text and "myself" not in caplog.text
+    assert response["Referrer-Policy"] == "no-referrer"
+    page = response.content.decode()
+    # Only the search box holds it: no link carries it on.
+    assert page.count("kill myself") == 1 and 'value="kill myself"' in page
+    assert not re.search(r'href="[^"]*kill', page)
 
 
 @pytest.mark.django_db

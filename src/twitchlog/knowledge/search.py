@@ -14,6 +14,8 @@ so a question typed as a sentence finds what its other words find.
 The pages with every word of the query come first; a match in the title counts most, then in a
 heading, then in the text. When no page has every word, the pages with the most of them are
 found instead, marked ``partial`` so the page can say so.
+
+``mentions_crisis`` says whether a query speaks of suicide or self-harm, whatever it finds.
 """
 
 import re
@@ -154,6 +156,53 @@ def concepts(text: str, *, query: bool = False) -> list[str]:
 def query_terms(query: str) -> list[str]:
     """What a query searches for: its concepts, each once, common words left out."""
     return list(dict.fromkeys(concepts(query, query=True)))
+
+
+# Said by someone who may be thinking of ending their life or harming themselves. Matched as
+# whole words after ``_words`` (so "self-harm" is "self harm", "can't" is "cant"); any word
+# starting "suicid" counts too. Broad on purpose: showing crisis lines to someone who did not
+# need them costs a moment; not showing them to someone who did could cost far more.
+CRISIS_PHRASES = (
+    "kill myself",
+    "killing myself",
+    "kill my self",
+    "end my life",
+    "ending my life",
+    "end my own life",
+    "end it all",
+    "ending it all",
+    "take my life",
+    "take my own life",
+    "taking my own life",
+    "want to die",
+    "wanna die",
+    "want to be dead",
+    "wish i was dead",
+    "wish i were dead",
+    "better off dead",
+    "no reason to live",
+    "dont want to live",
+    "do not want to live",
+    "dont want to be alive",
+    "dont want to be here",
+    "cant go on",
+    "self harm",
+    "self harming",
+    "selfharm",
+    "self injury",
+    "hurt myself",
+    "hurting myself",
+    "harm myself",
+    "harming myself",
+    "cut myself",
+    "cutting myself",
+)
+_CRISIS = re.compile(r"\bsuicid|" + "|".join(rf"\b{p}\b" for p in CRISIS_PHRASES))
+
+
+def mentions_crisis(query: str) -> bool:
+    """Whether the query speaks of suicide or self-harm."""
+    return bool(_CRISIS.search(_words(query)))
 
 
 @dataclass(frozen=True)
