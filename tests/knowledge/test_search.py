@@ -88,6 +88,20 @@ def test_the_urgent_symptoms_find_the_doctor_page() -> None:
         assert "When to see a doctor" in _titles(query), query
 
 
+def test_a_hit_in_an_emergency_sign_names_the_sign() -> None:
+    def doctor_hit(query: str) -> search.Hit:
+        return next(h for h in search.search(query) if h.document.route == "knowledge:doctor")
+
+    assert doctor_hit("can't breathe").flag == "breathing_now"
+    assert doctor_hit("face drooping").flag == "face_droop"
+    assert doctor_hit("chest pain").flag == "chest_pain"
+    assert doctor_hit("numb on one side").flag == "one_side"
+    # Words from the page's opening, or from a sign that is not an emergency.
+    assert doctor_hit("als").flag == ""
+    assert doctor_hit("numbness that stays").flag == "numbness"
+    assert all(hit.flag == "" for hit in search.search("sleep"))
+
+
 def test_when_no_page_has_every_word_the_pages_with_the_most_come_first() -> None:
     hits = search.search("alcohol sleep zebra")
     assert hits and all(hit.partial for hit in hits)
@@ -147,6 +161,36 @@ def test_a_crisis_query_reaches_no_log_and_no_other_address(
     # Only the search box holds it: no link carries it on.
     assert page.count("kill myself") == 1 and 'value="kill myself"' in page
     assert not re.search(r'href="[^"]*kill', page)
+
+
+@pytest.mark.django_db
+def test_an_emergency_sign_found_by_search_says_to_call_the_emergency_number(
+    client: Any,
+) -> None:
+    page = _page(client, "can't breathe")
+    assert reverse("knowledge:doctor") in page
+    urgent = page.split('class="hit-urgent"')[1].split("</p>")[0]
+    assert "call" in urgent and 'href="tel:112"' in urgent
+    assert "We do not know your country" in urgent
+    assert 'class="cite"' in urgent  # the sign's own sources
+    for query in ("numb", "face drooping", "chest pain"):
+        assert 'class="hit-urgent"' in _page(client, query), query
+
+
+@pytest.mark.django_db
+def test_the_emergency_number_in_a_hit_is_the_persons(client: Any, alice: Any) -> None:
+    alice.country = "US"
+    alice.save()
+    client.force_login(alice)
+    urgent = _page(client, "face drooping").split('class="hit-urgent"')[1].split("</p>")[0]
+    assert 'href="tel:911"' in urgent and "We do not know your country" not in urgent
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["sleep", "als", "atrophy", "numbness that stays", "eyelid"])
+def test_other_hits_carry_no_emergency_line(client: Any, query: str) -> None:
+    page = _page(client, query)
+    assert 'class="link-list"' in page and "hit-urgent" not in page
 
 
 @pytest.mark.django_db

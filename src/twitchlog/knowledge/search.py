@@ -15,6 +15,9 @@ The pages with every word of the query come first; a match in the title counts m
 heading, then in the text. When no page has every word, the pages with the most of them are
 found instead, marked ``partial`` so the page can say so.
 
+A hit on the doctor page names the warning sign its snippet comes from (``Hit.flag``), so the
+page can say what that sign needs: an emergency sign is never shown as a bare snippet.
+
 ``mentions_crisis`` says whether a query speaks of suicide or self-harm, whatever it finds.
 """
 
@@ -212,6 +215,8 @@ class Document:
     args: tuple[str, ...]
     paragraphs: tuple[str, ...]  # a snippet never runs from one into the next
     headings: tuple[str, ...] = ()
+    # The red flag (red_flags.RedFlag.key) each paragraph explains, "" for none; may be short.
+    flags: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -223,6 +228,7 @@ class Hit:
     document: Document
     score: int
     snippet: str
+    flag: str = ""  # the red flag the snippet explains, if any
     partial: bool = False  # the page has some of the query's words, not all
 
 
@@ -253,6 +259,7 @@ def documents() -> list[Document]:
             "knowledge:doctor",
             (),
             (*(p.text for p in DOCTOR_INTRO), *(f"{f.label}. {f.why}" for f in RED_FLAGS)),
+            flags=("",) * len(DOCTOR_INTRO) + tuple(f.key for f in RED_FLAGS),
         ),
     ]
     for cause in CAUSES:
@@ -355,5 +362,6 @@ def search(query: str, limit: int = 20) -> list[Hit]:
     for doc, found, score in chosen[:limit]:
         at = _best_paragraph(doc.paragraphs, found)
         paragraph = doc.paragraphs[at] if at >= 0 else (doc.paragraphs or ("",))[0]
-        hits.append(Hit(doc, score, _snippet(paragraph, found), partial=partial))
+        flag = doc.flags[at] if 0 <= at < len(doc.flags) else ""
+        hits.append(Hit(doc, score, _snippet(paragraph, found), flag, partial))
     return hits

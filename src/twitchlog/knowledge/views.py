@@ -10,7 +10,13 @@ from twitchlog.knowledge import fasciculations
 from twitchlog.knowledge.care import care_for
 from twitchlog.knowledge.causes import CAUSES, CAUSES_BY_SLUG
 from twitchlog.knowledge.factors import FACTORS
-from twitchlog.knowledge.red_flags import DOCTOR_INTRO, RED_FLAGS, grouped
+from twitchlog.knowledge.red_flags import (
+    DOCTOR_INTRO,
+    EMERGENCY,
+    RED_FLAGS,
+    RED_FLAGS_BY_KEY,
+    grouped,
+)
 from twitchlog.knowledge.references import REFERENCES
 from twitchlog.knowledge.search import mentions_crisis, query_terms
 from twitchlog.knowledge.search import search as search_documents
@@ -88,7 +94,8 @@ def references(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """The guides' search. A query about suicide or self-harm puts the person's crisis lines
-    first, whatever it finds, and leaves out pages that only share a word with it.
+    first, whatever it finds, and leaves out pages that only share a word with it. A hit in an
+    emergency sign on the doctor page carries the emergency number with it.
 
     The query is in the address (``?q=``), so it is hidden from the logs (core/logs.py) and
     the page sends no ``Referer``: a link followed from here does not carry it on."""
@@ -97,14 +104,17 @@ def search(request: HttpRequest) -> HttpResponse:
     found = search_documents(query)
     if crisis:
         found = [hit for hit in found if not hit.partial]
-    hits = [
-        {
-            "title": hit.document.title,
-            "url": reverse(hit.document.route, args=hit.document.args),
-            "snippet": hit.snippet,
-        }
-        for hit in found
-    ]
+    hits = []
+    for hit in found:
+        flag = RED_FLAGS_BY_KEY.get(hit.flag)
+        hits.append(
+            {
+                "title": hit.document.title,
+                "url": reverse(hit.document.route, args=hit.document.args),
+                "snippet": hit.snippet,
+                "emergency": flag if flag and flag.urgency == EMERGENCY else None,
+            }
+        )
     country = getattr(request.user, "country", "") or ""
     ctx = {
         "query": query,
