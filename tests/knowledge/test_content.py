@@ -87,11 +87,16 @@ def test_red_flags_that_need_a_doctor_soon() -> None:
     assert "two_weeks" not in soon
 
 
-def test_search_ranks_title_matches_first_and_needs_every_word() -> None:
+def test_search_ranks_title_matches_first_and_puts_pages_with_every_word_first() -> None:
     hits = search.search("sleep")
     assert hits[0].document.title in ("Too little sleep", "Anxiety and sleep")
-    assert search.search("caffeine cortisol") != []
-    assert search.search("caffeine zebra") == []
+    both = search.search("caffeine cortisol")
+    assert both and not any(hit.partial for hit in both)
+    # No page has both words: the pages with some of them, each marked as such.
+    some = search.search("caffeine zebra")
+    assert some and all(hit.partial for hit in some)
+    assert some[0].document.title == "Caffeine and other stimulants"
+    assert search.search("zebra") == []
     assert search.search("   ") == []
 
 

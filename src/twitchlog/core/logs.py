@@ -7,9 +7,9 @@ in appointment emails (``/therapists/manage/<token>/``), a waitlist offer
 (``/accounts/signup/confirm/<key>/``). Emails printed locally go through the same filter
 (core/mail.py). Anyone reading a log could use them, so the token is
 replaced before a line is written. Two query strings say something about a person's body: a
-search of the guides (``?q=``), typed by them, can name a symptom, and the spot tapped on the
-body map (``/diary/log/?spot=left-calf``) says where they twitch; both are hidden too. Every
-other URL holds ids, dates and fixed choices only.
+search of the guides (``?q=``), typed by them, can name a symptom or thoughts of suicide, and
+the spot tapped on the body map (``/diary/log/?spot=left-calf``) says where they twitch; both
+are hidden too. Every other URL holds ids, dates and fixed choices only.
 """
 
 import logging

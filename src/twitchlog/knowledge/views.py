@@ -5,12 +5,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from twitchlog.assessments.services import crisis_lines
 from twitchlog.knowledge import fasciculations
 from twitchlog.knowledge.care import care_for
 from twitchlog.knowledge.causes import CAUSES, CAUSES_BY_SLUG
 from twitchlog.knowledge.factors import FACTORS
-from twitchlog.knowledge.red_flags import DOCTOR_INTRO, RED_FLAGS, grouped
+from twitchlog.knowledge.red_flags import (
+    DOCTOR_INTRO,
+    EMERGENCY,
+    RED_FLAGS,
+    RED_FLAGS_BY_KEY,
+    grouped,
+)
 from twitchlog.knowledge.references import REFERENCES
+from twitchlog.knowledge.search import mentions_crisis, query_terms
 from twitchlog.knowledge.search import search as search_documents
 from twitchlog.knowledge.symptom import SYMPTOM_FACETS, SYMPTOM_INTRO
 from twitchlog.knowledge.topics import TOPICS, TOPICS_BY_SLUG
@@ -85,13 +93,37 @@ def references(request: HttpRequest) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    """The guides' search. A query about suicide or self-harm puts the person's crisis lines
+    first, whatever it finds, and leaves out pages that only share a word with it. A hit in an
+    emergency sign on the doctor page carries the emergency number with it.
+
+    The query is in the address (``?q=``), so it is hidden from the logs (core/logs.py) and
+    the page sends no ``Referer``: a link followed from here does not carry it on."""
     query = request.GET.get("q", "").strip()[:200]
-    hits = [
-        {
-            "title": hit.document.title,
-            "url": reverse(hit.document.route, args=hit.document.args),
-            "snippet": hit.snippet,
-        }
-        for hit in search_documents(query)
-    ]
-    return render(request, "knowledge/search.html", {"query": query, "hits": hits})
+    crisis = mentions_crisis(query)
+    found = search_documents(query)
+    if crisis:
+        found = [hit for hit in found if not hit.partial]
+    hits = []
+    for hit in found:
+        flag = RED_FLAGS_BY_KEY.get(hit.flag)
+        hits.append(
+            {
+                "title": hit.document.title,
+                "url": reverse(hit.document.route, args=hit.document.args),
+                "snippet": hit.snippet,
+                "emergency": flag if flag and flag.urgency == EMERGENCY else None,
+            }
+        )
+    country = getattr(request.user, "country", "") or ""
+    ctx = {
+        "query": query,
+        "hits": hits,
+        "partial": any(hit.partial for hit in found),
+        "searchable": bool(query_terms(query)),
+        "crisis": crisis,
+        "crisis_lines": crisis_lines(country) if crisis else [],
+    }
+    response = render(request, "knowledge/search.html", ctx)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
