@@ -215,6 +215,10 @@ def test_a_form_sent_offline_keeps_everything_typed_and_sends_once_online(
     assert "Today's check-in" in page.inner_text("h1")
     _assert_the_checkin_is_as_typed(page)
     assert not CheckIn.objects.filter(user=user).exists()
+    # This page was loaded online: it is not the device's kept copy, so it must not say so.
+    page.wait_for_selector("#offline-status .offline-line")
+    line = page.inner_text("#offline-status .offline-line")
+    assert line.startswith("You are offline.") and "copy kept" not in line
 
     context.set_offline(False)
     with page.expect_navigation():

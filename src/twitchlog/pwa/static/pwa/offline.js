@@ -209,7 +209,9 @@
     return waiting().then(function (entries) {
       status.textContent = "";
       if (!navigator.onLine) {
-        status.appendChild(element("p", "You are offline, so this page is the copy kept on this device. You can still log twitches and stress moments: they are kept here and sent when the connection returns. Other pages need the connection.", "offline-line"));
+        // Only a page opened without a network is the device's copy; one loaded online and then
+        // cut off is the page as it was, and saying "the copy kept on this device" was untrue.
+        status.appendChild(element("p", (keptCopy ? "You are offline, so this page is the copy kept on this device. " : "You are offline. ") + "You can still log twitches and stress moments: they are kept here and sent when the connection returns. Other pages need the connection.", "offline-line"));
       }
       if (note) status.appendChild(element("p", note, "offline-note"));
       if (navigator.onLine && keptCopy) {
