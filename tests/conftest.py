@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
+from pytest_django.live_server_helper import LiveServer
 
 from twitchlog.accounts.models import User
 
@@ -95,9 +97,60 @@ def charlie_client(charlie: User) -> Client:
     return client_for(charlie)
 
 
+class _JoiningWSGIServer(ThreadedWSGIServer):
+    """Django's threaded test server, but its request threads are not daemons.
+
+    socketserver's server_close() joins every non-daemon thread still serving a request
+    (ThreadingMixIn.block_on_close); Django's own server makes them daemons, which socketserver
+    does not keep at all, so stopping it returned with requests still running.
+    """
+
+    daemon_threads = False
+
+    def serve_forever(self, poll_interval: float = 0.05) -> None:
+        # shutdown() waits for this loop to look again: every 50 ms, not socketserver's 500.
+        super().serve_forever(poll_interval)
+
+
 @pytest.fixture
-def browser(monkeypatch: Any) -> Iterator[Any]:
-    """Headless Chromium (Debian's build; Playwright cannot download one here)."""
+def live_server(request: Any, transactional_db: None) -> Iterator[LiveServer]:
+    """Django's live server, one per test, that has finished every request before the flush.
+
+    pytest-django's own runs for the whole session and nothing waits for it between tests, but
+    a browser keeps asking after the test body ends: after sign-in the service worker fetches
+    the offline pages, and the home page works out the person's insights (a second or more).
+    Those requests ran on in the server while the test's database was flushed under them, or
+    deleted at the end of the session: "database table is locked" at teardown, 500s, and on
+    SQLite both threads share one connection. Here the server is stopped at the end of each
+    test, which waits for the requests it is serving, and as this fixture depends on
+    transactional_db it is torn down before the database is.
+    """
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = start_live_server(addr)
+    yield server
+    server.stop()
+
+
+def start_live_server(addr: str = "localhost") -> LiveServer:
+    """A live server whose stop() returns only once every request it was serving has ended."""
+    server = LiveServer(addr, start=False)
+    server.thread.server_class = _JoiningWSGIServer
+    server.start()
+    return server
+
+
+@pytest.fixture
+def browser(live_server: LiveServer, monkeypatch: Any) -> Iterator[Any]:
+    """Headless Chromium (Debian's build; Playwright cannot download one here).
+
+    It depends on ``live_server`` so that Chromium is closed first: its kept-alive connections
+    and background fetches end with it, and stopping the server then waits only for requests
+    already being served, not for a browser that could still send more.
+    """
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing and CI asked for browser tests")
     # Playwright's sync API runs an event loop in this thread, and the test's own ORM calls
