@@ -357,7 +357,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"signed_links": {"()": "twitchlog.core.logs.RedactSignedLinks"}},
-    "formatters": {"server": {"format": "[{server_time}] {message}", "style": "{"}},
+    # Django's own server formatter: it supplies server_time to records that lack it (a
+    # broken pipe's), where a plain formatter printed "--- Logging error --- KeyError".
+    "formatters": {
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["signed_links"]},
         "server": {

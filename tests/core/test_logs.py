@@ -57,3 +57,15 @@ def test_request_lines_lose_manage_and_password_reset_tokens() -> None:
     assert "calf" not in spot and "spot=[hidden]&next=/diary/" in spot
     day = "/diary/days/2026-11-20/"
     assert _formatted("Not Found: %s", day) == f"Not Found: {day}"
+
+
+def test_a_server_line_without_a_time_is_still_written() -> None:
+    # Django's server logs a broken pipe without server_time; a plain "{server_time}" format
+    # printed "--- Logging error --- KeyError: 'server_time'" in its place.
+    handler = next(h for h in logging.getLogger("django.server").handlers)
+    assert handler.formatter is not None
+    record = logging.LogRecord(
+        "django.server", logging.INFO, __file__, 1, "- Broken pipe from %s", ("127.0.0.1",), None
+    )
+    line = handler.format(record)
+    assert line.startswith("[") and line.endswith("] - Broken pipe from 127.0.0.1")
