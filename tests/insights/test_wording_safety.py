@@ -59,7 +59,13 @@ def shown(factor: str, outcome: str, verdict: str, lag: int) -> tuple[str, str, 
         "summary": summary,
         "more_days_needed": None,
     }
-    report = {"outcome": outcome, "days_used": 120, "load": {}, "findings": [finding]}
+    report = {
+        "outcome": outcome,
+        "days_used": 120,
+        "days_left_out": 0,
+        "load": {},
+        "findings": [finding],
+    }
     (item,) = page(report, {}).drivers
     return item.summary, item.direction, item.advice
 

@@ -286,3 +286,28 @@ def test_logging_out_forgets_a_form_that_was_not_sent(browser: Any, live_server:
     page.wait_for_url(f"{live_server.url}/")
     assert page.evaluate(DRAFTS) == []
     context.close()
+
+
+@pytest.mark.browser
+def test_a_form_with_a_field_named_action_keeps_its_answers_offline(
+    browser: Any, live_server: Any
+) -> None:
+    # form.action is the form's field called "action" when it has one (the reminders page and
+    # the waitlist offer): reading the address that way threw on every send, and nothing typed
+    # was kept.
+    user = make_user("reminders-offline@example.org")
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(page, live_server.url, user.email)
+    _wait_until_controlled(page)
+    page.goto(f"{live_server.url}/reminders/")
+    page.fill("#id_at", "07:15")
+    context.set_offline(True)
+    page.click("form:has(#id_at) button[type=submit]")
+    page.wait_for_selector(".offline-not-sent[role=status]:has-text('not sent')", timeout=5000)
+    assert errors == []
+    assert page.input_value("#id_at") == "07:15"
+    assert len(page.evaluate(DRAFTS)) == 1
+    context.close()

@@ -406,13 +406,22 @@
   var NOT_KEPT = ["hidden", "password", "file", "submit", "button", "reset", "image", "fieldset", "output"];
   var sending = null; // the ordinary form on its way to the server, while this page is shown
 
+  // A form's own address and method, read from its attributes: form.action and form.method
+  // return the form's field of that name when it has one (reminders and offers have a button
+  // named "action"), which threw on every send of those forms.
+  function address(form) {
+    return new URL(form.getAttribute("action") || location.href, location.href).href.split("#")[0];
+  }
+  function methodOf(form) {
+    return (form.getAttribute("method") || "get").toLowerCase();
+  }
   function target(form, submitter) {
-    var url = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action;
+    var url = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : address(form);
     return url.split("#")[0];
   }
 
   function isPost(form, submitter) {
-    var method = submitter && submitter.hasAttribute("formmethod") ? submitter.formMethod : form.method;
+    var method = submitter && submitter.hasAttribute("formmethod") ? submitter.formMethod : methodOf(form);
     return method === "post";
   }
 
@@ -443,7 +452,7 @@
     // place of another form's copy on the same page.
     if (!answers(form).length) return;
     try {
-      sessionStorage.setItem(draftKey, JSON.stringify({ action: form.action.split("#")[0], fields: fields }));
+      sessionStorage.setItem(draftKey, JSON.stringify({ action: address(form), fields: fields }));
       form.setAttribute("data-draft", "");
     } catch (e) { /* storage full or refused: the page itself still holds the answers */ }
   }
@@ -489,7 +498,7 @@
     var draft = readDraft();
     if (!account || !draft || !draft.fields) return;
     var form = Array.prototype.filter.call(document.forms, function (candidate) {
-      return candidate.method === "post" && candidate.action.split("#")[0] === draft.action;
+      return methodOf(candidate) === "post" && address(candidate) === draft.action;
     })[0];
     if (!form) return;
     var values = {};
@@ -547,8 +556,9 @@
     navigator.serviceWorker.startMessages();
   }
 
-  // Another account's copies never stay in a tab this account uses.
-  if (account) forgetDrafts(DRAFT_PREFIX + account + " ");
+  // Another account's copies never stay in a tab this account uses, and a page seen signed
+  // out (a log-out in another tab, an expired session, a deleted account) keeps none.
+  forgetDrafts(account ? DRAFT_PREFIX + account + " " : undefined);
   restoreDraft();
 
   // --- Logging out: send what waits, then forget everything kept on this device ------------
