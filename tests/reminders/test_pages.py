@@ -142,3 +142,19 @@ def test_a_refused_change_of_an_on_reminder_still_shows_the_stored_one(
     assert "Choose at least one way to be reminded, or turn it off." in page
     assert "On: every day at 07:15 your time, by email." in page
     assert 'value="21:00"' in page
+
+
+def test_turning_them_off_needs_no_time_and_keeps_the_stored_one(
+    alice_client: Client, alice: User
+) -> None:
+    # Choosing Off with the time cleared was refused ("Give a time"), and the reminders kept
+    # coming to someone trying to stop them.
+    assert _save(alice_client, at="08:00").status_code == 302
+    response = _save(alice_client, enabled="0", at="", by_email="")
+    assert response.status_code == 302
+    saved = ReminderSettings.objects.get(user=alice)
+    assert (saved.enabled, saved.at) == (False, dt.time(8, 0))
+    # On still needs a time.
+    page = _save(alice_client, at="").content.decode()
+    assert "Give a time, such as 20:00." in page
+    assert ReminderSettings.objects.get(user=alice).enabled is False

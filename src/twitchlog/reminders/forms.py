@@ -16,6 +16,7 @@ class ReminderForm(forms.ModelForm):
         label="At",
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text="Your own local time, wherever you are that day.",
+        required=False,  # needed only when reminders are on (clean)
         error_messages={
             "required": "Give a time, such as 20:00.",
             "invalid": "Give a time, such as 20:00.",
@@ -38,6 +39,14 @@ class ReminderForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if cleaned.get("enabled") is False:
+            # Turning reminders off must never be refused over the time they would come at:
+            # the stored time is kept for when they are turned on again.
+            self.errors.pop("at", None)
+            cleaned["at"] = self.instance.at
+            return cleaned
+        if cleaned.get("enabled") and "at" not in self.errors and not cleaned.get("at"):
+            self.add_error("at", "Give a time, such as 20:00.")
         if cleaned.get("enabled") and not (cleaned.get("by_email") or cleaned.get("by_push")):
             self.add_error("by_email", "Choose at least one way to be reminded, or turn it off.")
         return cleaned
