@@ -266,7 +266,7 @@ def test_a_test_stopped_on_its_first_day_keeps_the_answer_and_its_dates(
     assert f"{experiment.end_date:%-d %b %Y}" not in page.split("</h1>")[1].split("</p>")[0]
     assert "<td>1 of 1</td>" in page  # the answer is kept
     assert "No answers yet" not in page
-    assert f"Your answer for {day}, the day you stopped (“yes”), is kept but not counted" in page
+    assert f"The answer for {day}, the day the test was stopped (“yes”), is kept but not" in page
     assert "stopped on its first day, before that day was over, so there are no days" in page
     assert "As planned, every day of each block" not in page
     assert KeptDay.objects.get(experiment=experiment).kept
@@ -295,7 +295,8 @@ def test_a_test_stopped_later_covers_the_days_before_the_stop_day(
     start = f"{experiment.start_date:%-d %b %Y}"
     assert f"Stopped early · started {start}, stopped on {today:%-d %b %Y}" in page
     assert "Kept to the plan on 0% of the days answered (1 day not kept)." in page
-    assert "the day you stopped (“yes”), is kept but not counted" in page
+    assert "the day the test was stopped (“yes”), is kept but not counted" in page
+    assert "you stopped" not in page  # the therapist reads this summary too
     assert services.result(experiment).adherence == 0.0
     api = alice_client.get(f"/api/experiments/{experiment.pk}").json()
     assert [d["date"] for d in api["kept_days"]] == [yesterday.isoformat(), today.isoformat()]

@@ -132,11 +132,12 @@ def no_days(start: dt.date, stopped_on: dt.date) -> str:
 
 
 def stop_day_answer(day: dt.date, kept: bool) -> str:
-    """An answer given on the day a test was stopped: kept, and said to be left out."""
+    """An answer given on the day a test was stopped: kept, and said to be left out. In words
+    that read true to the person and in the therapist's shared summary alike."""
     return (
-        f"Your answer for {day_words(day)}, the day you stopped (“{'yes' if kept else 'no'}”), "
-        "is kept but not counted: the result covers only the days before it, as that day was "
-        "not over when you stopped."
+        f"The answer for {day_words(day)}, the day the test was stopped "
+        f"(“{'yes' if kept else 'no'}”), is kept but not counted: the result covers only the "
+        "days before it, as that day was not over when the test was stopped."
     )
 
 
