@@ -68,7 +68,7 @@ DEFAULT_EMERGENCY = "112"
 DEFAULT_EMERGENCY_NOTE = (
     "We do not know your country, so this is the number that works across Europe and from "
     "many mobile phones. In the US and Canada call 911, in the UK 999, in Australia 000. "
-    "Add your country on your profile to see the right number here."
+    "With an account, add your country on your profile to see the right number here."
 )
 # Where the family doctor is called a GP.
 _GP_COUNTRIES = frozenset({"GB", "IE", "AU", "NZ"})
